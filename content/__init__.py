@@ -1,0 +1,1 @@
+"""Articles bundled with Narrator; installed as the package ``narrator.articles``."""

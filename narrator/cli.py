@@ -1,0 +1,133 @@
+"""The ``narrator`` command.
+
+Subcommands import their layer lazily so that ``narrator check`` never pays
+for loading Textual or the speech engine. Every failure reaches the user as
+one line on stderr; tracebacks go to a log file in the state folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from narrator import __version__
+from narrator.content.errors import NarratorError
+
+SUBCOMMANDS = ("check", "outline", "import", "script", "read", "say", "voices", "export", "open")
+
+
+def _speech_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--audio-out",
+        type=Path,
+        metavar="FILE.wav",
+        help="record exactly the samples that are played, as they are played",
+    )
+    parser.add_argument(
+        "--speech-log",
+        type=Path,
+        metavar="FILE",
+        help="write one JSON line per speech event (captions, and evidence for tests)",
+    )
+    parser.add_argument(
+        "--no-audio",
+        action="store_true",
+        help="play into miniaudio's null device (real time, no sound card needed)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="narrator",
+        description="Listen to articles in a terminal, steering with the keyboard alone.",
+    )
+    parser.add_argument("--version", action="version", version=f"narrator {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_ = commands.add_parser("open", help="open an article or a folder of articles (default)")
+    open_.add_argument("path", nargs="?", type=Path, help="article or folder (default: bundled)")
+    open_.add_argument("--plain", action="store_true", help="one printed line per utterance")
+    open_.add_argument("--section", metavar="ID", help="start at this section")
+    _speech_output_options(open_)
+
+    check = commands.add_parser("check", help="validate article files; print file:line:column")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    outline = commands.add_parser("outline", help="print the section tree")
+    outline.add_argument("path", type=Path)
+    outline.add_argument("--json", action="store_true", help="the whole parsed article as JSON")
+
+    import_ = commands.add_parser("import", help="convert Markdown or a plain-text page to YAML")
+    import_.add_argument("file", type=Path)
+    import_.add_argument("-o", "--output", type=Path, metavar="OUT.yaml")
+
+    script = commands.add_parser("script", help="print what would be spoken, with its place")
+    script.add_argument("path", type=Path)
+    script.add_argument("--section", metavar="ID")
+
+    read = commands.add_parser("read", help="read aloud from the start or a section")
+    read.add_argument("path", type=Path)
+    read.add_argument("--section", metavar="ID")
+    _speech_output_options(read)
+
+    say = commands.add_parser("say", help="speak a line of text")
+    say.add_argument("text", nargs="+")
+    _speech_output_options(say)
+
+    commands.add_parser("voices", help="list the installed voices")
+
+    export = commands.add_parser("export", help="write one audio file per section")
+    export.add_argument("path", type=Path)
+    export.add_argument("--out", type=Path, required=True, metavar="DIR")
+    export.add_argument("--format", choices=("wav", "flac"), default="wav")
+    return parser
+
+
+def _normalise(argv: Sequence[str]) -> list[str]:
+    """``narrator [PATH]`` is short for ``narrator open [PATH]``."""
+    args = list(argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in args[:1]):
+        return args
+    return ["open", *args]
+
+
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    """The function that runs ``command``; imported only when it is used."""
+    if command in ("check", "outline", "import"):
+        from narrator.content import commands as content_commands
+
+        return getattr(content_commands, command.replace("import", "import_"))
+    if command in ("script", "say", "voices", "export"):
+        from narrator.speech import commands as speech_commands
+
+        return getattr(speech_commands, command)
+    if command == "read":
+        from narrator import plain
+
+        return plain.read
+    from narrator.tui import launch
+
+    return launch.open_
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
+    try:
+        return _handler(args.command)(args)
+    except NarratorError as error:
+        print(f"narrator: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the user must never see a traceback
+        from narrator.crash import record
+
+        log = record(error)
+        print(f"narrator: internal error: {error} (details in {log})", file=sys.stderr)
+        return 70

@@ -1,0 +1,20 @@
+"""Keeps tracebacks out of the terminal and in a file a developer can ask for."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from platformdirs import user_state_path
+
+
+def record(error: BaseException) -> Path:
+    """Append the traceback of ``error`` to the crash log and return the log's path."""
+    log = user_state_path("narrator") / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write("".join(traceback.format_exception(error)))
+    except OSError:
+        return Path("(crash log could not be written)")
+    return log
