@@ -1,0 +1,58 @@
+"""The command's surface: usage errors exit 2, the version answers, no traceback leaks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from narrator import cli
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "narrator", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("narrator ")
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = run("check", "--no-such-option", "x.yaml")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        ([], "open"),
+        (["article.yaml"], "open"),
+        (["--plain", "article.yaml"], "open"),
+        (["check", "a.yaml"], "check"),
+        (["script", "a.yaml", "--section", "x"], "script"),
+    ],
+)
+def test_a_bare_path_means_open(argv: list[str], command: str) -> None:
+    assert cli.build_parser().parse_args(cli._normalise(argv)).command == command
+
+
+def test_an_unexpected_error_is_one_line_and_logged(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+
+    def explode(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_handler", lambda command: explode)
+    assert cli.main(["check", "x.yaml"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "internal error: boom" in err
+    assert "Traceback" in (tmp_path / "narrator" / "crash.log").read_text()
