@@ -1,0 +1,388 @@
+"""Where the listener is in an article, and every way of moving from there.
+
+The cursor is an index into the script's utterances: the voice, the screen
+and the saved progress all speak of utterances, so they can never disagree
+about where the listener is. Each move returns a ``Move`` saying where it
+landed and what to say on landing; a move that has nowhere to go leaves the
+cursor where it was and says why, as a screen reader does at the end of a
+document. The cursor knows nothing of keys, threads or the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from narrator.content.errors import NarratorError
+from narrator.content.model import Article, GlossaryEntry
+from narrator.content.terms import TermFinder, TermOccurrence
+from narrator.reading.announce import Announcer
+from narrator.reading.search import Match, find_matches
+from narrator.reading.structure import SectionSpan, Structure
+from narrator.reading.where import Progress, Where
+from narrator.speech.utterance import Place, Role, Utterance
+
+END = "End of article"
+START = "Start of article"
+
+# Utterances that are not the article's running text: a term "used" there is
+# the glossary talking about itself, not the article using it.
+_NOT_TEXT = frozenset({Role.GLOSSARY_ENTRY, Role.ANNOUNCEMENT})
+
+
+@dataclass(frozen=True)
+class Move:
+    """Where a move landed (``moved`` is False when the cursor stayed).
+
+    ``speech`` is what to say on landing: the announcement, then the
+    utterance landed on (a heading's announcement stands for the heading).
+    ``term`` and ``match`` are the term use or search match landed on.
+    """
+
+    utterance: Utterance
+    index: int
+    announcement: str
+    speech: tuple[Utterance, ...]
+    moved: bool = True
+    term: TermOccurrence | None = None
+    match: Match | None = None
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A use of a glossary term: ``utterances[index].text[occurrence.start:occurrence.end]``."""
+
+    index: int
+    occurrence: TermOccurrence
+
+
+class Cursor:
+    """A position in one article's script, with the moves a listener makes."""
+
+    def __init__(
+        self,
+        article: Article,
+        utterances: Sequence[Utterance],
+        *,
+        announcer: Announcer | None = None,
+        index: int = 0,
+    ) -> None:
+        if not utterances:
+            raise NarratorError(f"{article.title}: there is nothing to read")
+        self.article = article
+        self.utterances = tuple(utterances)
+        self.announcer = announcer or Announcer()
+        self.structure = Structure(article, self.utterances)
+        self.progress = Progress(self.utterances, self.structure)
+        self.terms = TermFinder(article.glossary)
+        self.uses = tuple(
+            TermUse(index, occurrence)
+            for index, utterance in enumerate(self.utterances)
+            if utterance.role not in _NOT_TEXT
+            for occurrence in self.terms.find(utterance.text)
+        )
+        self._index_of = {utterance: number for number, utterance in enumerate(self.utterances)}
+        self.index = max(0, min(index, len(self.utterances) - 1))
+        self.term: TermOccurrence | None = None
+        self.chosen: GlossaryEntry | None = None
+        self.query = ""
+        self.matches: tuple[Match, ...] = ()
+        self.match: Match | None = None
+
+    # ----------------------------------------------------------------- state
+
+    @property
+    def current(self) -> Utterance:
+        return self.utterances[self.index]
+
+    def index_of(self, utterance: Utterance) -> int | None:
+        """The script index of ``utterance``; None for one that is not in the script."""
+        return self._index_of.get(utterance)
+
+    def section(self) -> SectionSpan | None:
+        return self.structure.section_at(self.index)
+
+    def where(self) -> Where:
+        return self.progress.where(self.index)
+
+    # ------------------------------------------------------------- landing
+
+    def _land(
+        self,
+        index: int,
+        announcement: str = "",
+        *,
+        term: TermOccurrence | None = None,
+        match: Match | None = None,
+    ) -> Move:
+        self.index = index
+        self.term = term
+        self.match = match
+        utterance = self.utterances[index]
+        speech: list[Utterance] = [self.announcer.say(announcement)] if announcement else []
+        if not (announcement and utterance.role is Role.HEADING):
+            speech.append(utterance)
+        return Move(utterance, index, announcement, tuple(speech), term=term, match=match)
+
+    def _stay(self, announcement: str) -> Move:
+        return Move(
+            self.current,
+            self.index,
+            announcement,
+            (self.announcer.say(announcement),),
+            moved=False,
+            term=self.term,
+            match=self.match,
+        )
+
+    def _section_announcement(self, span: SectionSpan) -> str:
+        kind = "Section" if span.depth == 0 else "Subsection"
+        return f"{kind} {span.position} of {span.siblings}, {span.title}"
+
+    def _block_announcement(self, index: int) -> str:
+        block = self.structure.block_at(index)
+        if block is None:
+            return ""
+        if block.block < 0:
+            span = self.structure.section_at(index)
+            return self._section_announcement(span) if span else ""
+        return f"Paragraph {block.number} of {block.count}"
+
+    # ------------------------------------------------------------ sentences
+
+    def go_to(self, index: int) -> Move:
+        return self._land(max(0, min(index, len(self.utterances) - 1)))
+
+    def next_sentence(self) -> Move:
+        if self.index + 1 >= len(self.utterances):
+            return self._stay(END)
+        return self._land(self.index + 1)
+
+    def previous_sentence(self) -> Move:
+        if self.index == 0:
+            return self._stay(START)
+        return self._land(self.index - 1)
+
+    # ----------------------------------------------------------- paragraphs
+
+    def next_paragraph(self) -> Move:
+        block = self.structure.block_at(self.index)
+        after = block.end if block else self.index + 1
+        if after >= len(self.utterances):
+            return self._stay(END)
+        return self._land(after, self._block_announcement(after))
+
+    def previous_paragraph(self) -> Move:
+        block = self.structure.block_at(self.index)
+        before = (block.start if block else self.index) - 1
+        if before < 0:
+            return self._stay(START)
+        previous = self.structure.block_at(before)
+        start = previous.start if previous else before
+        return self._land(start, self._block_announcement(start))
+
+    # ------------------------------------------------------------- sections
+
+    def _section_move(self, spans: Sequence[SectionSpan], nowhere: str) -> Move:
+        if not spans:
+            return self._stay(nowhere)
+        span = spans[0]
+        return self._land(span.start, self._section_announcement(span))
+
+    def next_section(self) -> Move:
+        later = [s for s in self.structure.sections if s.start > self.index]
+        return self._section_move(later, END)
+
+    def previous_section(self) -> Move:
+        earlier = [s for s in self.structure.sections if s.start < self.index]
+        return self._section_move(earlier[::-1], START)
+
+    def next_section_at(self, level: int) -> Move:
+        """The next section at depth ``level`` (1 = top level), like a screen reader's 1 to 6."""
+        later = [
+            s for s in self.structure.sections if s.start > self.index and s.depth == level - 1
+        ]
+        return self._section_move(later, f"No next section at level {level}")
+
+    def previous_section_at(self, level: int) -> Move:
+        earlier = [
+            s for s in self.structure.sections if s.start < self.index and s.depth == level - 1
+        ]
+        return self._section_move(earlier[::-1], f"No previous section at level {level}")
+
+    def go_to_section(self, section_id: str) -> Move:
+        span = self.structure.section(section_id)
+        if span is None:
+            known = ", ".join(s.id for s in self.structure.sections)
+            raise NarratorError(f"no section {section_id!r} in {self.article.id} (it has: {known})")
+        return self._land(span.start, self._section_announcement(span))
+
+    def go_to_place(self, place: Place) -> Move:
+        """The utterance at ``place``, or the nearest before it in the same section.
+
+        Bookmarks and saved progress store places, and an edited article may
+        have lost the exact sentence; landing just before it (or on the
+        section, or at the start) is what a reader would do by hand.
+        """
+        key = (place.block, place.item, place.sentence)
+        best: int | None = None
+        first: int | None = None
+        for index, utterance in enumerate(self.utterances):
+            at = utterance.place
+            if at is None or at.section != place.section:
+                continue
+            if first is None:
+                first = index
+            if (at.block, at.item, at.sentence) <= key:
+                best = index
+        target = best if best is not None else first
+        return self._land(target if target is not None else 0)
+
+    # ----------------------------------------------------------------- terms
+
+    # A sentence being read counts as ahead of the listener: t finds a term in
+    # it, T only terms before it.
+
+    def _uses_after(self, uses: Sequence[TermUse]) -> list[TermUse]:
+        here = (self.index, self.term.start if self.term else -1)
+        return [u for u in uses if (u.index, u.occurrence.start) > here]
+
+    def _uses_before(self, uses: Sequence[TermUse]) -> list[TermUse]:
+        here = (self.index, self.term.start if self.term else -1)
+        return [u for u in uses if (u.index, u.occurrence.start) < here][::-1]
+
+    def _term_move(self, use: TermUse, announcement: str) -> Move:
+        return self._land(use.index, announcement, term=use.occurrence)
+
+    def next_term(self) -> Move:
+        later = self._uses_after(self.uses)
+        if not later:
+            return self._stay("No next term")
+        return self._term_move(later[0], f"Term: {later[0].occurrence.entry.term}")
+
+    def previous_term(self) -> Move:
+        earlier = self._uses_before(self.uses)
+        if not earlier:
+            return self._stay("No previous term")
+        return self._term_move(earlier[0], f"Term: {earlier[0].occurrence.entry.term}")
+
+    def term_at_cursor(self) -> GlossaryEntry | None:
+        """The term being read: on a glossary entry that entry, else the one in this
+        sentence, else the nearest use before or after (before on a tie)."""
+        utterance = self.current
+        glossary = self.article.glossary
+        if (
+            utterance.role is Role.GLOSSARY_ENTRY
+            and utterance.place is not None
+            and 0 <= utterance.place.item < len(glossary)
+        ):
+            return glossary[utterance.place.item]
+        if self.term is not None:
+            return self.term.entry
+        if not self.uses:
+            return None
+        nearest = min(self.uses, key=lambda u: (abs(u.index - self.index), u.index > self.index))
+        return nearest.occurrence.entry
+
+    def uses_of(self, entry: GlossaryEntry) -> tuple[TermUse, ...]:
+        return tuple(u for u in self.uses if u.occurrence.entry == entry)
+
+    def choose_term(self, entry: GlossaryEntry) -> Move:
+        """Pick the term that n / N step through, and land on its first use."""
+        self.chosen = entry
+        self.query = ""
+        uses = self.uses_of(entry)
+        if not uses:
+            return self._stay(f"{entry.term} is not used in the text")
+        return self._term_move(uses[0], f"{entry.term}, use 1 of {len(uses)}")
+
+    def _use_move(self, forward: bool) -> Move:
+        if self.chosen is None:
+            return self._stay("No term chosen")
+        uses = self.uses_of(self.chosen)
+        candidates = self._uses_after(uses) if forward else self._uses_before(uses)
+        if not candidates:
+            return self._stay(f"No {'next' if forward else 'previous'} use of {self.chosen.term}")
+        use = candidates[0]
+        number = uses.index(use) + 1
+        return self._term_move(use, f"{self.chosen.term}, use {number} of {len(uses)}")
+
+    def next_use(self) -> Move:
+        return self._use_move(forward=True)
+
+    def previous_use(self) -> Move:
+        return self._use_move(forward=False)
+
+    def definition_utterances(self, entry: GlossaryEntry) -> list[Utterance]:
+        """What "d" says: the term and its definition, or that the entry is only a teaser."""
+        if entry.teaser:
+            text = (
+                f"{entry.term}: the glossary gives no definition, "
+                f"only a teaser for another article: {entry.definition}"
+            )
+        else:
+            text = f"{entry.term}: {entry.definition}"
+        return self.announcer.sentences(text)
+
+    # ---------------------------------------------------------------- search
+
+    def search(self, query: str) -> tuple[Match, ...]:
+        """Remember ``query`` for n / N and return every match, in reading order."""
+        self.query = query
+        self.chosen = None
+        self.matches = find_matches(self.utterances, query)
+        self.match = None
+        return self.matches
+
+    def _match_move(self, forward: bool) -> Move:
+        if not self.matches:
+            return self._stay(f"No matches for {self.query}" if self.query else "No search")
+        if self.match is not None and self.match.index == self.index:
+            here = (self.index, self.match.start)
+        else:
+            here = (self.index, -1)
+        if forward:
+            found = [m for m in self.matches if (m.index, m.start) > here]
+        else:
+            found = [m for m in self.matches if (m.index, m.start) < here][::-1]
+        if not found:
+            return self._stay(f"No {'next' if forward else 'previous'} match for {self.query}")
+        match = found[0]
+        number = self.matches.index(match) + 1
+        return self._land(
+            match.index, f"Match {number} of {len(self.matches)}", match=match, term=None
+        )
+
+    def next_match(self) -> Move:
+        return self._match_move(forward=True)
+
+    def previous_match(self) -> Move:
+        return self._match_move(forward=False)
+
+    def next_found(self) -> Move:
+        """n: the next use of the chosen term, or the next search match, whichever was
+        looked for last."""
+        return self.next_use() if self.chosen is not None else self.next_match()
+
+    def previous_found(self) -> Move:
+        return self.previous_use() if self.chosen is not None else self.previous_match()
+
+    def step(self, command: str) -> Move:
+        """Run the move named ``command`` (a ``narrator.reading.commands`` name)."""
+        moves: dict[str, Callable[[], Move]] = {
+            "next-sentence": self.next_sentence,
+            "previous-sentence": self.previous_sentence,
+            "next-paragraph": self.next_paragraph,
+            "previous-paragraph": self.previous_paragraph,
+            "next-section": self.next_section,
+            "previous-section": self.previous_section,
+            "next-term": self.next_term,
+            "previous-term": self.previous_term,
+            "next-found": self.next_found,
+            "previous-found": self.previous_found,
+        }
+        for level in range(1, 7):
+            moves[f"next-section-{level}"] = partial(self.next_section_at, level)
+            moves[f"previous-section-{level}"] = partial(self.previous_section_at, level)
+        return moves[command]()
