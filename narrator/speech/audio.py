@@ -1,0 +1,141 @@
+"""Sound output through miniaudio, and the WAV recording of what was played.
+
+The device pulls audio from a generator in small periods, so whatever feeds
+it can stop mid-sentence within one period. Without a sound card, miniaudio's
+null backend plays in real time into nothing, so timing (and every test) still
+behaves as with speakers. ALSA reports a missing card by printing to the
+process's stderr, which would tear through a full-screen terminal UI: its
+error handler is replaced and stderr is closed off while devices open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import os
+import queue
+import sys
+import threading
+import wave
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+import miniaudio
+
+SAMPLE_RATE = 22050
+SAMPLE_BYTES = 2
+PERIOD_MSEC = 10
+
+AudioGenerator = Generator[bytes, int, None]
+
+_ALSA_HANDLER_TYPE = ctypes.CFUNCTYPE(
+    None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+)
+
+
+def _ignore_alsa_message(
+    _file: bytes, _line: int, _function: bytes, _error: int, _format: bytes
+) -> None:
+    """ALSA's messages are for developers; Narrator reports failures itself."""
+
+
+_alsa_handler = _ALSA_HANDLER_TYPE(_ignore_alsa_message)
+
+
+def quiet_alsa() -> None:
+    """Route ALSA's error messages to nowhere (no-op where there is no ALSA)."""
+    if not sys.platform.startswith("linux"):
+        return
+    name = ctypes.util.find_library("asound") or "libasound.so.2"
+    try:
+        alsa = ctypes.CDLL(name)
+    except OSError:
+        return
+    alsa.snd_lib_error_set_handler(_alsa_handler)
+
+
+@contextlib.contextmanager
+def stderr_silenced() -> Iterator[None]:
+    """Send what C code writes to file descriptor 2 to /dev/null for the duration."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+class OutputDevice:
+    """A mono 16-bit output device; ``silent`` says it plays into miniaudio's null backend."""
+
+    def __init__(self, *, null_audio: bool = False) -> None:
+        quiet_alsa()
+        self.silent = null_audio
+        with stderr_silenced():
+            device = None if null_audio else _open_device(None)
+            if device is None:
+                self.silent = True
+                device = _open_device([miniaudio.Backend.NULL])
+        if device is None:
+            raise OSError("no audio output, not even miniaudio's null device")
+        self._device = device
+
+    def start(self, generator: AudioGenerator) -> None:
+        next(generator)
+        with stderr_silenced():
+            self._device.start(generator)
+
+    def close(self) -> None:
+        with stderr_silenced():
+            self._device.close()
+
+
+def _open_device(backends: list[miniaudio.Backend] | None) -> miniaudio.PlaybackDevice | None:
+    try:
+        return miniaudio.PlaybackDevice(
+            output_format=miniaudio.SampleFormat.SIGNED16,
+            nchannels=1,
+            sample_rate=SAMPLE_RATE,
+            buffersize_msec=PERIOD_MSEC,
+            backends=backends,
+            app_name="Narrator",
+        )
+    except miniaudio.MiniaudioError:
+        return None
+
+
+class WavRecorder:
+    """Writes what the device plays to a WAV file, off the audio thread.
+
+    The audio callback only queues its buffers; a thread does the file I/O,
+    because a slow disk must never make the voice stutter.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._file = wave.open(str(path), "wb")  # noqa: SIM115 - closed in close()
+        self._file.setnchannels(1)
+        self._file.setsampwidth(SAMPLE_BYTES)
+        self._file.setframerate(SAMPLE_RATE)
+        self._buffers: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._write, daemon=True, name="wav-recorder")
+        self._thread.start()
+
+    def record(self, pcm: bytes) -> None:
+        self._buffers.put(pcm)
+
+    def _write(self) -> None:
+        while (pcm := self._buffers.get()) is not None:
+            self._file.writeframes(pcm)
+
+    def close(self) -> None:
+        self._buffers.put(None)
+        self._thread.join()
+        self._file.close()

@@ -1,0 +1,353 @@
+"""The speech queue: what is heard, in which order, and what cuts what.
+
+Three threads and a child process keep the caller (the UI thread) from ever
+waiting on the voice:
+
+- the synthesis thread hands utterances to the worker process, a few ahead of
+  the one playing, and appends their audio as it streams in;
+- miniaudio's audio thread pulls ~10 ms periods from ``_play``: it starts an
+  utterance as soon as its first buffer exists, so a long section starts as
+  fast as a short one, and every cut, pause or stop takes effect at the next
+  period;
+- the event thread delivers each event when its sample is heard, writes the
+  speech log and calls ``on_event``.
+
+Priorities follow speech-dispatcher: IMPORTANT is never cut and never
+dropped; TEXT cuts TEXT and NOTIFICATION; NOTIFICATION never cuts and is
+dropped when anything else is speaking.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from queue import SimpleQueue
+
+from narrator.crash import record as record_crash
+from narrator.speech.audio import (
+    SAMPLE_BYTES,
+    SAMPLE_RATE,
+    AudioGenerator,
+    OutputDevice,
+    WavRecorder,
+)
+from narrator.speech.engine import EngineError, Voice, WordMark
+from narrator.speech.settings import VoiceSettings
+from narrator.speech.speechlog import SpeechLog
+from narrator.speech.utterance import Utterance
+from narrator.speech.worker import SynthesisWorker, WorkerFailed
+
+LOOKAHEAD = 3
+NO_DEVICE_NOTICE = "No sound device: playing silently"
+
+
+class Priority(IntEnum):
+    IMPORTANT = 0
+    TEXT = 1
+    NOTIFICATION = 2
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    kind: str
+    utterance: Utterance | None
+    time: float
+    start: int = 0
+    length: int = 0
+    message: str = ""
+
+
+class _Rendition:
+    """One utterance on its way to the speakers: its audio so far, and how much was heard."""
+
+    def __init__(self, utterance: Utterance, priority: Priority) -> None:
+        self.utterance = utterance
+        self.priority = priority
+        self.pcm = bytearray()
+        self.words: list[WordMark] = []
+        self.claimed = False
+        self.synthesized = False
+        self.failure = ""
+        self.played = 0
+        self.next_word = 0
+        self.started = False
+        self.cut = False
+
+
+EventHandler = Callable[[SpeechEvent], None]
+
+
+class Speaker:
+    def __init__(
+        self,
+        voice: VoiceSettings = VoiceSettings(),  # noqa: B008 - frozen, so sharing is safe
+        *,
+        on_event: EventHandler | None = None,
+        audio_out: Path | None = None,
+        speech_log: Path | None = None,
+        null_audio: bool = False,
+    ) -> None:
+        self._voice = voice
+        self._on_event = on_event
+        self._origin = time.monotonic()
+        self._lock = threading.Lock()
+        self._work = threading.Condition(self._lock)
+        self._queue: deque[_Rendition] = deque()
+        self._paused = False
+        self._closed = False
+        self._events: SimpleQueue[SpeechEvent | None] = SimpleQueue()
+        self._log = SpeechLog(speech_log, self._origin) if speech_log else None
+        self._recorder = WavRecorder(audio_out) if audio_out else None
+        self._worker = SynthesisWorker()
+        self._worker_lock = threading.Lock()
+        self._synthesis = threading.Thread(target=self._synthesize_ahead, daemon=True)
+        self._delivery = threading.Thread(target=self._deliver_events, daemon=True)
+        self._synthesis.start()
+        self._delivery.start()
+        self._device = OutputDevice(null_audio=null_audio)
+        if self._device.silent and not null_audio:
+            self._emit("notice", None, time.monotonic(), message=NO_DEVICE_NOTICE)
+        self._device.start(self._play())
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def speaking(self) -> bool:
+        with self._lock:
+            return any(not rendition.cut for rendition in self._queue)
+
+    def speak(self, utterances: Sequence[Utterance], priority: Priority = Priority.TEXT) -> None:
+        with self._work:
+            if priority is Priority.NOTIFICATION and self._queue:
+                return
+            self._cut(keep_important=priority is Priority.TEXT)
+            self._paused = False
+            self._queue.extend(_Rendition(u, priority) for u in utterances)
+            self._work.notify_all()
+
+    def enqueue(self, utterances: Sequence[Utterance], priority: Priority = Priority.TEXT) -> None:
+        with self._work:
+            if priority is Priority.NOTIFICATION and self._queue:
+                return
+            self._queue.extend(_Rendition(u, priority) for u in utterances)
+            self._work.notify_all()
+
+    def stop(self) -> None:
+        with self._work:
+            self._cut(keep_important=False)
+            self._paused = False
+            self._work.notify_all()
+
+    def pause(self) -> None:
+        self._paused = True
+
+    def resume(self) -> None:
+        self._paused = False
+
+    def configure(self, voice: VoiceSettings) -> None:
+        """Use ``voice`` from the next utterance on; audio made ahead with the old one is redone."""
+        with self._work:
+            self._voice = voice
+            for index, rendition in enumerate(self._queue):
+                if rendition.claimed and not rendition.started:
+                    self._queue[index] = _Rendition(rendition.utterance, rendition.priority)
+            self._work.notify_all()
+
+    def voices(self) -> list[Voice]:
+        with self._worker_lock:
+            return self._worker.voices()
+
+    def close(self) -> None:
+        with self._work:
+            if self._closed:
+                return
+            self._closed = True
+            self._work.notify_all()
+        self._device.close()
+        with self._lock:
+            current = self._queue[0] if self._queue else None
+            if current is not None and current.started:
+                self._emit("interrupted", current.utterance, time.monotonic())
+            self._queue.clear()
+        self._synthesis.join()
+        self._worker.close()
+        self._events.put(None)
+        self._delivery.join()
+        if self._recorder:
+            self._recorder.close()
+        if self._log:
+            self._log.close()
+
+    def __enter__(self) -> Speaker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _cut(self, *, keep_important: bool) -> None:
+        """Flush the queue; what is playing is cut at the next period (holding the lock)."""
+        current = self._queue[0] if self._queue else None
+        survivors = deque(
+            r for r in self._queue if keep_important and r.priority is Priority.IMPORTANT
+        )
+        if current is not None and current.started and current not in survivors:
+            current.cut = True
+            survivors.appendleft(current)
+        self._queue = survivors
+
+    def _emit(
+        self,
+        kind: str,
+        utterance: Utterance | None,
+        when: float,
+        *,
+        start: int = 0,
+        length: int = 0,
+        message: str = "",
+    ) -> None:
+        self._events.put(SpeechEvent(kind, utterance, when, start, length, message))
+
+    def _synthesize_ahead(self) -> None:
+        self._start_worker()
+        while True:
+            with self._work:
+                job = self._next_job()
+                while not self._closed and job is None:
+                    self._work.wait()
+                    job = self._next_job()
+                if self._closed or job is None:
+                    return
+                job.claimed = True
+                settings = self._voice
+            self._render(job, settings)
+
+    def _next_job(self) -> _Rendition | None:
+        for index, rendition in enumerate(self._queue):
+            if index > LOOKAHEAD:
+                return None
+            if not rendition.claimed:
+                return rendition
+        return None
+
+    def _start_worker(self) -> str:
+        """Start the worker if needed; return why it cannot start ("" when it runs)."""
+        with self._worker_lock:
+            try:
+                self._worker.start()
+            except WorkerFailed as error:
+                return f"Speech is unavailable: {error}. Reading continues as text."
+        return ""
+
+    def _render(self, job: _Rendition, settings: VoiceSettings) -> None:
+        def audio(pcm: bytes) -> None:
+            with self._lock:
+                job.pcm += pcm
+
+        def word(mark: WordMark) -> None:
+            with self._lock:
+                job.words.append(mark)
+
+        failure = self._start_worker()
+        unavailable = bool(failure)
+        if not unavailable:
+            with self._worker_lock:
+                try:
+                    self._worker.synthesize(job.utterance.spoken, settings, audio, word)
+                except EngineError as error:
+                    failure = f"Speech error: {error}"
+                except WorkerFailed as error:
+                    failure = f"Speech engine failure: {error}; it restarts with the next sentence."
+        with self._work:
+            job.failure = failure
+            job.synthesized = True
+            if unavailable:
+                self._drop_after(job)
+            self._work.notify_all()
+
+    def _drop_after(self, job: _Rendition) -> None:
+        """The engine cannot start: keep ``job`` (to report it) and drop what follows it."""
+        if job in self._queue:
+            while self._queue[-1] is not job:
+                self._queue.pop()
+
+    def _play(self) -> AudioGenerator:
+        frames = yield b""
+        while True:
+            now = time.monotonic()
+            with self._work:
+                chunk, heard = self._fill(frames * SAMPLE_BYTES, now)
+            if heard and self._recorder:
+                self._recorder.record(chunk)
+            frames = yield chunk
+
+    def _fill(self, size: int, now: float) -> tuple[bytes, bool]:
+        """The next ``size`` bytes to play, and whether they belong to an utterance."""
+        out = bytearray()
+        heard = False
+        while len(out) < size and self._queue:
+            current = self._queue[0]
+            at = now + len(out) / SAMPLE_BYTES / SAMPLE_RATE
+            if current.cut or (current.synthesized and current.played >= len(current.pcm)):
+                self._finish(current, at)
+                continue
+            if self._paused:
+                heard = heard or current.started
+                break
+            available = len(current.pcm) - current.played
+            if available == 0:
+                heard = heard or current.started
+                break
+            if not current.started:
+                current.started = True
+                self._emit("started", current.utterance, at)
+            take = min(available, size - len(out))
+            self._emit_words(current, current.played + take, now, len(out))
+            out += current.pcm[current.played : current.played + take]
+            current.played += take
+            heard = True
+        out += bytes(size - len(out))
+        return bytes(out), heard
+
+    def _emit_words(self, current: _Rendition, until: int, now: float, position: int) -> None:
+        """Emit the words that begin before byte ``until``, timed by where they fall."""
+        while current.next_word < len(current.words):
+            mark = current.words[current.next_word]
+            offset = max(mark.sample * SAMPLE_BYTES, current.played)
+            if offset >= until:
+                return
+            at = now + (position + offset - current.played) / SAMPLE_BYTES / SAMPLE_RATE
+            self._emit("word", current.utterance, at, start=mark.start, length=mark.length)
+            current.next_word += 1
+
+    def _finish(self, current: _Rendition, at: float) -> None:
+        """Retire the utterance at the head of the queue with the event that ends it."""
+        self._queue.popleft()
+        self._work.notify_all()
+        if current.failure:
+            self._emit("error", current.utterance, at, message=current.failure)
+        elif current.cut:
+            self._emit("interrupted", current.utterance, at)
+        else:
+            if not current.started:
+                self._emit("started", current.utterance, at)
+            self._emit("finished", current.utterance, at)
+
+    def _deliver_events(self) -> None:
+        while (event := self._events.get()) is not None:
+            delay = event.time - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            if self._log:
+                self._log.write(event)
+            if self._on_event:
+                try:
+                    self._on_event(event)
+                except Exception as error:  # a broken listener must not silence the voice
+                    record_crash(error)

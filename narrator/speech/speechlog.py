@@ -1,0 +1,46 @@
+"""The speech log: one JSON line per speech event, as it is heard.
+
+It is the captions of a user who cannot hear the voice, and the evidence a
+test reads to know what was said and when. Each line is flushed at once so a
+reader following the file (``tail -f``) sees it in time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from narrator.speech.speaker import SpeechEvent
+
+
+def event_record(event: SpeechEvent, origin: float) -> dict[str, object]:
+    """The JSON form of ``event``; ``time`` in seconds since ``origin``."""
+    utterance = event.utterance
+    return {
+        "time": round(event.time - origin, 4),
+        "event": event.kind,
+        "role": utterance.role.value if utterance else None,
+        "text": utterance.text if utterance else "",
+        "spoken": utterance.spoken if utterance else "",
+        "place": asdict(utterance.place) if utterance and utterance.place else None,
+        "start": event.start,
+        "length": event.length,
+        "message": event.message,
+    }
+
+
+class SpeechLog:
+    def __init__(self, path: Path, origin: float) -> None:
+        self._stream = path.open("w", encoding="utf-8")
+        self._origin = origin
+
+    def write(self, event: SpeechEvent) -> None:
+        record = event_record(event, self._origin)
+        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.close()

@@ -1,0 +1,223 @@
+"""The synthesizer runs in a child process, so a crash or a hang costs one utterance.
+
+espeak-ng through ctypes can take the whole process down (pyttsx3 segfaults on
+a whole article) or never return. The child (``python -m
+narrator.speech.worker``) owns the engine; the parent sends one JSON line per
+request on the child's stdin and reads binary frames back, each ``kind``
+(1 byte), ``request`` id and payload length (little-endian u32s), then the
+payload:
+
+- ``R`` ready: JSON ``{"sample_rate": ...}``, or ``E`` with why the engine cannot start;
+- ``A`` a buffer of 16-bit mono PCM, as soon as espeak produced it;
+- ``W`` a word: three u32s (sample, start, length);
+- ``D`` done; ``E`` error: one line of UTF-8; ``V`` voices: JSON list.
+
+The child's own stdout is pointed at /dev/null before the engine loads (frames
+go to a duplicate of it), so nothing a C library prints can corrupt them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import struct
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import BinaryIO
+
+from narrator.content.errors import NarratorError
+from narrator.speech.engine import EngineError, EspeakEngine, Voice, WordMark
+from narrator.speech.settings import VoiceSettings
+
+HEADER = struct.Struct("<cII")
+WORD = struct.Struct("<III")
+START_TIMEOUT = 10.0
+SILENCE_TIMEOUT = 5.0
+
+
+class WorkerFailed(NarratorError):
+    """The synthesizer process died, hung, or could not start its engine."""
+
+
+def _send(stream: BinaryIO, kind: bytes, request: int, payload: bytes = b"") -> None:
+    stream.write(HEADER.pack(kind, request, len(payload)) + payload)
+    stream.flush()
+
+
+def serve(requests: BinaryIO, frames: BinaryIO) -> int:
+    """The child's loop: answer each request line until stdin closes."""
+    try:
+        engine = EspeakEngine()
+    except NarratorError as error:
+        _send(frames, b"E", 0, str(error).encode())
+        return 1
+    _send(frames, b"R", 0, json.dumps({"sample_rate": engine.sample_rate}).encode())
+    for line in requests:
+        request = json.loads(line)
+        number = request["id"]
+        if request.get("voices"):
+            listing = [asdict(voice) for voice in engine.voices()]
+            _send(frames, b"V", number, json.dumps(listing).encode())
+            continue
+        settings = VoiceSettings(**request["voice"])
+
+        def audio(pcm: bytes, number: int = number) -> None:
+            _send(frames, b"A", number, pcm)
+
+        def word(mark: WordMark, number: int = number) -> None:
+            _send(frames, b"W", number, WORD.pack(mark.sample, mark.start, mark.length))
+
+        try:
+            engine.synthesize(request["text"], settings, audio, word)
+        except EngineError as error:
+            _send(frames, b"E", number, str(error).encode())
+        else:
+            _send(frames, b"D", number)
+    return 0
+
+
+def main() -> int:
+    frames = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return serve(sys.stdin.buffer, frames)
+
+
+Frame = tuple[bytes, int, bytes]
+
+
+class SynthesisWorker:
+    """The parent's handle on the child: start it, ask it, and restart it when it fails.
+
+    Not thread-safe: one thread (the speaker's synthesis thread) talks to it.
+    """
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._frames: queue.SimpleQueue[Frame | None] = queue.SimpleQueue()
+        self._next_id = 0
+        self.sample_rate = 0
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def start(self) -> None:
+        """Start the child if it is not running; raise ``WorkerFailed`` if it cannot."""
+        if self._process is not None and self._process.poll() is None:
+            return
+        self.close()
+        self._frames = queue.SimpleQueue()
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "narrator.speech.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        stdout = self._process.stdout
+        assert stdout is not None
+        threading.Thread(
+            target=_read_frames, args=(stdout, self._frames), daemon=True, name="synth-frames"
+        ).start()
+        kind, _, payload = self._next_frame(START_TIMEOUT, "start")
+        if kind != b"R":
+            self.close()
+            raise WorkerFailed(payload.decode("utf-8", "replace") or "the speech engine failed")
+        self.sample_rate = json.loads(payload)["sample_rate"]
+
+    def _next_frame(self, timeout: float, doing: str) -> Frame:
+        try:
+            frame = self._frames.get(timeout=timeout)
+        except queue.Empty:
+            self.close(kill=True)
+            raise WorkerFailed(f"the speech engine stopped responding ({doing})") from None
+        if frame is None:
+            code = self._process.wait() if self._process else None
+            self.close()
+            signal = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
+            raise WorkerFailed(f"the speech engine crashed ({signal}) during {doing}")
+        return frame
+
+    def _request(self, request: dict[str, object]) -> int:
+        self.start()
+        self._next_id += 1
+        request["id"] = self._next_id
+        process = self._process
+        assert process is not None and process.stdin is not None
+        try:
+            process.stdin.write(json.dumps(request).encode() + b"\n")
+            process.stdin.flush()
+        except OSError:
+            self.close()
+            raise WorkerFailed("the speech engine is not running") from None
+        return self._next_id
+
+    def synthesize(
+        self,
+        text: str,
+        settings: VoiceSettings,
+        audio: Callable[[bytes], None],
+        word: Callable[[WordMark], None],
+    ) -> None:
+        """Stream ``text``'s audio and words to the callbacks; return when the child is done."""
+        number = self._request({"text": text, "voice": asdict(settings)})
+        while True:
+            kind, request, payload = self._next_frame(SILENCE_TIMEOUT, "synthesis")
+            if request != number:
+                continue
+            if kind == b"A":
+                audio(payload)
+            elif kind == b"W":
+                word(WordMark(*WORD.unpack(payload)))
+            elif kind == b"D":
+                return
+            elif kind == b"E":
+                raise EngineError(payload.decode("utf-8", "replace"))
+
+    def voices(self) -> list[Voice]:
+        number = self._request({"voices": True})
+        while True:
+            kind, request, payload = self._next_frame(SILENCE_TIMEOUT, "listing voices")
+            if request == number and kind == b"V":
+                return [
+                    Voice(v["id"], v["name"], tuple(v["languages"])) for v in json.loads(payload)
+                ]
+
+    def close(self, *, kill: bool = False) -> None:
+        """Let the child finish and exit (``kill``: end it now, it is hung)."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if kill:
+            process.kill()
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+        try:
+            process.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _read_frames(stream: BinaryIO, frames: queue.SimpleQueue[Frame | None]) -> None:
+    """Turn the child's stdout into frames; ``None`` marks its end (exit or crash)."""
+    while True:
+        header = stream.read(HEADER.size)
+        if len(header) < HEADER.size:
+            break
+        kind, request, length = HEADER.unpack(header)
+        payload = stream.read(length) if length else b""
+        if len(payload) < length:
+            break
+        frames.put((kind, request, payload))
+    frames.put(None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
