@@ -1,0 +1,128 @@
+"""Say-all: the cursor follows the voice, moves restart the reading, stale events are ignored."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reading_fixtures import ARTICLE, UTTERANCES
+
+from narrator.reading.cursor import Cursor
+from narrator.reading.sayall import SayAll
+from narrator.speech.utterance import Utterance
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    utterance: Utterance | None
+
+
+@dataclass
+class FakeSpeaker:
+    spoken: list[list[Utterance]] = field(default_factory=list)
+    paused: bool = False
+    stops: int = 0
+
+    def speak(self, utterances: Sequence[Utterance]) -> None:
+        self.spoken.append(list(utterances))
+        self.paused = False
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def pause(self) -> None:
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+
+
+def reading(index: int = 0) -> tuple[SayAll, FakeSpeaker, Cursor]:
+    speaker = FakeSpeaker()
+    cursor = Cursor(ARTICLE, UTTERANCES, index=index)
+    return SayAll(speaker, cursor), speaker, cursor
+
+
+def test_start_speaks_from_the_cursor_to_the_end_and_the_cursor_follows_the_voice() -> None:
+    say_all, speaker, cursor = reading(index=3)
+    say_all.start()
+    run = speaker.spoken[-1]
+    assert [u.text for u in run] == [u.text for u in UTTERANCES[3:]]
+    assert say_all.handle(Event("started", run[0])) and cursor.index == 3
+    assert not say_all.handle(Event("word", run[0]))
+    assert say_all.handle(Event("started", run[2])) and cursor.index == 5
+    assert not say_all.handle(Event("finished", run[2]))
+    assert say_all.active
+    say_all.handle(Event("started", run[-1]))
+    assert say_all.handle(Event("finished", run[-1]))
+    assert not say_all.active and cursor.index == len(UTTERANCES) - 1
+
+
+def test_a_move_restarts_from_where_it_landed_and_old_events_are_ignored() -> None:
+    say_all, speaker, cursor = reading()
+    say_all.start()
+    old = speaker.spoken[-1]
+    say_all.handle(Event("started", old[1]))
+    move = cursor.next_section()
+    say_all.restart_from(move)
+    new = speaker.spoken[-1]
+    assert [u.text for u in new] == [
+        "Section 2 of 4, Intermediate",
+        *(u.text for u in UTTERANCES[move.index + 1 :]),
+    ]
+    assert not say_all.handle(Event("interrupted", old[1]))
+    assert not say_all.handle(Event("started", old[2]))
+    assert say_all.active and cursor.index == move.index
+    say_all.handle(Event("started", new[0]))
+    assert cursor.index == move.index
+    say_all.handle(Event("started", new[1]))
+    assert cursor.index == move.index + 1
+
+
+def test_restarting_on_the_same_sentence_survives_the_late_interruption() -> None:
+    say_all, speaker, cursor = reading(index=2)
+    say_all.start()
+    first = speaker.spoken[-1]
+    say_all.handle(Event("started", first[0]))
+    say_all.restart_from(cursor.go_to(2))
+    assert not say_all.handle(Event("interrupted", first[0]))
+    assert say_all.active
+
+
+def test_being_cut_by_other_speech_ends_say_all() -> None:
+    say_all, speaker, _ = reading()
+    say_all.start()
+    run = speaker.spoken[-1]
+    say_all.handle(Event("started", run[0]))
+    assert say_all.handle(Event("interrupted", run[0]))
+    assert not say_all.active
+
+
+def test_space_starts_pauses_and_resumes_and_stop_silences() -> None:
+    say_all, speaker, _ = reading()
+    say_all.toggle()
+    assert say_all.active and not say_all.paused
+    say_all.toggle()
+    assert say_all.paused and speaker.paused
+    say_all.toggle()
+    assert not say_all.paused
+    say_all.stop()
+    assert not say_all.active and speaker.stops == 1
+    assert not say_all.handle(Event("started", speaker.spoken[-1][3]))
+
+
+def test_events_from_other_speech_are_not_say_all_s_business() -> None:
+    say_all, _, cursor = reading(index=4)
+    say_all.start()
+    assert not say_all.handle(Event("started", UTTERANCES[9]))
+    assert not say_all.handle(Event("notice", None))
+    assert cursor.index == 4
+
+
+def test_nothing_left_to_read_means_say_all_is_not_on() -> None:
+    say_all, speaker, cursor = reading(index=len(UTTERANCES) - 1)
+    say_all.restart_from(cursor.next_sentence())
+    assert say_all.active
+    say_all.handle(Event("finished", speaker.spoken[-1][-1]))
+    assert not say_all.active
