@@ -1,0 +1,104 @@
+"""How particular words are said, overriding every other spoken-form rule.
+
+Synthesizers mispronounce drug names and jargon (espeak-ng says Anastrozole
+wrong), and no rule can guess them, so the article's ``pronunciations`` and
+the user's own lexicon file map a word to a respelling the synthesizer gets
+right. The user's file wins: it is the listener's ear that is the judge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from narrator.content.errors import NarratorError
+
+
+def _frozen(entries: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType({word.casefold(): said for word, said in entries.items()})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words (matched whole and case-insensitively) and how to say them."""
+
+    entries: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entries", _frozen(self.entries))
+
+    def merged(self, overrides: Lexicon | None) -> Lexicon:
+        """This lexicon with ``overrides``' entries winning where both have a word."""
+        if overrides is None or not overrides.entries:
+            return self
+        return Lexicon({**self.entries, **overrides.entries})
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        if not self.entries:
+            return None
+        words = sorted(self.entries, key=len, reverse=True)
+        alternatives = "|".join(re.escape(word) for word in words)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def split(self, text: str) -> Iterator[tuple[str, bool]]:
+        """``text`` cut into pieces: ``(respelling, True)`` for a lexicon word,
+        ``(text, False)`` for the text between them."""
+        pattern = self._pattern
+        position = 0
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                if match.start() > position:
+                    yield text[position : match.start()], False
+                yield self.entries[match.group().casefold()], True
+                position = match.end()
+        if position < len(text):
+            yield text[position:], False
+
+
+EMPTY = Lexicon()
+
+
+def _problem(path: Path, line: int, message: str) -> NarratorError:
+    return NarratorError(f"{path}:{line}: {message}")
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    """The user's lexicon file: a YAML mapping ``word: respelling``.
+
+    Any mistake is one ``path:line: message`` error, so a listener who edits
+    the file by hand learns exactly which line to fix.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise _problem(path, 1, "the lexicon is not UTF-8 text") from None
+    except OSError as error:
+        raise NarratorError(f"{path}: cannot read the lexicon: {error.strerror}") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise _problem(path, line, f"not valid YAML: {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise _problem(path, 1, f"not valid YAML: {error}") from None
+    if root is None:
+        return EMPTY
+    if not isinstance(root, yaml.MappingNode):
+        raise _problem(path, root.start_mark.line + 1, "expected lines of `word: respelling`")
+    entries: dict[str, str] = {}
+    for key, value in root.value:
+        line = key.start_mark.line + 1
+        if not isinstance(key, yaml.ScalarNode) or not str(key.value).strip():
+            raise _problem(path, line, "a word must be plain text")
+        if not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
+            raise _problem(path, line, f"`{key.value}` needs a respelling as plain text")
+        entries[str(key.value).strip()] = str(value.value).strip()
+    return Lexicon(entries)
