@@ -100,6 +100,7 @@ class EspeakEngine:
         self._piece_offset = 0
         self._sample_base = 0
         self._samples = 0
+        self._last_word_sample = 0
         self._callback = self._espeak.t_espeak_callback(self._on_synth)
         self._espeak.cSetSynthCallback(self._callback)
 
@@ -132,6 +133,7 @@ class EspeakEngine:
         self._configure(settings)
         self._audio, self._word = audio, word
         self._samples = 0
+        self._last_word_sample = 0
         try:
             for offset, piece in split_for_engine(text):
                 self._piece_offset, self._sample_base = offset, self._samples
@@ -148,9 +150,13 @@ class EspeakEngine:
         while events[index].type != self._espeak.EVENT_LIST_TERMINATED:
             event = events[index]
             if event.type == self._espeak.EVENT_WORD:
+                # espeak sometimes times a short word ("a") after the next one
+                self._last_word_sample = max(
+                    self._last_word_sample, self._sample_base + event.sample
+                )
                 self._word(
                     WordMark(
-                        sample=self._sample_base + event.sample,
+                        sample=self._last_word_sample,
                         start=self._piece_offset + event.text_position - 1,
                         length=event.length,
                     )

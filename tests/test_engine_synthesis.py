@@ -1,0 +1,119 @@
+"""Real espeak-ng synthesis through pyttsx3's bindings: audio, timing, rate, voices."""
+
+from __future__ import annotations
+
+import array
+import math
+
+import pytest
+
+from narrator.speech.engine import (
+    MAX_PIECE_CHARS,
+    EngineError,
+    EspeakEngine,
+    WordMark,
+    split_for_engine,
+)
+from narrator.speech.settings import VoiceSettings
+
+DEFAULT = VoiceSettings()
+SENTENCE = "Anastrozole lowers estrogen, and the dose is titrated with care."
+
+
+@pytest.fixture(scope="module")
+def engine() -> EspeakEngine:
+    return EspeakEngine()
+
+
+def synthesize(
+    engine: EspeakEngine, text: str, settings: VoiceSettings = DEFAULT
+) -> tuple[array.array, list[WordMark]]:
+    pcm = bytearray()
+    words: list[WordMark] = []
+    count = engine.synthesize(text, settings, pcm.extend, words.append)
+    samples = array.array("h", bytes(pcm))
+    assert len(samples) == count
+    return samples, words
+
+
+def rms(samples: array.array) -> float:
+    return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+def test_a_sentence_becomes_audible_speech_of_plausible_length(engine: EspeakEngine) -> None:
+    samples, _ = synthesize(engine, SENTENCE)
+    seconds = len(samples) / engine.sample_rate
+    assert engine.sample_rate == 22050
+    assert 2.0 < seconds < 8.0
+    assert rms(samples) > 500
+
+
+def test_a_faster_rate_gives_shorter_audio(engine: EspeakEngine) -> None:
+    slow, _ = synthesize(engine, SENTENCE, VoiceSettings(rate=120))
+    fast, _ = synthesize(engine, SENTENCE, VoiceSettings(rate=450))
+    fastest, _ = synthesize(engine, SENTENCE, VoiceSettings(rate=500))
+    assert len(fast) < len(slow) * 0.5
+    assert len(fastest) <= len(fast)
+
+
+def test_volume_scales_the_signal(engine: EspeakEngine) -> None:
+    loud, _ = synthesize(engine, SENTENCE, VoiceSettings(volume=1.0))
+    quiet, _ = synthesize(engine, SENTENCE, VoiceSettings(volume=0.3))
+    assert rms(quiet) < rms(loud) * 0.6
+
+
+def test_words_are_timed_in_order_and_point_into_the_text(engine: EspeakEngine) -> None:
+    samples, words = synthesize(engine, SENTENCE)
+    said = [SENTENCE[w.start : w.start + w.length] for w in words]
+    assert said[:3] == ["Anastrozole", "lowers", "estrogen"]
+    assert said[-1] == "care"
+    offsets = [w.sample for w in words]
+    assert offsets == sorted(offsets) and offsets[-1] < len(samples)
+    assert len(set(offsets)) == len(offsets)
+
+
+def test_word_offsets_count_characters_not_bytes(engine: EspeakEngine) -> None:
+    text = "Café naïve résumé done."
+    _, words = synthesize(engine, text)
+    assert text[words[-1].start : words[-1].start + words[-1].length] == "done"
+
+
+def test_text_longer_than_the_engine_takes_is_said_in_pieces(engine: EspeakEngine) -> None:
+    text = " ".join(f"Sentence number {n} has a few words, and then it ends." for n in range(60))
+    samples, words = synthesize(engine, text, VoiceSettings(rate=450))
+    assert len(text) > 3 * MAX_PIECE_CHARS
+    assert text[words[-1].start : words[-1].start + words[-1].length] == "ends"
+    assert [w.sample for w in words] == sorted(w.sample for w in words)
+    assert len(samples) / engine.sample_rate > 60
+
+
+def test_pieces_cover_the_text_and_cut_after_clauses() -> None:
+    text = "alpha beta, gamma delta. " * 100
+    pieces = split_for_engine(text, limit=120)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= 120 for _, piece in pieces)
+    assert all(text[offset:].startswith(piece) for offset, piece in pieces)
+    assert all(piece.rstrip()[-1] in ",." for _, piece in pieces[:-1])
+
+
+def test_a_text_without_spaces_is_still_cut() -> None:
+    pieces = split_for_engine("x" * 250, limit=100)
+    assert [len(piece) for _, piece in pieces] == [100, 100, 50]
+
+
+def test_an_unknown_voice_is_one_clear_error(engine: EspeakEngine) -> None:
+    with pytest.raises(EngineError, match="unknown voice 'no-such-voice'"):
+        synthesize(engine, "Hello.", VoiceSettings(voice="no-such-voice"))
+
+
+def test_voices_change_between_utterances(engine: EspeakEngine) -> None:
+    german, _ = synthesize(engine, "Guten Tag.", VoiceSettings(voice="de"))
+    english, _ = synthesize(engine, "Guten Tag.", VoiceSettings(voice="en-us"))
+    assert german and english and german != english
+
+
+def test_voices_list_the_installed_languages(engine: EspeakEngine) -> None:
+    voices = engine.voices()
+    assert len(voices) > 50
+    english = [voice for voice in voices if "en-us" in voice.languages]
+    assert english and english[0].id and english[0].name

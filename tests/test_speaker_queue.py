@@ -1,0 +1,242 @@
+"""The speech queue with real synthesis into miniaudio's null device (no sound card needed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+import wave
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from narrator.speech import worker
+from narrator.speech.settings import VoiceSettings
+from narrator.speech.speaker import Priority, Speaker, SpeechEvent
+from narrator.speech.utterance import Place, Role, Utterance
+
+FAST = VoiceSettings(rate=450)
+
+
+def utterance(text: str, sentence: int = 0, role: Role = Role.PARAGRAPH) -> Utterance:
+    return Utterance(text, text, Place("fundamentals", 0, 0, sentence), role)
+
+
+class Heard:
+    """Collects speech events and lets a test wait for one."""
+
+    def __init__(self) -> None:
+        self.events: list[SpeechEvent] = []
+        self._changed = threading.Condition()
+
+    def __call__(self, event: SpeechEvent) -> None:
+        with self._changed:
+            self.events.append(event)
+            self._changed.notify_all()
+
+    def wait_for(self, test: Callable[[SpeechEvent], bool], timeout: float = 10.0) -> SpeechEvent:
+        with self._changed:
+            found = self._changed.wait_for(
+                lambda: next((e for e in self.events if test(e)), None), timeout
+            )
+        assert found is not None, f"no such event in {[e.kind for e in self.events]}"
+        return found
+
+    def kinds(self, text: str | None = None) -> list[str]:
+        return [
+            e.kind
+            for e in self.events
+            if text is None or (e.utterance and e.utterance.text == text)
+        ]
+
+
+@pytest.fixture
+def heard() -> Heard:
+    return Heard()
+
+
+@pytest.fixture
+def speaker(heard: Heard, tmp_path: Path) -> Iterator[Speaker]:
+    with Speaker(
+        FAST,
+        on_event=heard,
+        audio_out=tmp_path / "out.wav",
+        speech_log=tmp_path / "log.jsonl",
+        null_audio=True,
+    ) as speaker:
+        yield speaker
+
+
+def ends(heard: Heard, text: str) -> SpeechEvent:
+    return heard.wait_for(
+        lambda e: (
+            e.kind in ("finished", "interrupted", "error")
+            and e.utterance is not None
+            and e.utterance.text == text
+        )
+    )
+
+
+def wav_seconds(path: Path) -> float:
+    with wave.open(str(path)) as recording:
+        return recording.getnframes() / recording.getframerate()
+
+
+def test_utterances_play_in_order_with_words_timed_by_playback(
+    speaker: Speaker, heard: Heard, tmp_path: Path
+) -> None:
+    first, second = utterance("Hello there, listener."), utterance("And goodbye.", 1)
+    speaker.speak([first, second])
+    assert speaker.speaking
+    ends(heard, second.text)
+    assert heard.kinds(first.text) == ["started", "word", "word", "word", "finished"]
+    assert heard.kinds(second.text)[0] == "started" and heard.kinds(second.text)[-1] == "finished"
+    times = [e.time for e in heard.events]
+    assert times == sorted(times)
+    words = [e for e in heard.events if e.kind == "word" and e.utterance == first]
+    assert [first.spoken[w.start : w.start + w.length] for w in words] == [
+        "Hello",
+        "there",
+        "listener",
+    ]
+    started, finished = heard.events[0], heard.events[4]
+    assert finished.time - started.time > 0.4  # heard in real time, not when synthesized
+    assert not speaker.speaking
+    speaker.close()
+    log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    assert log[0]["event"] == "started" and log[0]["place"]["section"] == "fundamentals"
+    assert log[0]["role"] == "paragraph" and log[0]["spoken"] == first.spoken
+    spoken_time = heard.events[-1].time - started.time
+    assert abs(wav_seconds(tmp_path / "out.wav") - spoken_time) < 0.1
+
+
+def test_stop_cuts_mid_utterance_and_the_recording_ends_there(
+    speaker: Speaker, heard: Heard, tmp_path: Path
+) -> None:
+    long = utterance("This sentence is long enough that it will surely be cut before the end.")
+    speaker.speak([long, utterance("Never heard.")])
+    started = heard.wait_for(lambda e: e.kind == "started")
+    time.sleep(0.4)
+    stopped_at = time.monotonic()
+    speaker.stop()
+    interrupted = heard.wait_for(lambda e: e.kind == "interrupted")
+    assert interrupted.time - stopped_at < 0.035
+    assert not speaker.speaking
+    speaker.close()
+    assert "Never heard." not in [e.utterance.text for e in heard.events if e.utterance]
+    assert abs(wav_seconds(tmp_path / "out.wav") - (interrupted.time - started.time)) < 0.05
+
+
+def test_speak_interrupts_and_flushes(speaker: Speaker, heard: Heard) -> None:
+    speaker.speak(
+        [utterance("One two three four five six seven eight nine ten."), utterance("Old.")]
+    )
+    heard.wait_for(lambda e: e.kind == "word")
+    speaker.speak([utterance("New.")])
+    ends(heard, "New.")
+    assert heard.kinds("One two three four five six seven eight nine ten.")[-1] == "interrupted"
+    assert heard.kinds("Old.") == []
+
+
+def test_enqueue_appends_after_what_is_queued(speaker: Speaker, heard: Heard) -> None:
+    speaker.speak([utterance("First.")])
+    speaker.enqueue([utterance("Second.")])
+    ends(heard, "Second.")
+    assert [e.utterance.text for e in heard.events if e.kind == "finished"] == [
+        "First.",
+        "Second.",
+    ]
+
+
+def test_notifications_never_cut_and_important_speech_is_never_cut_by_text(
+    speaker: Speaker, heard: Heard
+) -> None:
+    speaker.speak([utterance("Important words come first.")], Priority.IMPORTANT)
+    speaker.speak([utterance("A notification.")], Priority.NOTIFICATION)
+    speaker.speak([utterance("Then text.")], Priority.TEXT)
+    ends(heard, "Then text.")
+    assert heard.kinds("Important words come first.")[-1] == "finished"
+    assert heard.kinds("A notification.") == []
+
+
+def test_pause_holds_the_place_and_resume_continues(
+    speaker: Speaker, heard: Heard, tmp_path: Path
+) -> None:
+    text = "Pause me in the middle of this rather long sentence, then carry on."
+    speaker.speak([utterance(text)])
+    started = heard.wait_for(lambda e: e.kind == "word" and e.start > 0)
+    speaker.pause()
+    assert speaker.paused
+    paused_at = time.monotonic()
+    time.sleep(0.6)
+    words_while_paused = [
+        e for e in heard.events if e.kind == "word" and paused_at + 0.05 < e.time < paused_at + 0.6
+    ]
+    speaker.resume()
+    finished = ends(heard, text)
+    assert finished.kind == "finished" and words_while_paused == []
+    speaker.close()
+    assert wav_seconds(tmp_path / "out.wav") > finished.time - started.time  # the pause is in it
+
+
+def test_configure_applies_to_the_next_utterance(speaker: Speaker, heard: Heard) -> None:
+    text = "The same words, at two speeds."
+    speaker.speak([utterance(text)])
+    fast = ends(heard, text).time - heard.wait_for(lambda e: e.kind == "started").time
+    speaker.configure(VoiceSettings(rate=150))
+    heard.events.clear()
+    speaker.speak([utterance(text)])
+    slow = ends(heard, text).time - heard.wait_for(lambda e: e.kind == "started").time
+    assert slow > 1.8 * fast
+
+
+def test_a_crashed_engine_is_reported_and_the_next_utterance_still_speaks(
+    speaker: Speaker, heard: Heard
+) -> None:
+    speaker.speak([utterance("Warm up.")])
+    ends(heard, "Warm up.")
+    pid = speaker._worker.pid
+    os.kill(pid, signal.SIGSTOP)  # hold it so that it dies in the middle of the utterance
+    speaker.speak([utterance("Lost to the crash.")])
+    time.sleep(0.2)
+    os.kill(pid, signal.SIGKILL)
+    error = ends(heard, "Lost to the crash.")
+    assert error.kind == "error" and "crashed" in error.message and "\n" not in error.message
+    speaker.speak([utterance("Back again.")])
+    assert ends(heard, "Back again.").kind == "finished"
+
+
+def test_a_hung_engine_is_given_up_on(
+    speaker: Speaker, heard: Heard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "SILENCE_TIMEOUT", 0.5)
+    speaker.speak([utterance("Warm up.")])
+    ends(heard, "Warm up.")
+    pid = speaker._worker.pid
+    os.kill(pid, signal.SIGSTOP)
+    speaker.speak([utterance("Stuck.")])
+    assert "stopped responding" in ends(heard, "Stuck.").message
+    speaker.speak([utterance("Unstuck.")])
+    assert ends(heard, "Unstuck.").kind == "finished"
+
+
+def test_a_missing_engine_is_one_clear_line_and_drops_the_rest(
+    heard: Heard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NARRATOR_ESPEAK", "/nonexistent/libespeak-ng.so.1")
+    with Speaker(on_event=heard, null_audio=True) as speaker:
+        speaker.speak([utterance("Nothing."), utterance("Nor this.")])
+        error = ends(heard, "Nothing.")
+        time.sleep(0.1)
+        assert not speaker.speaking
+    assert error.kind == "error"
+    assert error.message.startswith("Speech is unavailable: espeak-ng could not be loaded")
+    assert "\n" not in error.message
+    assert heard.kinds("Nor this.") == []
+
+
+def test_voices_come_from_the_engine(speaker: Speaker) -> None:
+    assert any("en-us" in voice.languages for voice in speaker.voices())
