@@ -1,0 +1,298 @@
+"""What Narrator remembers between runs: settings, and per article the place and bookmarks.
+
+Two promises shape this module. Killing Narrator at any moment never
+corrupts a file: every write goes to a temporary file in the same folder,
+is flushed to disk, then atomically replaces the old one. And a file that
+cannot be read never stops Narrator nor vanishes: it is renamed aside
+(``NAME.corrupt-TIMESTAMP``), the caller gets a one-line notice to show and
+say, and defaults are used. A file that can be neither read nor moved is
+never overwritten.
+
+Settings live in the platform's config folder, reading state in its state
+folder (``platformdirs`` honours ``XDG_CONFIG_HOME`` and ``XDG_STATE_HOME``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from platformdirs import user_config_path, user_state_path
+
+from narrator.reading.bookmarks import Bookmark
+from narrator.speech.settings import (
+    MAX_RATE,
+    MIN_RATE,
+    FigureVerbosity,
+    Punctuation,
+    Verbosity,
+    VoiceSettings,
+)
+from narrator.speech.utterance import Place
+
+APP = "narrator"
+VERSION = 1
+STALE_SECONDS = 60
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Settings:
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
+    verbosity: Verbosity = field(default_factory=Verbosity)
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """Where the listener stopped in one article, and their bookmarks in it."""
+
+    progress: Place | None = None
+    bookmarks: tuple[Bookmark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[T]):
+    """A loaded value; ``notice`` is one line for the user when a file had to be set aside."""
+
+    value: T
+    notice: str | None = None
+
+
+class _Unusable(ValueError):
+    """A state file's content is not what Narrator writes."""
+
+
+# ------------------------------------------------------------------ files
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(path.parent)
+    _sweep_leftovers(path)
+
+
+def _sweep_leftovers(path: Path) -> None:
+    """Remove temporary files a killed Narrator left behind (old enough that no
+    running writer can still own them)."""
+    cutoff = time.time() - STALE_SECONDS
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every platform lets a folder be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _set_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+    path.rename(target)
+    return target
+
+
+# ---------------------------------------------------------------- parsing
+
+
+_REQUIRED: Any = object()
+
+
+def _field(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+    """``data[key]`` if it has the type Narrator writes there; ``default`` when absent."""
+    if key not in data:
+        if default is _REQUIRED:
+            raise _Unusable(f"{key} is missing")
+        return default
+    value = data[key]
+    if value is None and default is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise _Unusable(f"{key} has the wrong type")
+    return value
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise _Unusable(f"{what} is not a mapping")
+    return value
+
+
+def _settings(data: Mapping[str, Any]) -> Settings:
+    default_voice, default_verbosity = VoiceSettings(), Verbosity()
+    voice = _mapping(data.get("voice", {}), "voice")
+    verbosity = _mapping(data.get("verbosity", {}), "verbosity")
+    rate = _field(voice, "rate", int, default_voice.rate)
+    pitch = _field(voice, "pitch", int, default_voice.pitch)
+    volume = _field(voice, "volume", (int, float), default_voice.volume)
+    try:
+        punctuation = Punctuation(verbosity.get("punctuation", default_verbosity.punctuation))
+        figures = FigureVerbosity(verbosity.get("figures", default_verbosity.figures))
+    except ValueError as error:
+        raise _Unusable(str(error)) from error
+    return Settings(
+        VoiceSettings(
+            voice=_field(voice, "voice", str, default_voice.voice),
+            rate=max(MIN_RATE, min(MAX_RATE, rate)),
+            pitch=max(0, min(100, pitch)),
+            volume=max(0.0, min(1.0, float(volume))),
+        ),
+        Verbosity(punctuation=punctuation, figures=figures),
+    )
+
+
+def _place(data: Any) -> Place:
+    data = _mapping(data, "place")
+    return Place(
+        section=_field(data, "section", str, _REQUIRED),
+        block=_field(data, "block", int, -1),
+        item=_field(data, "item", int, 0),
+        sentence=_field(data, "sentence", int, 0),
+    )
+
+
+def _article_state(data: Mapping[str, Any]) -> ArticleState:
+    progress = data.get("progress")
+    bookmarks = data.get("bookmarks", [])
+    if not isinstance(bookmarks, list):
+        raise _Unusable("bookmarks is not a list")
+    return ArticleState(
+        progress=None if progress is None else _place(progress),
+        bookmarks=tuple(_bookmark(_mapping(entry, "bookmark")) for entry in bookmarks),
+    )
+
+
+def _bookmark(data: Mapping[str, Any]) -> Bookmark:
+    return Bookmark(
+        name=_field(data, "name", str, ""),
+        place=_place(data.get("place")),
+        created=_field(data, "created", str, ""),
+    )
+
+
+def _settings_json(settings: Settings) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "voice": asdict(settings.voice),
+        "verbosity": {
+            "punctuation": settings.verbosity.punctuation.value,
+            "figures": settings.verbosity.figures.value,
+        },
+    }
+
+
+def _article_json(article_id: str, path: Path | None, state: ArticleState) -> dict[str, Any]:
+    return {
+        "version": VERSION,
+        "id": article_id,
+        "path": str(path) if path else None,
+        "progress": asdict(state.progress) if state.progress else None,
+        "bookmarks": [asdict(bookmark) for bookmark in state.bookmarks],
+    }
+
+
+# ------------------------------------------------------------------ store
+
+
+class Store:
+    """Settings and reading state on disk; every method returns instead of raising."""
+
+    def __init__(self, config_dir: Path | None = None, state_dir: Path | None = None) -> None:
+        self.config_dir = config_dir or user_config_path(APP)
+        self.state_dir = state_dir or user_state_path(APP)
+        self._untouchable: set[Path] = set()
+
+    @property
+    def settings_path(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    def article_path(self, article_id: str, path: Path | None) -> Path:
+        """One file per article, keyed by its id and where it was opened from: two
+        copies of an article in different folders keep separate places."""
+        where = str(path.resolve()) if path else ""
+        digest = hashlib.sha256(where.encode("utf-8")).hexdigest()[:12]
+        return self.state_dir / "articles" / f"{article_id}-{digest}.json"
+
+    def settings(self) -> Loaded[Settings]:
+        return self._load(self.settings_path, _settings, Settings(), "settings")
+
+    def save_settings(self, settings: Settings) -> str | None:
+        """None when saved, else one line saying why the settings were not saved."""
+        return self._save(self.settings_path, _settings_json(settings), "settings")
+
+    def article(self, article_id: str, path: Path | None) -> Loaded[ArticleState]:
+        return self._load(
+            self.article_path(article_id, path), _article_state, ArticleState(), "reading place"
+        )
+
+    def save_article(self, article_id: str, path: Path | None, state: ArticleState) -> str | None:
+        return self._save(
+            self.article_path(article_id, path),
+            _article_json(article_id, path, state),
+            "reading place",
+        )
+
+    def _load(
+        self, path: Path, parse: Callable[[Mapping[str, Any]], T], default: T, what: str
+    ) -> Loaded[T]:
+        try:
+            return Loaded(parse(_mapping(json.loads(path.read_text(encoding="utf-8")), what)))
+        except FileNotFoundError:
+            return Loaded(default)
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as error:
+            reason = error.strerror if isinstance(error, OSError) else "not a Narrator file"
+            try:
+                aside = _set_aside(path)
+            except OSError:
+                self._untouchable.add(path)
+                return Loaded(
+                    default,
+                    f"Could not read the saved {what} in {path} ({reason}); "
+                    "using defaults and leaving the file alone",
+                )
+            return Loaded(
+                default,
+                f"The saved {what} in {path} could not be read ({reason}); "
+                f"kept it as {aside.name} and started afresh",
+            )
+
+    def _save(self, path: Path, data: Mapping[str, Any], what: str) -> str | None:
+        if path in self._untouchable:
+            return f"Did not save the {what}: {path} could not be read, so it is left untouched"
+        try:
+            write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        except OSError as error:
+            return f"Could not save the {what} in {path}: {error.strerror or error}"
+        return None
