@@ -22,7 +22,7 @@ from narrator.speech.settings import Punctuation
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)")
 
 # Citation and Latin abbreviations, matched case-insensitively with their full
-# stop. A ``#`` in the pattern stands for "only before a number".
+# stop. A ``#`` stands for "only before a number" ("no. 16", "no. s3").
 _ABBREVIATIONS: dict[str, str] = {
     "et al.": "et al",
     "e.g.": "for example",
@@ -46,7 +46,7 @@ def _abbreviation_pattern() -> re.Pattern[str]:
     alternatives = []
     for written in sorted(_ABBREVIATIONS, key=len, reverse=True):
         body = re.escape(written.rstrip("#")).replace(r"\ ", r"\s+")
-        after = r"(?=\s*\d)" if written.endswith("#") else ""
+        after = r"(?=\s*[^\W\d_]?\d)" if written.endswith("#") else ""
         alternatives.append(body + after)
     return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})", re.IGNORECASE)
 
@@ -129,7 +129,9 @@ _NAMED_PUNCTUATION = {
     "-": "dash",
 }
 _PAUSES = frozenset(".,;:!?()")
-_PASSED = frozenset("-\u221e")
+# Kept for later rules: hyphens join words, an en dash left here joins two
+# numbers, and the separator becomes a pause at the end.
+_PASSED = frozenset("-\u2013\u221e")
 _SILENT = frozenset("\"\u201c\u201d\u2018\u2019'`*_^|\\")
 _KEPT_APOSTROPHE = "\u02bc"
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019'](?=[^\W\d_])|^[\u2019'](?=s\b)")
@@ -143,6 +145,7 @@ _TOKEN = re.compile(r"(?<![\w'])[^\W_]*[A-Z][^\W_]*(?![\w'])")
 _LETTERS_AND_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 _PAUSE_BEFORE = re.compile(r"\s+([,.;:!?)])")
+_SPACE_AFTER_BRACKET = re.compile(r"\(\s+")
 _REPEATED_PAUSE = re.compile(r"([,;:])(?:\s*[,;:])+")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
@@ -274,8 +277,9 @@ def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _SPACES.sub(" ", text)
     text = _PAUSE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER_BRACKET.sub("(", text)
     text = _REPEATED_PAUSE.sub(r"\1", text)
-    return text.strip(" ,;:")
+    return text.strip().lstrip(",;: ").rstrip(", ")
 
 
 def _english_rules(text: str, punctuation: Punctuation) -> str:

@@ -1,0 +1,212 @@
+"""Each spoken-form rule: what a careful human reader would say for the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.speech.lexicon import Lexicon
+from narrator.speech.settings import Punctuation
+from narrator.speech.spoken import spoken_form
+
+
+def say(text: str, punctuation: Punctuation = Punctuation.SOME, **options: object) -> str:
+    return spoken_form(text, punctuation=punctuation, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "Bone Mineral Density Loss \u221e Estrogen plays a vital role.",
+            "Bone Mineral Density Loss: Estrogen plays a vital role.",
+        ),
+        ("Meaning \u221e Cardiovascular health", "Meaning: Cardiovascular health"),
+        ("\u221e", ""),
+        ("density\u221e5-year", "density: 5 year"),
+    ],
+)
+def test_the_infinity_separator_is_a_pause(written: str, said: str) -> None:
+    assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("a half-life of 40-50 hours", "a half-life of 40 to 50 hours"),
+        ("within 3-4 days", "within 3 to 4 days"),
+        ("within 7-10 days.", "within 7 to 10 days."),
+        ("pp. 4324-4328.", "pages 4324 to 4328."),
+        ("within 7\u201310 days", "within 7 to 10 days"),
+        ("1999 \u2013 2005", "1999 to 2005"),
+        ("2.5-3.5 mg", "2.5 to 3.5 mg"),
+        ("1,000-2,000 people", "1,000 to 2,000 people"),
+    ],
+)
+def test_number_ranges_are_said_with_to(written: str, said: str) -> None:
+    assert say(written) == said
+
+
+def test_dates_and_codes_with_several_hyphens_are_not_ranges() -> None:
+    assert "to" not in say("on 2005-06-01").split()
+    assert say("COVID-19") == "COVID 19"
+
+
+def test_negative_numbers_are_minus() -> None:
+    assert say("a change of -5 points") == "a change of minus 5 points"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Endocrinology & Metabolism", "Endocrinology and Metabolism"),
+        ("a 50% drop", "a 50 percent drop"),
+        ("at 37\u00b0C", "at 37 degrees Celsius"),
+        ("a 90\u00b0 angle", "a 90 degrees angle"),
+        ("2 + 2 = 4", "2 plus 2 equals 4"),
+        ("men and/or women", "men and or women"),
+        ("peri-/post-menopausal", "peri or post-menopausal"),
+        ("peri- or post-menopausal", "peri or post-menopausal"),
+        ("10 mg/week", "10 mg per week"),
+        ("estrogen/testosterone ratio", "estrogen or testosterone ratio"),
+        ("see 1/2", "see 1 slash 2"),
+    ],
+)
+def test_symbols_are_said_as_words(written: str, said: str) -> None:
+    assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("the body\u2019s signals", "the body's signals"),
+        ("a physiological \u201ccoldness\u201d here", "a physiological coldness here"),
+        ("the \u2018Arimidex\u2019 trial", "the Arimidex trial"),
+        ("balance\u2014and more", "balance, and more"),
+        ("balance \u2013 and more", "balance, and more"),
+        ("balance -- and more", "balance, and more"),
+    ],
+)
+def test_quotes_and_dashes_are_not_read_out(written: str, said: str) -> None:
+    assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("vol. 23, no. 16S, 2005, pp. 511.", "volume 23, number 16 S, 2005, pages 511."),
+        ("vol. 10, no. s3", "volume 10, number s3"),
+        ("see p. 12", "see page 12"),
+        ("agents, e.g. anastrozole", "agents, for example anastrozole"),
+        ("one agent, i.e. anastrozole", "one agent, that is anastrozole"),
+        ("anastrozole vs. tamoxifen", "anastrozole versus tamoxifen"),
+        ("bones, joints, etc.", "bones, joints, et cetera."),
+        ("Dr. Hayes", "doctor Hayes"),
+        ("the answer is no. Then", "the answer is no. Then"),
+    ],
+)
+def test_citation_abbreviations_are_said_in_full(written: str, said: str) -> None:
+    assert say(written) == said
+
+
+def test_et_al_is_said_with_a_pause_before_a_title() -> None:
+    said = say("Howell, A. et al. \u201cEffect of anastrozole.\u201d Journal.")
+    assert said == "Howell, A, et al, Effect of anastrozole. Journal."
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Howell, A. et al.", "Howell, A, et al."),
+        ("Hayes, F. J. et al.", "Hayes, F.J, et al."),
+        ("Azim, H. A. et al.", "Azim, H.A, et al."),
+        ("by A. Smith", "by A, Smith"),
+    ],
+)
+def test_initials_are_said_as_letters(written: str, said: str) -> None:
+    assert say(written) == said
+    assert "period" not in say(written, Punctuation.ALL)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("the HPG axis", "the H.P.G axis"),
+        ("TRT and HRT", "T.R.T and H.R.T"),
+        ("GnRH, LH and FSH", "G.N.R.H, L.H and F.S.H"),
+        ("BMD and LDL", "B.M.D and L.D.L"),
+        ("estradiol (E2)", "estradiol (E 2)"),
+        ("the ATAC trial", "the A.T.A.C trial"),
+        ("aromatase inhibitors (AIs)", "aromatase inhibitors (A.I's)"),
+        ("vitamin B12", "vitamin B 12"),
+    ],
+)
+def test_abbreviations_in_capitals_are_spelled(written: str, said: str) -> None:
+    assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["NASA", "AIDS", "Type II", "Henry VIII", "McDonald", "pH", "Anastrozole", "I", "A"],
+)
+def test_words_and_numerals_are_not_spelled(word: str) -> None:
+    assert say(word) == word
+
+
+def test_text_in_capitals_throughout_is_not_spelled() -> None:
+    assert say("THE RISKS OF UNDERDOSING") == "THE RISKS OF UNDERDOSING"
+
+
+def test_the_lexicon_overrides_every_rule_whole_words_any_case() -> None:
+    lexicon = Lexicon({"Anastrozole": "an-ass-truh-zole", "HPG": "the H P G"})
+    assert say("Anastrozole and ANASTROZOLE", lexicon=lexicon) == (
+        "an-ass-truh-zole and an-ass-truh-zole"
+    )
+    assert say("Anastrozole\u2019s effect", lexicon=lexicon) == "an-ass-truh-zole's effect"
+    assert say("anastrozoles", lexicon=lexicon) == "anastrozoles"
+    assert say("the HPG axis", lexicon=lexicon) == "the the H P G axis"
+
+
+def test_a_respelling_in_capitals_is_kept_as_written() -> None:
+    lexicon = Lexicon({"Anastrozole": "an ASS troh zohl"})
+    assert say("Anastrozole", lexicon=lexicon) == "an ASS troh zohl"
+
+
+def test_markup_is_said_literally_and_escapes_removed() -> None:
+    assert (
+        say("<speak>hi</speak>")
+        == "less than speak greater than hi less than slash speak greater than"
+    )
+    assert say("\x1b[31mred\x1b[0m text\x07") == "red text"
+    assert say("[bold]x[/bold]") == "(bold)x(slash bold)"
+    assert say("tab\there\nnew\x00line") == "tab here new line"
+
+
+def test_punctuation_none_says_no_symbols() -> None:
+    said = say("a 50% drop & more (mostly): \u201cyes\u201d; +2", Punctuation.NONE)
+    assert said == "a 50 drop more (mostly): yes; 2"
+
+
+def test_punctuation_some_gives_pauses_not_names() -> None:
+    said = say("Agents (AIs): \u201cyes\u201d; [x]")
+    assert said == "Agents (A.I's): yes; (x)"
+
+
+def test_punctuation_all_names_brackets_colons_and_quotes() -> None:
+    said = say("Agents (AIs): \u201cyes\u201d; the body\u2019s", Punctuation.ALL)
+    assert said == (
+        "Agents left paren A.I's right paren colon quote yes quote semicolon the body's"
+    )
+
+
+def test_punctuation_all_still_says_ranges_and_separators_as_a_reader_would() -> None:
+    said = say("Loss \u221e 40-50 hours", Punctuation.ALL)
+    assert said == "Loss: 40 to 50 hours"
+
+
+def test_punctuation_levels_are_accepted_by_name() -> None:
+    assert say("(x)", "all") == "left paren x right paren"  # type: ignore[arg-type]
+
+
+def test_other_languages_keep_only_the_neutral_rules() -> None:
+    said = spoken_form("Die HPG-Achse \u221e 40\u201350 Stunden, vgl. S. 4", language="de")
+    assert said == "Die H.P.G-Achse: 40\u201350 Stunden, vgl. S. 4"
