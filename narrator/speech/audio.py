@@ -5,7 +5,8 @@ it can stop mid-sentence within one period. Without a sound card, miniaudio's
 null backend plays in real time into nothing, so timing (and every test) still
 behaves as with speakers. ALSA reports a missing card by printing to the
 process's stderr, which would tear through a full-screen terminal UI: its
-error handler is replaced and stderr is closed off while devices open.
+error handler is replaced, and stderr is closed off while a device opens (for
+backends that print too; only then, as other threads may be writing to it).
 """
 
 from __future__ import annotations
@@ -90,12 +91,10 @@ class OutputDevice:
 
     def start(self, generator: AudioGenerator) -> None:
         next(generator)
-        with stderr_silenced():
-            self._device.start(generator)
+        self._device.start(generator)
 
     def close(self) -> None:
-        with stderr_silenced():
-            self._device.close()
+        self._device.close()
 
 
 def _open_device(backends: list[miniaudio.Backend] | None) -> miniaudio.PlaybackDevice | None:

@@ -7,6 +7,15 @@ raised as ``NarratorError`` and turned into one line by ``narrator.cli``.
 from __future__ import annotations
 
 import argparse
+import sys
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from narrator.speech.utterance import Utterance
+
+POLL_SECONDS = 0.02
 
 
 def script(args: argparse.Namespace) -> int:
@@ -36,4 +45,64 @@ def script(args: argparse.Namespace) -> int:
         place = utterance.place
         assert place is not None
         print(f"{place.section}/{place.block}.{place.item}.{place.sentence}\t{utterance.spoken}")
+    return 0
+
+
+def say(args: argparse.Namespace) -> int:
+    """Speak the words given on the command line, sentence by sentence."""
+    from narrator.speech.sentences import sentences
+    from narrator.speech.spoken import spoken_form
+    from narrator.speech.utterance import Role, Utterance
+
+    text = " ".join(args.text)
+    utterances = [
+        Utterance(text=sentence, spoken=spoken_form(sentence), place=None, role=Role.ANNOUNCEMENT)
+        for sentence in sentences(text)
+    ]
+    return 1 if speak_and_wait(utterances, args) else 0
+
+
+def speak_and_wait(utterances: Sequence[Utterance], args: argparse.Namespace) -> list[str]:
+    """Speak ``utterances`` with the command's output options; return the errors heard.
+
+    Notices and errors go to stderr as the speaker reports them, so a user
+    without sound still learns why nothing is heard.
+    """
+    from narrator.speech.speaker import Speaker, SpeechEvent
+
+    errors: list[str] = []
+
+    def on_event(event: SpeechEvent) -> None:
+        if event.kind in ("notice", "error"):
+            print(f"narrator: {event.message}", file=sys.stderr)
+        if event.kind == "error":
+            errors.append(event.message)
+
+    with Speaker(
+        on_event=on_event,
+        audio_out=args.audio_out,
+        speech_log=args.speech_log,
+        null_audio=args.no_audio,
+    ) as speaker:
+        speaker.speak(utterances)
+        while speaker.speaking:
+            time.sleep(POLL_SECONDS)
+    return errors
+
+
+def voices(args: argparse.Namespace) -> int:
+    """Print the installed voices as a table: the id to pass on, its name, its languages."""
+    from narrator.speech.worker import SynthesisWorker
+
+    worker = SynthesisWorker()
+    try:
+        found = worker.voices()
+    finally:
+        worker.close()
+    rows = [("ID", "NAME", "LANGUAGES")] + [
+        (voice.id, voice.name, ", ".join(voice.languages)) for voice in found
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(2)]
+    for voice_id, name, languages in rows:
+        print(f"{voice_id.ljust(widths[0])}  {name.ljust(widths[1])}  {languages}".rstrip())
     return 0

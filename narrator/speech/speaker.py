@@ -110,9 +110,9 @@ class Speaker:
         self._synthesis.start()
         self._delivery.start()
         self._device = OutputDevice(null_audio=null_audio)
+        self._device.start(self._play())
         if self._device.silent and not null_audio:
             self._emit("notice", None, time.monotonic(), message=NO_DEVICE_NOTICE)
-        self._device.start(self._play())
 
     @property
     def paused(self) -> bool:

@@ -1,0 +1,61 @@
+"""``narrator say`` and ``narrator voices`` from the command line, with real synthesis."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+
+def narrator(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "narrator", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_say_speaks_each_sentence_and_records_it(tmp_path: Path) -> None:
+    log, recording = tmp_path / "log.jsonl", tmp_path / "out.wav"
+    result = narrator(
+        "say", "Take 1 mg.", "Then rest 3-4 days.", "--no-audio",
+        "--speech-log", str(log), "--audio-out", str(recording),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    events = [json.loads(line) for line in log.read_text().splitlines()]
+    finished = [e["text"] for e in events if e["event"] == "finished"]
+    assert finished == ["Take 1 mg.", "Then rest 3-4 days."]
+    assert "3 to 4" in events[-1]["spoken"]
+    with wave.open(str(recording)) as played:
+        seconds = played.getnframes() / played.getframerate()
+    assert abs(seconds - (events[-1]["time"] - events[0]["time"])) < 0.1
+
+
+def test_say_without_an_engine_is_one_line_and_fails(tmp_path: Path) -> None:
+    result = narrator(
+        "say", "Hello.", "--no-audio", env={"NARRATOR_ESPEAK": str(tmp_path / "x.so")}
+    )
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("narrator: Speech is unavailable: espeak-ng")
+    assert "Traceback" not in result.stderr
+
+
+def test_voices_are_listed_as_a_table() -> None:
+    result = narrator("voices")
+    assert result.returncode == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["ID", "NAME", "LANGUAGES"]
+    assert any(row.split()[0] == "gmw/en-US" and row.endswith("en-us") for row in rows)
+
+
+def test_voices_without_an_engine_is_one_line(tmp_path: Path) -> None:
+    result = narrator("voices", env={"NARRATOR_ESPEAK": str(tmp_path / "x.so")})
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1 and "espeak-ng could not be loaded" in result.stderr
