@@ -1,4 +1,4 @@
-"""A small article and its utterances, built in code so reading tests need no loader."""
+"""A small article built in code (so reading tests need no loader) and its script."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from narrator.content.model import (
     Paragraph,
     Section,
 )
-from narrator.speech.sentences import sentences
-from narrator.speech.utterance import Place, Role, Utterance
+from narrator.speech.script import build_script
 
 GLOSSARY = (
     GlossaryEntry("estrogen levels", "Estrogen levels denote the measured concentrations."),
@@ -58,32 +57,4 @@ ARTICLE = Article(
 )
 
 
-def _block_utterances(section: str, number: int, block: object) -> list[Utterance]:
-    if isinstance(block, BulletList):
-        return [
-            Utterance(item.text, item.text, Place(section, number, item_number), Role.LIST_ITEM)
-            for item_number, item in enumerate(block.items)
-        ]
-    assert isinstance(block, Paragraph)
-    return [
-        Utterance(text, text, Place(section, number, 0, sentence), Role.PARAGRAPH)
-        for sentence, text in enumerate(sentences(block.text))
-    ]
-
-
-def utterances_of(article: Article) -> list[Utterance]:
-    """Headings, then each block's sentences, then the glossary as its own section."""
-    found: list[Utterance] = []
-    for _, section in article.walk():
-        found.append(Utterance(section.title, section.title, Place(section.id), Role.HEADING))
-        for number, block in enumerate(section.blocks):
-            found += _block_utterances(section.id, number, block)
-    if article.glossary:
-        found.append(Utterance("Glossary", "Glossary", Place("glossary"), Role.HEADING))
-        for number, entry in enumerate(article.glossary):
-            text = f"{entry.term}: {entry.definition}"
-            found.append(Utterance(text, text, Place("glossary", 0, number), Role.GLOSSARY_ENTRY))
-    return found
-
-
-UTTERANCES = utterances_of(ARTICLE)
+UTTERANCES = build_script(ARTICLE).utterances

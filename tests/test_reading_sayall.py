@@ -68,7 +68,7 @@ def test_a_move_restarts_from_where_it_landed_and_old_events_are_ignored() -> No
     say_all.restart_from(move)
     new = speaker.spoken[-1]
     assert [u.text for u in new] == [
-        "Section 2 of 4, Intermediate",
+        "Intermediate",
         *(u.text for u in UTTERANCES[move.index + 1 :]),
     ]
     assert not say_all.handle(Event("interrupted", old[1]))

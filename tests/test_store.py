@@ -211,10 +211,10 @@ def test_temporary_files_left_by_a_kill_are_swept_once_stale(tmp_path: Path) -> 
 
 
 def test_a_bookmark_names_the_section_and_first_words() -> None:
-    cursor = Cursor(ARTICLE, UTTERANCES, index=13)
+    cursor = Cursor(ARTICLE, UTTERANCES, index=14)
     bookmark = bookmark_here(cursor)
     assert bookmark.name == "Monitoring: When estrogen levels fall, bones suffer."
-    assert bookmark.place == UTTERANCES[13].place
+    assert bookmark.place == UTTERANCES[14].place
     assert bookmark.created.endswith("+00:00")
     assert bookmark_here(cursor, "mine").name == "mine"
     assert bookmark_here(Cursor(ARTICLE, UTTERANCES)).name == "Fundamentals"

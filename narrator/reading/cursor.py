@@ -21,6 +21,7 @@ from narrator.reading.announce import Announcer
 from narrator.reading.search import Match, find_matches
 from narrator.reading.structure import SectionSpan, Structure
 from narrator.reading.where import Progress, Where
+from narrator.speech import announce
 from narrator.speech.utterance import Place, Role, Utterance
 
 END = "End of article"
@@ -120,10 +121,13 @@ class Cursor:
         self.term = term
         self.match = match
         utterance = self.utterances[index]
-        speech: list[Utterance] = [self.announcer.say(announcement)] if announcement else []
-        if not (announcement and utterance.role is Role.HEADING):
-            speech.append(utterance)
-        return Move(utterance, index, announcement, tuple(speech), term=term, match=match)
+        if utterance.role is Role.HEADING:
+            speech: tuple[Utterance, ...] = (utterance,)
+        elif announcement:
+            speech = (self.announcer.say(announcement), utterance)
+        else:
+            speech = (utterance,)
+        return Move(utterance, index, announcement, speech, term=term, match=match)
 
     def _stay(self, announcement: str) -> Move:
         return Move(
@@ -137,17 +141,22 @@ class Cursor:
         )
 
     def _section_announcement(self, span: SectionSpan) -> str:
-        kind = "Section" if span.depth == 0 else "Subsection"
-        return f"{kind} {span.position} of {span.siblings}, {span.title}"
+        """What the script's heading says, shorter: the heading itself is spoken on landing."""
+        position = f"ection {span.position} of {span.siblings}, {span.title}"
+        if span.depth == 0:
+            return "S" + position
+        return f"{span.path[-2]}, s{position}"
 
-    def _block_announcement(self, index: int) -> str:
-        block = self.structure.block_at(index)
-        if block is None:
+    def _stop_announcement(self, index: int) -> str:
+        stop = self.structure.stop_at(index)
+        if stop is None:
             return ""
-        if block.block < 0:
+        if stop.heading:
             span = self.structure.section_at(index)
             return self._section_announcement(span) if span else ""
-        return f"Paragraph {block.number} of {block.count}"
+        if stop.items > 1:
+            return f"Item {stop.item} of {stop.items}"
+        return f"Paragraph {stop.block} of {stop.blocks}"
 
     # ------------------------------------------------------------ sentences
 
@@ -167,20 +176,20 @@ class Cursor:
     # ----------------------------------------------------------- paragraphs
 
     def next_paragraph(self) -> Move:
-        block = self.structure.block_at(self.index)
-        after = block.end if block else self.index + 1
+        stop = self.structure.stop_at(self.index)
+        after = stop.end if stop else self.index + 1
         if after >= len(self.utterances):
             return self._stay(END)
-        return self._land(after, self._block_announcement(after))
+        return self._land(after, self._stop_announcement(after))
 
     def previous_paragraph(self) -> Move:
-        block = self.structure.block_at(self.index)
-        before = (block.start if block else self.index) - 1
+        stop = self.structure.stop_at(self.index)
+        before = (stop.start if stop else self.index) - 1
         if before < 0:
             return self._stay(START)
-        previous = self.structure.block_at(before)
+        previous = self.structure.stop_at(before)
         start = previous.start if previous else before
-        return self._land(start, self._block_announcement(start))
+        return self._land(start, self._stop_announcement(start))
 
     # ------------------------------------------------------------- sections
 
@@ -315,15 +324,10 @@ class Cursor:
         return self._use_move(forward=False)
 
     def definition_utterances(self, entry: GlossaryEntry) -> list[Utterance]:
-        """What "d" says: the term and its definition, or that the entry is only a teaser."""
-        if entry.teaser:
-            text = (
-                f"{entry.term}: the glossary gives no definition, "
-                f"only a teaser for another article: {entry.definition}"
-            )
-        else:
-            text = f"{entry.term}: {entry.definition}"
-        return self.announcer.sentences(text)
+        """What "d" says: the term and its definition, worded as the glossary section
+        reads it, so a teaser entry is said to be a related article, not a definition."""
+        label = announce.teaser(entry.term) if entry.teaser else entry.term
+        return self.announcer.sentences(announce.labelled(label, entry.definition))
 
     # ---------------------------------------------------------------- search
 

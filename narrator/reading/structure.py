@@ -1,6 +1,6 @@
-"""The shape of a script: which utterances belong to which section and block.
+"""The shape of a script: which utterances belong to which section and stop.
 
-Navigation and "where am I" both count sections and paragraphs; computing
+Navigation and "where am I" both count sections, paragraphs and items; computing
 the spans once from the script (rather than from the article) makes the
 counts agree with what is actually spoken, including the virtual
 References and Glossary sections a reader appends.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from narrator.content.model import Article
 from narrator.speech.utterance import Role, Utterance
@@ -35,19 +36,28 @@ class SectionSpan:
 
 
 @dataclass(frozen=True)
-class BlockSpan:
-    """One block (or a heading) as it is read: ``utterances[start:end]``.
+class Stop:
+    """One place the paragraph keys stop at, as read: ``utterances[start:end]``.
 
-    ``number`` is the 1-based position of the block among its section's
-    ``count`` blocks, 0 for the heading.
+    A stop is a paragraph-like block, or one item of a list, table, the
+    references or the glossary (a list's "List, 6 items" opening belongs to
+    its first item), or a section's heading. ``block`` of ``blocks`` is the
+    1-based position of its block in the section (0 on the heading);
+    ``item`` of ``items`` its place in a block of several items (1 of 1
+    otherwise).
     """
 
     section: str
     block: int
-    number: int
-    count: int
+    blocks: int
+    item: int
+    items: int
     start: int
     end: int
+
+    @property
+    def heading(self) -> bool:
+        return self.block == 0
 
 
 class Structure:
@@ -55,21 +65,21 @@ class Structure:
 
     def __init__(self, article: Article, utterances: Sequence[Utterance]) -> None:
         self.sections = _section_spans(article, utterances)
-        self.blocks = _block_spans(utterances)
+        self.stops = _stops(utterances)
         self._section_of = [-1] * len(utterances)
         for number, span in enumerate(self.sections):
             self._section_of[span.start : span.end] = [number] * (span.end - span.start)
-        self._block_of = [-1] * len(utterances)
-        for number, span in enumerate(self.blocks):
-            self._block_of[span.start : span.end] = [number] * (span.end - span.start)
+        self._stop_of = [-1] * len(utterances)
+        for number, stop in enumerate(self.stops):
+            self._stop_of[stop.start : stop.end] = [number] * (stop.end - stop.start)
 
     def section_at(self, index: int) -> SectionSpan | None:
         number = self._section_of[index] if 0 <= index < len(self._section_of) else -1
         return self.sections[number] if number >= 0 else None
 
-    def block_at(self, index: int) -> BlockSpan | None:
-        number = self._block_of[index] if 0 <= index < len(self._block_of) else -1
-        return self.blocks[number] if number >= 0 else None
+    def stop_at(self, index: int) -> Stop | None:
+        number = self._stop_of[index] if 0 <= index < len(self._stop_of) else -1
+        return self.stops[number] if number >= 0 else None
 
     def section(self, section_id: str) -> SectionSpan | None:
         return next((span for span in self.sections if span.id == section_id), None)
@@ -124,33 +134,37 @@ def _section_spans(article: Article, utterances: Sequence[Utterance]) -> tuple[S
     return tuple(spans)
 
 
-def _block_spans(utterances: Sequence[Utterance]) -> tuple[BlockSpan, ...]:
-    runs: list[tuple[str, int, int, int]] = []
+def _stops(utterances: Sequence[Utterance]) -> tuple[Stop, ...]:
+    runs: list[list[Any]] = []
     for index, utterance in enumerate(utterances):
-        if utterance.place is None:
+        place = utterance.place
+        if place is None:
             continue
-        key = (utterance.place.section, utterance.place.block)
-        if runs and runs[-1][:2] == key and runs[-1][3] == index:
-            runs[-1] = (*key, runs[-1][2], index + 1)
+        key = (place.section, place.block, max(place.item, 0))
+        if runs and runs[-1][0] == key and runs[-1][2] == index:
+            runs[-1][2] = index + 1
         else:
-            runs.append((*key, index, index + 1))
-    counts: dict[str, int] = {}
-    for section, block, _, _ in runs:
-        if block >= 0:
-            counts[section] = counts.get(section, 0) + 1
-    spans = []
-    numbers: dict[str, int] = {}
-    for section, block, start, end in runs:
-        if block >= 0:
-            numbers[section] = numbers.get(section, 0) + 1
-        spans.append(
-            BlockSpan(
+            runs.append([key, index, index + 1])
+    blocks: dict[str, list[int]] = {}
+    items: dict[tuple[str, int], int] = {}
+    for (section, block, _), _, _ in runs:
+        numbers = blocks.setdefault(section, [])
+        if block >= 0 and block not in numbers:
+            numbers.append(block)
+        items[section, block] = items.get((section, block), 0) + 1
+    seen: dict[tuple[str, int], int] = {}
+    stops = []
+    for (section, block, _), start, end in runs:
+        seen[section, block] = seen.get((section, block), 0) + 1
+        stops.append(
+            Stop(
                 section=section,
-                block=block,
-                number=numbers.get(section, 0) if block >= 0 else 0,
-                count=counts.get(section, 0),
+                block=blocks[section].index(block) + 1 if block >= 0 else 0,
+                blocks=len(blocks[section]),
+                item=seen[section, block],
+                items=items[section, block],
                 start=start,
                 end=end,
             )
         )
-    return tuple(spans)
+    return tuple(stops)

@@ -17,11 +17,15 @@ from narrator.speech.utterance import Utterance
 
 @dataclass(frozen=True)
 class Where:
-    """``paragraph`` is 0 on a section's heading; ``path`` runs from the top-level section."""
+    """``paragraph`` is 0 on a section's heading; ``item`` of ``items`` is the place in a
+    list, table, the references or the glossary (1 of 1 elsewhere); ``path`` runs from
+    the top-level section."""
 
     path: tuple[str, ...]
     paragraph: int
     paragraphs: int
+    item: int
+    items: int
     percent: int
     spoken: str
 
@@ -42,15 +46,23 @@ class Progress:
 
     def where(self, index: int) -> Where:
         section = self._structure.section_at(index)
-        block = self._structure.block_at(index)
+        stop = self._structure.stop_at(index)
         percent = self.percent(index)
         path = section.path if section else ()
-        paragraph = block.number if block else 0
-        paragraphs = block.count if block else 0
         parts = [" \u203a ".join(path)] if path else []
-        if block is not None and block.block < 0:
+        if stop is not None and stop.heading:
             parts.append("heading")
-        elif block is not None:
-            parts.append(f"paragraph {paragraph} of {paragraphs}")
+        elif stop is not None:
+            parts.append(f"paragraph {stop.block} of {stop.blocks}")
+            if stop.items > 1:
+                parts.append(f"item {stop.item} of {stop.items}")
         parts.append(f"{percent} percent")
-        return Where(path, paragraph, paragraphs, percent, ", ".join(parts))
+        return Where(
+            path=path,
+            paragraph=stop.block if stop else 0,
+            paragraphs=stop.blocks if stop else 0,
+            item=stop.item if stop else 1,
+            items=stop.items if stop else 1,
+            percent=percent,
+            spoken=", ".join(parts),
+        )
