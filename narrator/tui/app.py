@@ -1,0 +1,201 @@
+"""The Textual application: owns the voice, the saved state and the crash handling.
+
+Screens decide what to say; the app says it. The speaker reports from its own
+thread, so its events are posted as messages (``post_message`` is thread-safe
+and, unlike ``call_from_thread``, never blocks the speaker's thread — a UI
+call such as ``stop()`` that waits on that thread can therefore never
+deadlock). A crash inside the app goes to the crash log and leaves one line on
+the terminal, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
+
+from narrator.crash import record
+from narrator.reading.announce import Announcer
+from narrator.reading.store import Settings, Store
+from narrator.speech.engine import Voice
+from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
+from narrator.speech.speaker import Priority, Speaker, SpeechEvent
+from narrator.speech.utterance import Utterance
+from narrator.tui.messages import Say
+
+HIGH_CONTRAST = Theme(
+    name="narrator-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    boost="#000000",
+    warning="#ffff00",
+    error="#ff8080",
+    success="#80ff80",
+    dark=True,
+    luminosity_spread=0.0,
+    text_alpha=1.0,
+)
+STANDARD_THEME = "textual-dark"
+RATE_STEP = 20
+CRASH_EXIT = 70
+
+
+@dataclass(frozen=True)
+class SpeechOutput:
+    """Where the voice goes (``--audio-out``, ``--speech-log``, ``--no-audio``)."""
+
+    audio_out: Path | None = None
+    speech_log: Path | None = None
+    null_audio: bool = False
+
+
+NO_OUTPUT_OPTIONS = SpeechOutput()
+DEFAULT_SETTINGS = Settings()
+
+
+class SpeechHappened(Message):
+    """A speaker event, brought onto the UI thread."""
+
+    def __init__(self, event: SpeechEvent) -> None:
+        super().__init__()
+        self.event = event
+
+
+class NarratorApp(App[int]):
+    CSS_PATH = "narrator.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "Narrator"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "toggle_contrast", "Contrast", tooltip="high contrast on or off"),
+    ]
+
+    def __init__(
+        self,
+        first_screen: Screen[None],
+        *,
+        output: SpeechOutput = NO_OUTPUT_OPTIONS,
+        store: Store | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
+        notice: str = "",
+    ) -> None:
+        super().__init__()
+        self._first_screen = first_screen
+        self.output = output
+        self.store = store or Store()
+        self.settings = settings
+        self.high_contrast = False
+        self.announcer = Announcer()
+        self._speaker: Speaker | None = None
+        self._voices: list[Voice] | None = None
+        self.notice = notice
+        self.crash_line = ""
+        self.register_theme(HIGH_CONTRAST)
+
+    def on_mount(self) -> None:
+        self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
+        self._speaker = Speaker(
+            self.settings.voice,
+            on_event=lambda event: self.post_message(SpeechHappened(event)),
+            audio_out=self.output.audio_out,
+            speech_log=self.output.speech_log,
+            null_audio=self.output.null_audio,
+        )
+        self.push_screen(self._first_screen)
+
+    def on_unmount(self) -> None:
+        if self._speaker is not None:
+            self._speaker.close()
+
+    @property
+    def speaker(self) -> Speaker:
+        """The voice; it exists from mount to unmount, while screens are shown."""
+        if self._speaker is None:
+            raise RuntimeError("the speaker exists only while the app runs")
+        return self._speaker
+
+    # ---------------------------------------------------------------- speech
+
+    def speak(self, utterances: list[Utterance] | tuple[Utterance, ...]) -> None:
+        """Cut what is being said and say ``utterances``."""
+        if utterances:
+            self.speaker.speak(list(utterances), Priority.TEXT)
+
+    def say(self, text: str) -> None:
+        """Cut what is being said and say ``text`` (the reader's own words)."""
+        self.speak(self.announcer.sentences(text))
+
+    def on_say(self, message: Say) -> None:
+        self.say(message.text)
+
+    def on_speech_happened(self, message: SpeechHappened) -> None:
+        event = message.event
+        if event.kind in ("notice", "error") and event.message:
+            self.show_notice(event.message)
+        handler = getattr(self.screen, "on_speech", None)
+        if handler is not None:
+            handler(event)
+
+    def show_notice(self, notice: str) -> None:
+        """A notice stays on the status line until the next one; it is also shown as a toast."""
+        self.notice = notice
+        self.notify(notice, timeout=6, markup=False)
+        handler = getattr(self.screen, "show_notice", None)
+        if handler is not None:
+            handler(notice)
+
+    @property
+    def voice(self) -> VoiceSettings:
+        return self.settings.voice
+
+    def change_voice(self, voice: VoiceSettings) -> None:
+        """Use ``voice`` from the next utterance, and remember it for next time."""
+        voice = replace(voice, rate=max(MIN_RATE, min(MAX_RATE, voice.rate)))
+        self.settings = replace(self.settings, voice=voice)
+        self.speaker.configure(voice)
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        problem = self.store.save_settings(self.settings)
+        if problem:
+            self.show_notice(problem)
+
+    def voices(self) -> list[Voice]:
+        """The installed voices (asked of the engine once)."""
+        if self._voices is None:
+            self._voices = self.speaker.voices()
+        return self._voices
+
+    def action_toggle_contrast(self) -> None:
+        self.high_contrast = not self.high_contrast
+        self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
+        self.say(f"High contrast {'on' if self.high_contrast else 'off'}")
+
+    # --------------------------------------------------------------- crashes
+
+    def _handle_exception(self, error: Exception) -> None:
+        log = record(error)
+        self.crash_line = f"narrator: internal error: {error} (details in {log})"
+        super()._handle_exception(error)
+        self._return_code = CRASH_EXIT
+
+    def _print_error_renderables(self) -> None:
+        """After a crash, print the one line (the traceback is in the crash log)."""
+        if not self.crash_line:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        self.error_console.print(Text(self.crash_line), soft_wrap=True)
+        sys.stderr.flush()

@@ -1,0 +1,92 @@
+"""``narrator open [PATH]``: everything that can fail is checked before the screen opens.
+
+A missing or broken article, or an unknown ``--section``, is reported by the
+CLI as one line (exit 1), never inside a half-drawn full-screen app.
+"""
+
+from __future__ import annotations
+
+import argparse
+from importlib.resources import files
+from pathlib import Path
+
+from textual.screen import Screen
+
+from narrator.content.errors import NarratorError
+from narrator.content.loader import load_article
+from narrator.content.model import Article
+from narrator.reading.announce import Announcer
+from narrator.reading.cursor import Cursor
+from narrator.reading.store import Settings, Store
+from narrator.speech.script import build_script
+from narrator.tui.app import NarratorApp, SpeechOutput
+from narrator.tui.screens.library import LibraryScreen
+from narrator.tui.screens.reader import ReaderScreen
+
+ARTICLE_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_articles() -> Path:
+    """The folder of articles that ships inside the package."""
+    return Path(str(files("narrator.articles")))
+
+
+def library_of(folder: Path) -> list[Path]:
+    articles = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+    if not articles:
+        raise NarratorError(f"{folder}: no articles (*.yaml) in this folder")
+    return articles
+
+
+class Opener:
+    """Makes the reader for an article: its script, and where the listener left it."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def reader(
+        self, article: Article, path: Path | None, section: str | None = None
+    ) -> ReaderScreen:
+        verbosity = self.settings.verbosity
+        announcer = Announcer(punctuation=verbosity.punctuation, language=article.language)
+        script = build_script(article, verbosity=verbosity)
+        cursor = Cursor(article, script.utterances, announcer=announcer)
+        state = self.store.article(article.id, path)
+        if section is not None:
+            cursor.go_to_section(section)
+        elif state.value.progress is not None:
+            cursor.go_to_place(state.value.progress)
+        notices = [state.notice] if state.notice else []
+        return ReaderScreen(cursor, self.store, path, state.value, notices=notices)
+
+
+def open_(args: argparse.Namespace) -> int:
+    if args.plain:
+        from narrator.plain import open_plain
+
+        return open_plain(args)
+    path: Path = args.path if args.path is not None else bundled_articles()
+    if not path.exists():
+        raise NarratorError(f"{path}: no such file or folder")
+    store = Store()
+    settings = store.settings()
+    opener = Opener(store, settings.value)
+
+    def run(first: Screen[None]) -> int:
+        app = NarratorApp(
+            first,
+            output=SpeechOutput(args.audio_out, args.speech_log, args.no_audio),
+            store=store,
+            settings=settings.value,
+            notice=settings.notice or "",
+        )
+        app.run()
+        return app.return_code or 0
+
+    if path.is_dir():
+        articles = library_of(path)
+        if len(articles) > 1:
+            return run(LibraryScreen(articles, opener.reader))
+        path = articles[0]
+    return run(opener.reader(load_article(path), path, args.section))

@@ -1,0 +1,1 @@
+"""narrator/tui/screens"""

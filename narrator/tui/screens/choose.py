@@ -1,0 +1,67 @@
+"""A spoken list to choose from: glossary terms, bookmarks, articles in a library.
+
+Opening it says its title and how many choices there are; moving through it
+says each choice; Enter chooses and Escape goes back, so it works by ear alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from narrator.tui.literal import literal
+from narrator.tui.messages import Say
+
+
+class ChooseScreen(ModalScreen[int | None]):
+    """Dismisses with the index of the chosen item, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Back"),
+        Binding("enter", "choose", "Choose", show=True, priority=True),
+    ]
+
+    def __init__(self, title: str, choices: Sequence[str], *, empty: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = tuple(choices)
+        self.empty = empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choose"):
+            yield Label(literal(self.title_text), id="choose-title")
+            if self.choices:
+                yield OptionList(*(Option(literal(c)) for c in self.choices), id="choices")
+            else:
+                yield Label(literal(self.empty), id="choose-empty")
+
+    def on_mount(self) -> None:
+        count = len(self.choices)
+        intro = f"{self.title_text}, {count} {'item' if count == 1 else 'items'}."
+        self.post_message(Say(intro if count else f"{self.title_text}. {self.empty}"))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        number = event.option_index + 1
+        self.post_message(
+            Say(f"{self.choices[event.option_index]}, {number} of {len(self.choices)}")
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)
+
+    def action_choose(self) -> None:
+        if not self.choices:
+            self.dismiss(None)
+            return
+        highlighted = self.query_one(OptionList).highlighted
+        self.dismiss(highlighted)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

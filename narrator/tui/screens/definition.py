@@ -1,0 +1,34 @@
+"""The definition pop-up: the term and what it means, shown while it is spoken."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from narrator.tui.literal import literal
+
+
+class DefinitionScreen(ModalScreen[None]):
+    """Any of Escape, Enter or d closes it; the reader's place is unchanged."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("enter", "dismiss", "Close", show=False),
+        Binding("d", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, term: str, definition: str) -> None:
+        super().__init__()
+        self.term = term
+        self.definition = definition
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="definition"):
+            yield Label(literal(self.term, "bold underline"), id="definition-term")
+            yield Static(literal(self.definition), id="definition-text")
+            yield Label("Escape closes.", id="definition-hint")

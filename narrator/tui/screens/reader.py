@@ -1,0 +1,413 @@
+"""The reader: one article, its contents, its text and every reading key.
+
+The screen turns keys into cursor moves and speech; the widgets only show what
+it tells them. A move cuts the voice, says where it landed, and goes on
+reading from there if say-all was on. While say-all reads, the cursor follows
+the voice, so stopping leaves the listener on the sentence they last heard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from narrator.content.model import GlossaryEntry
+from narrator.reading.bookmarks import bookmark_here
+from narrator.reading.cursor import Cursor, Move
+from narrator.reading.sayall import SayAll
+from narrator.reading.store import ArticleState, Store
+from narrator.speech.speaker import SpeechEvent
+from narrator.speech.utterance import Place, Utterance
+from narrator.tui.app import RATE_STEP, NarratorApp
+from narrator.tui.literal import literal
+from narrator.tui.pane_layout import heard_word
+from narrator.tui.screens.choose import ChooseScreen
+from narrator.tui.screens.definition import DefinitionScreen
+from narrator.tui.screens.help import HelpScreen, spoken_help
+from narrator.tui.screens.search import SearchScreen
+from narrator.tui.widgets.contents_tree import ContentsTree
+from narrator.tui.widgets.reading_pane import ReadingPane
+from narrator.tui.widgets.status_line import Status, StatusLine
+
+_SECTION = Binding.Group("section", compact=True)
+_LEVEL = Binding.Group("level", compact=True)
+_PARAGRAPH = Binding.Group("para", compact=True)
+_SENTENCE = Binding.Group("sentence", compact=True)
+_TERM = Binding.Group("term", compact=True)
+_RATE = Binding.Group("rate", compact=True)
+_BOOKMARK = Binding.Group("bookmark", compact=True)
+_FOUND = Binding.Group("next", compact=True)
+
+
+def _level_bindings() -> list[Binding]:
+    return [
+        Binding(
+            str(level),
+            f"section_at({level})",
+            f"level {level}",
+            group=_LEVEL,
+            tooltip="next section at level 1 to 6",
+        )
+        for level in range(1, 7)
+    ]
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "say_all", "Say all", priority=True, tooltip="say all, pause, resume"),
+        Binding("escape", "stop", "Stop", priority=True, tooltip="stop speaking"),
+        Binding("h", "next_section", "next", group=_SECTION, tooltip="next section"),
+        Binding("H", "previous_section", "prev", group=_SECTION, tooltip="previous section"),
+        *_level_bindings(),
+        Binding("down", "next_paragraph", "next", group=_PARAGRAPH, tooltip="next paragraph"),
+        Binding("up", "previous_paragraph", "prev", group=_PARAGRAPH, tooltip="previous paragraph"),
+        Binding("right", "next_sentence", "next", group=_SENTENCE, tooltip="next sentence"),
+        Binding("left", "previous_sentence", "prev", group=_SENTENCE, tooltip="previous sentence"),
+        Binding("t", "next_term", "next", group=_TERM, tooltip="next glossary term"),
+        Binding("T", "previous_term", "prev", group=_TERM, tooltip="previous glossary term"),
+        Binding("d", "definition", "Define", tooltip="speak the definition of the term here"),
+        Binding("g", "glossary", "Glossary", tooltip="glossary: choose a term, go to its uses"),
+        Binding("w", "where", "Where", tooltip="where am I"),
+        Binding("r", "repeat", "Repeat", tooltip="repeat the sentence"),
+        Binding("plus", "faster", "faster", group=_RATE, tooltip="speak faster"),
+        Binding("minus", "slower", "slower", group=_RATE, tooltip="speak slower"),
+        Binding("v", "next_voice", "Voice", tooltip="next voice"),
+        Binding("b", "bookmark", "add", group=_BOOKMARK, tooltip="add a bookmark here"),
+        Binding("B", "bookmarks", "list", group=_BOOKMARK, tooltip="list the bookmarks"),
+        Binding("slash", "search", "Search", tooltip="search the text"),
+        Binding("n", "next_found", "next", group=_FOUND, tooltip="next match or term use"),
+        Binding("N", "previous_found", "prev", group=_FOUND, tooltip="previous match or term use"),
+        Binding("question_mark", "help", "Help", tooltip="help: list and speak every key"),
+        Binding("q", "quit_reader", "Quit", tooltip="quit, remembering the place"),
+    ]
+
+    def __init__(
+        self,
+        cursor: Cursor,
+        store: Store,
+        path: Path | None,
+        state: ArticleState,
+        *,
+        notices: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.cursor = cursor
+        self.store = store
+        self.path = path
+        self.bookmarks = state.bookmarks
+        self.notices = tuple(notices)
+        self.say_all: SayAll | None = None
+        self._shown_section: str | None = None
+        self._heard_word: tuple[int, int] | None = None
+
+    # ---------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="reader"):
+            yield ContentsTree(id="contents")
+            yield ReadingPane(id="text")
+        yield StatusLine(id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ContentsTree).show_sections(
+            self.cursor.article.title, self.cursor.structure.sections
+        )
+        self.query_one(ContentsTree).border_title = "Contents"
+        self.pane.focus()
+        self._show()
+        notices = [n for n in (self.narrator.notice, *self.notices) if n]
+        for notice in notices:
+            self.narrator.show_notice(notice)
+        opening = [*notices, self.cursor.where().spoken]
+        self.say_all = SayAll(self.narrator.speaker, self.cursor)
+        self._speak([*self.cursor.announcer.sentences(". ".join(opening)), self.cursor.current])
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def narrator(self) -> NarratorApp:
+        return cast(NarratorApp, self.app)
+
+    # --------------------------------------------------------------- showing
+
+    def _show(self) -> None:
+        """Bring the screen in line with the cursor (or the sentence being heard)."""
+        cursor = self.cursor
+        section = cursor.section()
+        if section is not None and section.id != self._shown_section:
+            self._shown_section = section.id
+            indexed = [(i, cursor.utterances[i]) for i in range(section.start, section.end)]
+            self.pane.show(indexed, cursor.terms)
+            self.pane.border_title = literal(" › ".join(section.path))  # noqa: RUF001
+            self.query_one(ContentsTree).mark(section.id)
+        found = cursor.term or cursor.match
+        word = (found.start, found.end) if found is not None else self._heard_word
+        self.pane.mark(cursor.index, word)
+        self._show_status()
+        self.call_after_refresh(self._place_terminal_cursor)
+
+    def _show_status(self) -> None:
+        speaker = self.narrator.speaker
+        if speaker.paused:
+            state = "paused"
+        elif self.reading_all:
+            state = "reading"
+        elif speaker.speaking:
+            state = "speaking"
+        else:
+            state = "silent"
+        self.status.show_status(
+            Status(self.cursor.article.title, self.cursor.where(), state, self.narrator.voice.rate)
+        )
+
+    def _place_terminal_cursor(self) -> None:
+        """The terminal cursor sits on the sentence being read, for braille and screen readers."""
+        offset = self.pane.sentence_offset()
+        if offset is not None:
+            self.app.cursor_position = offset
+
+    def show_notice(self, notice: str) -> None:
+        self.status.show_notice(notice)
+
+    # ---------------------------------------------------------------- speech
+
+    @property
+    def reading_all(self) -> bool:
+        return self.say_all is not None and self.say_all.active
+
+    def _speak(self, utterances: Sequence[Utterance]) -> None:
+        """Cut the voice and say ``utterances`` (say-all ends)."""
+        if self.say_all is not None:
+            self.say_all.active = False
+        self._heard_word = None
+        self.narrator.speak(list(utterances))
+        self._show_status()
+
+    def _say(self, utterances: Sequence[Utterance]) -> None:
+        """Say ``utterances``, then go on reading from the cursor if say-all is on."""
+        if self.say_all is not None and self.say_all.active:
+            self._heard_word = None
+            self.say_all.start(utterances)
+            self._show_status()
+        else:
+            self._speak(utterances)
+
+    def _announce(self, text: str) -> None:
+        self._say(self.cursor.announcer.sentences(text))
+
+    def _move(self, move: Move) -> None:
+        """Show where a move landed and say it; say-all goes on from there."""
+        self._heard_word = None
+        self._show()
+        if self.say_all is not None and self.say_all.active and move.moved:
+            self.say_all.restart_from(move)
+            self._show_status()
+        else:
+            self._say(move.speech)
+
+    def _quiet(self) -> None:
+        """A dialog opens: say-all ends, and the dialog does the talking."""
+        if self.say_all is not None:
+            self.say_all.active = False
+
+    def on_speech(self, event: SpeechEvent) -> None:
+        """A speaker event (already on the UI thread): follow the voice on screen."""
+        if self.say_all is not None and self.say_all.handle(event):
+            self._heard_word = None
+            self._show()
+        utterance = event.utterance
+        if (
+            event.kind == "word"
+            and utterance is not None
+            and self.cursor.index_of(utterance) == self.cursor.index
+        ):
+            self._heard_word = heard_word(utterance, event.start, event.length)
+            if self.cursor.term is None and self.cursor.match is None:
+                self.pane.mark(self.cursor.index, self._heard_word)
+                self.call_after_refresh(self._place_terminal_cursor)
+        self._show_status()
+
+    # --------------------------------------------------------------- actions
+
+    def action_say_all(self) -> None:
+        if self.say_all is not None:
+            self.say_all.toggle()
+        self._show_status()
+
+    def action_stop(self) -> None:
+        if self.say_all is not None:
+            self.say_all.stop()
+        self._show_status()
+
+    def action_next_section(self) -> None:
+        self._move(self.cursor.next_section())
+
+    def action_previous_section(self) -> None:
+        self._move(self.cursor.previous_section())
+
+    def action_section_at(self, level: int) -> None:
+        self._move(self.cursor.next_section_at(level))
+
+    def action_next_paragraph(self) -> None:
+        self._move(self.cursor.next_paragraph())
+
+    def action_previous_paragraph(self) -> None:
+        self._move(self.cursor.previous_paragraph())
+
+    def action_next_sentence(self) -> None:
+        self._move(self.cursor.next_sentence())
+
+    def action_previous_sentence(self) -> None:
+        self._move(self.cursor.previous_sentence())
+
+    def action_next_term(self) -> None:
+        self._move(self.cursor.next_term())
+
+    def action_previous_term(self) -> None:
+        self._move(self.cursor.previous_term())
+
+    def action_next_found(self) -> None:
+        cursor = self.cursor
+        self._move(cursor.next_use() if cursor.chosen is not None else cursor.next_match())
+
+    def action_previous_found(self) -> None:
+        cursor = self.cursor
+        self._move(cursor.previous_use() if cursor.chosen is not None else cursor.previous_match())
+
+    def on_contents_tree_section_chosen(self, message: ContentsTree.SectionChosen) -> None:
+        self._move(self.cursor.go_to_section(message.section_id))
+        self.pane.focus()
+
+    def action_where(self) -> None:
+        self._announce(self.cursor.where().spoken)
+
+    def action_repeat(self) -> None:
+        self._say([] if self.reading_all else [self.cursor.current])
+
+    def action_definition(self) -> None:
+        entry = self.cursor.term_at_cursor()
+        if entry is None:
+            self._announce("No glossary term here")
+            return
+        self._open_definition(entry)
+
+    def _open_definition(self, entry: GlossaryEntry) -> None:
+        self._quiet()
+        self.app.push_screen(DefinitionScreen(entry.term, entry.definition))
+        self._speak(self.cursor.definition_utterances(entry))
+
+    def action_glossary(self) -> None:
+        self._quiet()
+        glossary = self.cursor.article.glossary
+        choices = [entry.term for entry in glossary]
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self._move(self.cursor.choose_term(glossary[number]))
+
+        self.app.push_screen(
+            ChooseScreen("Glossary", choices, empty="This article has no glossary."), chosen
+        )
+
+    def action_search(self) -> None:
+        self._quiet()
+
+        def search(query: str | None) -> None:
+            if query is None or not query.strip():
+                self._announce("Search cancelled")
+                return
+            matches = self.cursor.search(query)
+            if not matches:
+                self._announce(f"No matches for {query}")
+                return
+            move = self.cursor.next_match()
+            self._move(move if move.moved else self.cursor.previous_match())
+
+        self.app.push_screen(SearchScreen(self.cursor.query), search)
+
+    def action_help(self) -> None:
+        self._quiet()
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+        self._speak(self.cursor.announcer.sentences(spoken_help(self.BINDINGS)))
+
+    def _change_rate(self, step: int) -> None:
+        voice = self.narrator.voice
+        self.narrator.change_voice(replace(voice, rate=voice.rate + step))
+        rate = self.narrator.voice.rate
+        self._announce(f"Rate {rate}")
+
+    def action_faster(self) -> None:
+        self._change_rate(RATE_STEP)
+
+    def action_slower(self) -> None:
+        self._change_rate(-RATE_STEP)
+
+    def action_next_voice(self) -> None:
+        """Cycle through the voices for the article's language (all voices if none)."""
+        language = self.cursor.article.language.split("-")[0].lower()
+        voices = self.narrator.voices()
+        fitting = [
+            v for v in voices if any(code.split("-")[0] == language for code in v.languages)
+        ] or voices
+        if not fitting:
+            self._announce("No other voice is installed")
+            return
+        ids = [voice.id for voice in fitting]
+        current = self.narrator.voice.voice
+        chosen = fitting[(ids.index(current) + 1) % len(fitting)] if current in ids else fitting[0]
+        self.narrator.change_voice(replace(self.narrator.voice, voice=chosen.id))
+        self._announce(f"Voice: {chosen.name}")
+
+    def action_bookmark(self) -> None:
+        bookmark = bookmark_here(self.cursor)
+        self.bookmarks = (*self.bookmarks, bookmark)
+        if self._save():
+            self._announce(f"Bookmark added: {bookmark.name}")
+
+    def action_bookmarks(self) -> None:
+        self._quiet()
+        bookmarks = self.bookmarks
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self._move(self.cursor.go_to_place(bookmarks[number].place))
+
+        self.app.push_screen(
+            ChooseScreen(
+                "Bookmarks", [b.name for b in bookmarks], empty="No bookmarks yet; b adds one."
+            ),
+            chosen,
+        )
+
+    def _save(self) -> bool:
+        """Remember the place and bookmarks; a failure is shown and said, never raised."""
+        place = self.cursor.current.place
+        if place is None:
+            section = self.cursor.section()
+            place = Place(section.id) if section else None
+        state = ArticleState(progress=place, bookmarks=self.bookmarks)
+        problem = self.store.save_article(self.cursor.article.id, self.path, state)
+        if problem:
+            self.narrator.show_notice(problem)
+            self._announce(problem)
+        return problem is None
+
+    def action_quit_reader(self) -> None:
+        self.action_stop()
+        self._save()
+        self.app.exit(0)

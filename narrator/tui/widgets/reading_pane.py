@@ -1,0 +1,110 @@
+"""The text of the current section, with the sentence being spoken marked.
+
+A Line API widget: it wraps the text itself (see ``pane_layout``) so it knows
+the screen cell of the spoken sentence and can hand it to the app for the
+terminal cursor. It holds no reading logic; the screen tells it what to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from textual.geometry import Offset, Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from narrator.content.terms import TermFinder
+from narrator.speech.utterance import Utterance
+from narrator.tui.pane_layout import Highlight, PaneLayout, layout
+
+
+class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
+    """Shows one section; ``mark`` shows the sentence (and word) being heard.
+
+    It takes no keys of its own: the arrows belong to the reader's moves.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._utterances: Sequence[tuple[int, Utterance]] = ()
+        self._terms: TermFinder | None = None
+        self._highlight = Highlight()
+        self._layout = PaneLayout()
+        self._laid_out_width = 0
+
+    @property
+    def text(self) -> str:
+        """Everything shown, as plain lines (what a sighted reader sees)."""
+        return "\n".join(line.plain.rstrip() for line in self._layout.lines)
+
+    @property
+    def highlight(self) -> Highlight:
+        return self._highlight
+
+    def show(
+        self, utterances: Sequence[tuple[int, Utterance]], terms: TermFinder | None = None
+    ) -> None:
+        """Replace the text with these utterances (index in the script, utterance)."""
+        self._utterances = tuple(utterances)
+        self._terms = terms
+        self._highlight = Highlight()
+        self._relayout()
+        self.scroll_to(0, 0, animate=False)
+
+    def mark(self, index: int | None, word: tuple[int, int] | None = None) -> None:
+        """Mark utterance ``index`` as being spoken, and ``word`` (offsets in its text)."""
+        highlight = Highlight(index, word)
+        if highlight == self._highlight:
+            return
+        self._highlight = highlight
+        self._relayout()
+        self._keep_in_view()
+
+    def sentence_offset(self) -> Offset | None:
+        """Screen cell where the marked sentence (or heard word) starts, if it is visible."""
+        index = self._highlight.index
+        if index is None or index not in self._layout.starts:
+            return None
+        column, line = self._layout.starts[index]
+        region = self.scrollable_content_region
+        y = line - round(self.scroll_y)
+        if not 0 <= y < region.height:
+            return None
+        return Offset(region.x + column, region.y + y)
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width or 80
+        self._laid_out_width = width
+        self._layout = layout(self._utterances, width, self._terms, self._highlight)
+        self.virtual_size = Size(width, len(self._layout.lines))
+        self.refresh()
+
+    def _keep_in_view(self) -> None:
+        index = self._highlight.index
+        if index is None or index not in self._layout.starts:
+            return
+        _, top = self._layout.starts[index]
+        _, bottom = self._layout.ends[index]
+        self.scroll_to_region(
+            Region(0, top, 1, bottom - top + 1), animate=False, immediate=True, x_axis=False
+        )
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._laid_out_width:
+            self._relayout()
+            self._keep_in_view()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        number = scroll_y + y
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        if number >= len(self._layout.lines):
+            return Strip.blank(width, style)
+        line = self._layout.lines[number]
+        segments = [
+            Segment(segment.text, style + segment.style if segment.style else style)
+            for segment in line.render(self.app.console)
+        ]
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, style)
