@@ -38,7 +38,7 @@ def test_the_infinity_separator_is_a_pause(written: str, said: str) -> None:
         ("pp. 4324-4328.", "pages 4324 to 4328."),
         ("within 7\u201310 days", "within 7 to 10 days"),
         ("1999 \u2013 2005", "1999 to 2005"),
-        ("2.5-3.5 mg", "2.5 to 3.5 mg"),
+        ("2.5-3.5 mg", "2.5 to 3.5 milligrams"),
         ("1,000-2,000 people", "1,000 to 2,000 people"),
     ],
 )
@@ -66,12 +66,27 @@ def test_negative_numbers_are_minus() -> None:
         ("men and/or women", "men and or women"),
         ("peri-/post-menopausal", "peri or post-menopausal"),
         ("peri- or post-menopausal", "peri or post-menopausal"),
-        ("10 mg/week", "10 mg per week"),
+        ("10 mg/week", "10 milligrams per week"),
         ("estrogen/testosterone ratio", "estrogen or testosterone ratio"),
         ("see 1/2", "see 1 slash 2"),
     ],
 )
 def test_symbols_are_said_as_words(written: str, said: str) -> None:
+    assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("0.5 mg twice weekly", "0.5 milligrams twice weekly"),
+        ("1 mg daily", "1 milligram daily"),
+        ("20 pg/mL", "20 picograms per milliliter"),
+        ("200 mg/dL", "200 milligrams per deciliter"),
+        ("1000 IU", "1000 international units"),
+        ("mg without a number", "mg without a number"),
+    ],
+)
+def test_units_after_a_number_are_said_in_full(written: str, said: str) -> None:
     assert say(written) == said
 
 

@@ -144,15 +144,21 @@ class _ScriptBuilder:
         self.lexicon = lexicon
         self.utterances: list[Utterance] = []
         self.sections: list[ScriptSection] = []
+        self.said: dict[str, str] = {}
         self.virtual = {s.id for s in reading_sections(article)} - {s.id for _, s in article.walk()}
 
     def say(self, text: str) -> str:
-        return spoken_form(
-            text,
-            lexicon=self.lexicon,
-            punctuation=self.verbosity.punctuation,
-            language=self.article.language,
-        )
+        """The spoken form, once per distinct text (table headers and terms repeat)."""
+        said = self.said.get(text)
+        if said is None:
+            said = spoken_form(
+                text,
+                lexicon=self.lexicon,
+                punctuation=self.verbosity.punctuation,
+                language=self.article.language,
+            )
+            self.said[text] = said
+        return said
 
     def add(self, text: str, spoken: str, place: Place, role: Role) -> None:
         self.utterances.append(Utterance(text, spoken, place, role))

@@ -69,9 +69,43 @@ _NEGATIVE = re.compile(r"(?<![\w.])[-\u2212](?=\d)")
 _NUMBER_THEN_WORD = re.compile(r"(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)")
 _DANGLING_HYPHEN = re.compile(r"(?<=\w)-(?=[\s/,]|$)")
 _DASH = re.compile(r"\s*(?:[\u2013\u2014\u2015]|--+)\s*|\s+-\s+")
+_HAS_DASH = re.compile(r"[\u2013\u2014\u2015]|--| - ")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SEPARATOR = re.compile(r"\s*\u221e\s*")
 
+# Units said in full after a number or "per": "5 mg/dL" is "5 milligrams per deciliter".
+_UNITS = {
+    "mg": "milligram",
+    "mcg": "microgram",
+    "\u00b5g": "microgram",
+    "\u03bcg": "microgram",
+    "ng": "nanogram",
+    "pg": "picogram",
+    "g": "gram",
+    "kg": "kilogram",
+    "ml": "milliliter",
+    "mL": "milliliter",
+    "dL": "deciliter",
+    "dl": "deciliter",
+    "IU": "international unit",
+    "nmol": "nanomole",
+    "pmol": "picomole",
+    "mmol": "millimole",
+    "mm": "millimeter",
+    "cm": "centimeter",
+    "km": "kilometer",
+    "hr": "hour",
+    "hrs": "hour",
+    "h": "hour",
+    "min": "minute",
+    "wk": "week",
+    "wks": "week",
+}
+_UNIT = re.compile(
+    rf"(?:(?<![\w.,])(\d+(?:[.,]\d+)*)\s?|(?<=\bper ))"
+    rf"({'|'.join(sorted(map(re.escape, _UNITS), key=len, reverse=True))})(?![\w])"
+)
 _SLASH = re.compile(r"(\w+)\s*/\s*(?=(\w+))")
 _DEGREES = re.compile(r"\s*\u00b0\s*([CF])\b|\s*\u00b0")
 _TEMPERATURE = {"C": "degrees Celsius", "F": "degrees Fahrenheit"}
@@ -134,6 +168,7 @@ _PAUSES = frozenset(".,;:!?()")
 _PASSED = frozenset("-\u2013\u221e")
 _SILENT = frozenset("\"\u201c\u201d\u2018\u2019'`*_^|\\")
 _KEPT_APOSTROPHE = "\u02bc"
+_SYMBOL = re.compile(r"[^\w\s]|_")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019'](?=[^\W\d_])|^[\u2019'](?=s\b)")
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")"})
 
@@ -141,7 +176,7 @@ _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 _WORD_LIKE_ACRONYMS = frozenset(
     {"AIDS", "ASAP", "COVID", "LASER", "NASA", "NATO", "RADAR", "SCUBA", "UNESCO", "UNICEF"}
 )
-_TOKEN = re.compile(r"(?<![\w'])[^\W_]*[A-Z][^\W_]*(?![\w'])")
+_TOKEN = re.compile(r"(?<![\w'])[^\W_A-Z]*[A-Z][^\W_]*(?![\w'])")
 _LETTERS_AND_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 _PAUSE_BEFORE = re.compile(r"\s+([,.;:!?)])")
@@ -153,6 +188,8 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 def _clean(text: str) -> str:
     """Only printable text: escape sequences go whole, control characters become spaces."""
     text = unicodedata.normalize("NFKC", _ANSI.sub("", text))
+    if text.isprintable():
+        return text
     out = []
     for char in text:
         category = unicodedata.category(char)
@@ -182,6 +219,14 @@ def _say_initials(match: re.Match[str]) -> str:
     """
     letters = match.group(1).replace(".", "").replace(" ", "")
     return ".".join(letters) + ","
+
+
+def _say_unit(match: re.Match[str]) -> str:
+    number, unit = match.group(1), match.group(2)
+    word = _UNITS[unit]
+    if number is None:
+        return word
+    return f"{number} {word}" if number == "1" else f"{number} {word}s"
 
 
 def _say_slash(match: re.Match[str], punctuation: Punctuation) -> str:
@@ -259,10 +304,11 @@ def _say_symbols(text: str, punctuation: Punctuation) -> str:
     Apostrophes inside words are set aside first (as a modifier letter, which
     counts as a letter) so that "all" does not call them quotes.
     """
-    text = _APOSTROPHE.sub(_KEPT_APOSTROPHE, text)
+    if "'" in text or "\u2019" in text:
+        text = _APOSTROPHE.sub(_KEPT_APOSTROPHE, text)
     if punctuation is not Punctuation.ALL:
         text = text.translate(_BRACKETS)
-    said = "".join(_say_symbol(char, punctuation) for char in text)
+    said = _SYMBOL.sub(lambda match: _say_symbol(match.group(), punctuation), text)
     return said.replace(_KEPT_APOSTROPHE, "'")
 
 
@@ -283,25 +329,37 @@ def _tidy(text: str) -> str:
 
 
 def _english_rules(text: str, punctuation: Punctuation) -> str:
-    text = _ABBREVIATION.sub(_expand_abbreviation, text)
-    text = _INITIALS.sub(_say_initials, text)
-    text = _RANGE.sub(r"\1 to \2", text)
-    text = _NEGATIVE.sub("minus ", text)
-    text = _NUMBER_THEN_WORD.sub(" ", text)
-    text = _DANGLING_HYPHEN.sub("", text)
-    if punctuation is not Punctuation.NONE:
+    """The English rules; each runs only on text holding what it rewrites (it is
+    the hot path of building a script)."""
+    if "." in text:
+        text = _ABBREVIATION.sub(_expand_abbreviation, text)
+        text = _INITIALS.sub(_say_initials, text)
+    digits = _DIGIT.search(text) is not None
+    if digits:
+        text = _RANGE.sub(r"\1 to \2", text)
+        text = _NEGATIVE.sub("minus ", text)
+    if "\u00b0" in text and punctuation is not Punctuation.NONE:
         text = _DEGREES.sub(lambda m: f" {_TEMPERATURE.get(m.group(1) or '', 'degrees')} ", text)
-    return _SLASH.sub(lambda m: _say_slash(m, punctuation), text)
+    if "/" in text:
+        text = _SLASH.sub(lambda m: _say_slash(m, punctuation), text)
+    return _UNIT.sub(_say_unit, text) if digits or "per " in text else text
+
+
+def _say_hyphens(text: str) -> str:
+    if "-" not in text:
+        return text
+    return _DANGLING_HYPHEN.sub("", _NUMBER_THEN_WORD.sub(" ", text))
 
 
 def _say_plain(text: str, punctuation: Punctuation, english: bool) -> str:
+    text = _say_hyphens(text)
     if english:
         text = _english_rules(text, punctuation)
-    else:
-        text = _NUMBER_THEN_WORD.sub(" ", _DANGLING_HYPHEN.sub("", text))
-    text = _DASH.sub(_say_dash, text)
+    if _HAS_DASH.search(text):
+        text = _DASH.sub(_say_dash, text)
     text = _say_symbols(text, punctuation)
-    text = _SEPARATOR.sub(": ", text)
+    if "\u221e" in text:
+        text = _SEPARATOR.sub(": ", text)
     return text if _is_shouting(text) else _TOKEN.sub(_say_token, text)
 
 
