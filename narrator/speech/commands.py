@@ -106,3 +106,31 @@ def voices(args: argparse.Namespace) -> int:
     for voice_id, name, languages in rows:
         print(f"{voice_id.ljust(widths[0])}  {name.ljust(widths[1])}  {languages}".rstrip())
     return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the article as one audio file per section, a playlist and a chapter list."""
+    from narrator.content.loader import load_article
+    from narrator.speech.export import check_format, export_script, timestamp
+    from narrator.speech.script import build_script
+
+    check_format(args.format)
+    script = build_script(load_article(args.path))
+    progress = _progress_bar if sys.stderr.isatty() else _no_progress
+    exported = export_script(script, args.out, args.format, progress=progress)
+    total = sum(item.seconds for item in exported)
+    print(f"Wrote {len(exported)} sections ({timestamp(total)}) to {args.out}", file=sys.stdout)
+    return 0
+
+
+def _progress_bar(done: int, total: int) -> None:
+    """Redraw one line on the terminal; a screen reader reads the count at the end."""
+    width = 30
+    filled = width * done // max(total, 1)
+    bar = "#" * filled + "-" * (width - filled)
+    end = "\n" if done == total else ""
+    print(f"\rExporting [{bar}] {done} of {total} sections", end=end, file=sys.stderr, flush=True)
+
+
+def _no_progress(done: int, total: int) -> None:
+    """Progress is for people watching a terminal; logs and pipes get only the result."""

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
+from narrator.content.errors import NarratorError
 from narrator.speech.espeak import EngineUnavailable, load_bindings
 from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 
@@ -27,7 +28,7 @@ _CLAUSE_END = re.compile(r"[.!?;:,)\]]\s+")
 _SPACE = re.compile(r"\s+")
 
 
-class EngineError(Exception):
+class EngineError(NarratorError):
     """One utterance could not be synthesized; the message is one line for the user."""
 
 

@@ -1,0 +1,88 @@
+"""``narrator export``: audio per section, playlist and chapters, with real synthesis."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import pytest
+
+from narrator.content.errors import NarratorError
+from narrator.content.loader import load_article
+from narrator.speech.export import check_format, export_script, timestamp
+from narrator.speech.script import Script, build_script
+
+REFERENCE = Path(__file__).resolve().parents[1] / "content" / "anastrozole-dosing.yaml"
+
+
+@pytest.fixture(scope="module")
+def script() -> Script:
+    return build_script(load_article(REFERENCE))
+
+
+def seconds(path: Path) -> float:
+    with wave.open(str(path)) as audio:
+        return audio.getnframes() / audio.getframerate()
+
+
+def test_every_section_gets_a_file_and_the_chapters_add_up(script: Script, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    exported = export_script(script, tmp_path / "out", progress=lambda d, t: calls.append((d, t)))
+    folder = tmp_path / "out"
+    names = [item.track.path.name for item in exported]
+    assert (
+        names[0] == "01-fundamentals.wav"
+        and names[-1] == f"{len(script.sections):02d}-glossary.wav"
+    )
+    assert len(names) == len(script.sections)
+    durations = [seconds(folder / name) for name in names]
+    assert all(d > 1.0 for d in durations)
+    assert calls[0] == (0, len(names)) and calls[-1] == (len(names), len(names))
+    playlist = (folder / "playlist.m3u").read_text().splitlines()
+    assert playlist[0] == "#EXTM3U" and playlist[2::2] == names
+    assert playlist[1] == f"#EXTINF:{round(durations[0])},Fundamentals"
+    chapters = [line.split("\t") for line in (folder / "chapters.txt").read_text().splitlines()]
+    assert [title for _, title in chapters] == [s.title for s in script.sections]
+    assert chapters[0][0] == "0:00:00.000"
+    assert chapters[-1][0] == timestamp(sum(durations[:-1]))
+
+
+def test_timestamps_read_as_hours_minutes_seconds() -> None:
+    assert timestamp(3725.5) == "1:02:05.500"
+
+
+def test_flac_holds_the_same_audio_as_wav(script: Script, tmp_path: Path) -> None:
+    soundfile = pytest.importorskip("soundfile")
+    small = Script(script.utterances, script.sections[:1])
+    wav = export_script(small, tmp_path / "wav", "wav", workers=1)
+    flac = export_script(small, tmp_path / "flac", "flac", workers=1)
+    with soundfile.SoundFile(flac[0].track.path) as file:
+        assert file.format == "FLAC" and file.samplerate == 22050
+        assert abs(file.frames / 22050 - wav[0].seconds) < 0.05
+
+
+def test_flac_without_soundfile_is_refused_up_front(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "soundfile", None)
+    with pytest.raises(NarratorError, match="pip install soundfile"):
+        check_format("flac")
+
+
+def test_an_unwritable_folder_is_one_line(script: Script, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(NarratorError, match="cannot create the folder"):
+        export_script(script, tmp_path / "file" / "out")
+
+
+def test_the_command_prints_a_summary_and_no_progress_when_piped(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "narrator", "export", str(REFERENCE), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert re.fullmatch(r"Wrote \d+ sections \(0:\d\d:\d\d\.\d{3}\) to .*\n", result.stdout)
