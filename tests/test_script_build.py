@@ -117,13 +117,13 @@ def spoken_at(script: Script, place: Place) -> str:
 
 def test_sections_in_reading_order_with_virtual_references_and_glossary() -> None:
     script = build_script(article())
-    assert [(s.id, s.depth, s.number, s.count, s.virtual) for s in script.sections] == [
-        ("fundamentals", 0, 1, 4, False),
-        ("intermediate", 0, 2, 4, False),
-        ("influence", 1, 1, 2, False),
-        ("overdosing", 1, 2, 2, False),
-        ("references", 0, 3, 4, True),
-        ("glossary", 0, 4, 4, True),
+    assert [(s.id, s.depth, s.number, s.count, s.parent, s.virtual) for s in script.sections] == [
+        ("fundamentals", 0, 1, 4, None, False),
+        ("intermediate", 0, 2, 4, None, False),
+        ("influence", 1, 1, 2, "intermediate", False),
+        ("overdosing", 1, 2, 2, "intermediate", False),
+        ("references", 0, 3, 4, None, True),
+        ("glossary", 0, 4, 4, None, True),
     ]
     assert script.sections[-1].end == len(script)
     intermediate = script.section("intermediate")

@@ -52,7 +52,8 @@ class ScriptSection:
 
     ``start`` is the index of its heading, ``end`` the index after its last
     utterance (its subsections included). ``number`` of ``count`` is its
-    position among its siblings; ``virtual`` marks the references or
+    position among its siblings, ``parent`` the id of the section it is
+    nested in (None at the top level); ``virtual`` marks the references or
     glossary section added because no section shows them.
     """
 
@@ -164,14 +165,15 @@ class _ScriptBuilder:
         self.utterances.append(Utterance(text, spoken, place, role))
 
     def section(
-        self, section: Section, depth: int, number: int, count: int, parent: str | None
+        self, section: Section, depth: int, number: int, count: int, parent: Section | None
     ) -> None:
         start = len(self.utterances)
         slot = len(self.sections)
+        parent_id = parent.id if parent is not None else None
         self.sections.append(
-            ScriptSection(section.id, section.title, depth, number, count, parent, start, start)
+            ScriptSection(section.id, section.title, depth, number, count, parent_id, start, start)
         )
-        parent_title = self.say(parent) if parent is not None else None
+        parent_title = self.say(parent.title) if parent is not None else None
         heading = announce.section_heading(self.say(section.title), number, count, parent_title)
         self.add(section.title, heading, Place(section.id, -1, 0, 0), Role.HEADING)
         first_block = 0
@@ -184,14 +186,14 @@ class _ScriptBuilder:
         for index, block in enumerate(section.blocks, start=first_block):
             self.block(section.id, index, block)
         for position, child in enumerate(section.sections, start=1):
-            self.section(child, depth + 1, position, len(section.sections), section.title)
+            self.section(child, depth + 1, position, len(section.sections), section)
         self.sections[slot] = ScriptSection(
             section.id,
             section.title,
             depth,
             number,
             count,
-            parent,
+            parent_id,
             start,
             len(self.utterances),
             section.id in self.virtual,
