@@ -292,3 +292,39 @@ def test_punctuation_verbosity_reaches_every_utterance() -> None:
 def test_unknown_section_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         build_script(article()).section_utterances("nowhere")
+
+
+def test_announcements_count_in_the_singular() -> None:
+    one = article(
+        sections=(Section("s", "S", blocks=(BulletList((ListItem("Only one."),)),)),),
+        references=(Reference(HOWELL),),
+        glossary=(GlossaryEntry("bone health", "Bone health is structure."),),
+    )
+    spoken = [u.spoken for u in build_script(one).utterances if u.role is Role.ANNOUNCEMENT]
+    assert spoken == ["List, 1 item.", "References, 1 item.", "Glossary, 1 entry."]
+
+
+def test_deeper_sections_name_their_parent() -> None:
+    deep = Section("c", "Child", sections=(Section("g", "Grandchild"),))
+    script = build_script(article(sections=(Section("p", "Parent", sections=(deep,)),)))
+    heading = script.utterances[script.heading_index("g")]
+    assert heading.spoken == "Child, section 1 of 1: Grandchild."
+    assert script.section("g").depth == 2  # type: ignore[union-attr]
+
+
+def test_a_term_with_no_text_is_still_said() -> None:
+    empty = article(
+        sections=(Section("s", "S", blocks=(BulletList((ListItem("", term="Fatigue"),)),)),),
+        references=(),
+        glossary=(),
+    )
+    items = [u for u in build_script(empty).utterances if u.role is Role.LIST_ITEM]
+    assert [(u.text, u.spoken, u.place) for u in items] == [
+        ("Fatigue", "Fatigue", Place("s", 0, 0, 0))
+    ]
+
+
+def test_only_a_callouts_first_sentence_is_announced() -> None:
+    callout = Section("s", "S", blocks=(Callout("First point. Second point."),))
+    script = build_script(article(sections=(callout,), references=(), glossary=()))
+    assert [u.spoken for u in script.utterances[1:]] == ["Quote: First point.", "Second point."]

@@ -17,8 +17,8 @@ def sentence(text: str) -> str:
     return text if not text or text.endswith(_ENDINGS) else text + "."
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
 def section_heading(title: str, number: int, count: int, parent: str | None) -> str:
@@ -37,7 +37,7 @@ def references_start(items: int) -> str:
 
 
 def glossary_start(entries: int) -> str:
-    return f"Glossary, {_count(entries, 'entry').replace('entrys', 'entries')}."
+    return f"Glossary, {_count(entries, 'entry', 'entries')}."
 
 
 def table_start(columns: int, rows: int, caption: str | None) -> str:
