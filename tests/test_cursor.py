@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from reading_fixtures import ARTICLE, GLOSSARY, UTTERANCES
 
 from narrator.content.errors import NarratorError
+from narrator.reading.announce import Announcer
 from narrator.reading.cursor import END, START, Cursor
 from narrator.speech.utterance import Place, Role
 
@@ -217,3 +218,14 @@ def test_moves_always_stay_inside_the_script(directions: list[str], start: int) 
             assert 0 <= move.index < len(UTTERANCES)
             assert move.index == cursor.index
             assert move.speech
+
+
+def test_announcements_say_words_as_the_article_does() -> None:
+    article = ARTICLE.__class__("x", "X", ARTICLE.sections, pronunciations={"TRT": "tee ar tee"})
+    said = Announcer.for_article(article).say("TRT, on")
+    assert (said.text, said.spoken, said.place, said.role) == (
+        "TRT, on",
+        "tee ar tee, on",
+        None,
+        Role.ANNOUNCEMENT,
+    )

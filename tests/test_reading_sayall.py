@@ -120,9 +120,9 @@ def test_events_from_other_speech_are_not_say_all_s_business() -> None:
     assert cursor.index == 4
 
 
-def test_nothing_left_to_read_means_say_all_is_not_on() -> None:
+def test_a_move_that_stays_says_why_then_reads_the_sentence_it_stayed_on() -> None:
     say_all, speaker, cursor = reading(index=len(UTTERANCES) - 1)
     say_all.restart_from(cursor.next_sentence())
-    assert say_all.active
+    assert [u.text for u in speaker.spoken[-1]] == ["End of article", UTTERANCES[-1].text]
     say_all.handle(Event("finished", speaker.spoken[-1][-1]))
     assert not say_all.active

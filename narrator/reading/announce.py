@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from narrator.content.model import Article
 from narrator.speech.lexicon import EMPTY, Lexicon
 from narrator.speech.sentences import sentences
-from narrator.speech.settings import Punctuation
+from narrator.speech.settings import Punctuation, Verbosity
 from narrator.speech.spoken import spoken_form
 from narrator.speech.utterance import Role, Utterance
 
@@ -21,6 +22,18 @@ class Announcer:
     lexicon: Lexicon = EMPTY
     punctuation: Punctuation = Punctuation.SOME
     language: str = "en"
+
+    @classmethod
+    def for_article(
+        cls, article: Article, verbosity: Verbosity | None = None, lexicon: Lexicon | None = None
+    ) -> Announcer:
+        """An announcer that says words as ``build_script`` says the article's: with the
+        article's pronunciations, the listener's lexicon winning over them."""
+        return cls(
+            Lexicon(article.pronunciations).merged(lexicon),
+            (verbosity or Verbosity()).punctuation,
+            article.language,
+        )
 
     def say(self, text: str) -> Utterance:
         spoken = spoken_form(

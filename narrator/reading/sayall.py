@@ -61,8 +61,9 @@ class SayAll:
         self._read(lead, self.cursor.index)
 
     def restart_from(self, move: Move) -> None:
-        """Go on reading from where ``move`` landed, saying its landing speech first."""
-        self._read(move.speech, move.index + 1)
+        """Go on reading from where ``move`` landed, saying its landing speech first
+        (a move that stayed says why, then reads the sentence it stayed on)."""
+        self._read(move.speech, move.index + 1 if move.moved else move.index)
 
     def toggle(self) -> None:
         """Space: start reading, or pause, or resume."""
