@@ -35,6 +35,27 @@ def bench(function: Bench) -> Bench:
     return function
 
 
+@bench
+def script_build(quick: bool) -> list[Row]:
+    """Building the reference article's script is on the path of every keypress that
+    changes verbosity or the lexicon, so it must feel instant."""
+    import time
+
+    from narrator.content.loader import load_article
+    from narrator.speech.script import build_script
+
+    article = load_article(REFERENCE)
+    times = []
+    for _ in range(5 if quick else 30):
+        start = time.perf_counter()
+        build_script(article)
+        times.append((time.perf_counter() - start) * 1000)
+    median = sorted(times)[len(times) // 2]
+    return [
+        Row("build the reference article's script (median)", median, "ms", "< 50 ms", median < 50)
+    ]
+
+
 def print_table(rows: list[Row]) -> None:
     header = ("measure", "value", "target", "met")
     lines = [
