@@ -56,6 +56,119 @@ def script_build(quick: bool) -> list[Row]:
     ]
 
 
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+@bench
+def speech_start_and_stop(quick: bool) -> list[Row]:
+    """A listener presses a key and must hear the voice at once, whatever the section's
+    length, and silence at once when they stop it. Timed by playback (null device)."""
+    import threading
+    import time
+
+    from narrator.content.loader import load_article
+    from narrator.speech.engine import EspeakEngine
+    from narrator.speech.script import build_script
+    from narrator.speech.settings import VoiceSettings
+    from narrator.speech.speaker import Speaker, SpeechEvent
+
+    script = build_script(load_article(REFERENCE))
+    by_size = sorted(
+        (script.section_utterances(s.id) for s in script.sections),
+        key=lambda us: sum(len(u.spoken) for u in us),
+    )
+    events: list[SpeechEvent] = []
+    arrived = threading.Condition()
+
+    def on_event(event: SpeechEvent) -> None:
+        with arrived:
+            events.append(event)
+            arrived.notify_all()
+
+    def next_event(kind: str) -> SpeechEvent:
+        with arrived:
+            arrived.wait_for(lambda: any(e.kind == kind for e in events), timeout=10)
+            return next(e for e in events if e.kind == kind)
+
+    rows = []
+    repeats = 3 if quick else 10
+    engine = EspeakEngine()
+    with Speaker(on_event=on_event, null_audio=True) as speaker:
+        speaker.voices()  # the worker is up, as it is once the app has started
+        stops = []
+        for label, section in (("shortest", by_size[0]), ("longest", by_size[-1])):
+            starts, naive = [], []
+            for _ in range(repeats):
+                events.clear()
+                asked = time.monotonic()
+                speaker.speak(section)
+                starts.append((next_event("started").time - asked) * 1000)
+                time.sleep(0.2)
+                stop_at = time.monotonic()
+                speaker.stop()
+                stops.append((next_event("interrupted").time - stop_at) * 1000)
+                whole = " ".join(u.spoken for u in section)
+                begin = time.perf_counter()
+                engine.synthesize(whole, VoiceSettings(), lambda pcm: None)
+                naive.append((time.perf_counter() - begin) * 1000)
+            words = sum(len(u.spoken.split()) for u in section)
+            value = _median(starts)
+            rows.append(
+                Row(
+                    f"speak → first sample heard, {label} section ({words} words)",
+                    value,
+                    "ms",
+                    "≤ 50 ms",
+                    value <= 50,
+                )
+            )
+            rows.append(
+                Row(
+                    f"  naive: whole {label} section synthesized in one call, then played",
+                    _median(naive),
+                    "ms",
+                    "-",
+                    None,
+                )
+            )
+        value = _median(stops)
+        rows.append(Row("stop → silence handed to the device", value, "ms", "≤ 30 ms", value <= 30))
+    return rows
+
+
+@bench
+def export_speed(quick: bool) -> list[Row]:
+    """Exporting should use the machine: the whole reference article on every core
+    against the same text synthesized in one process, sentence by sentence."""
+    import os
+    import tempfile
+    import time
+
+    from narrator.content.loader import load_article
+    from narrator.speech.export import export_script, render, tracks
+    from narrator.speech.script import build_script
+    from narrator.speech.settings import VoiceSettings
+
+    script = build_script(load_article(REFERENCE))
+    with tempfile.TemporaryDirectory() as folder:
+        export_script(script, Path(folder), workers=1)  # the imports and the disk cache warm up
+        begin = time.perf_counter()
+        for track in tracks(script, Path(folder), "wav"):
+            render(track, VoiceSettings())
+        one_process = time.perf_counter() - begin
+        begin = time.perf_counter()
+        export_script(script, Path(folder))
+        pooled = time.perf_counter() - begin
+    cores = os.cpu_count() or 1
+    speedup = one_process / pooled
+    return [
+        Row("export the reference article, one process", one_process, "s", "-", None),
+        Row(f"export the reference article, {cores} cores", pooled, "s", "-", None),
+        Row("  export speed-up", speedup, "times", "≥ 1.5 on 2 cores", speedup >= 1.5),
+    ]
+
+
 def print_table(rows: list[Row]) -> None:
     header = ("measure", "value", "target", "met")
     lines = [

@@ -13,12 +13,15 @@ which it starts when the files are played one after the other.
 from __future__ import annotations
 
 import os
+import sys
+import threading
 import wave
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from narrator.content.errors import NarratorError
@@ -125,7 +128,7 @@ def render_all(
     done: list[Exported] = []
     progress(0, len(work))
     with ProcessPoolExecutor(
-        max_workers=workers or os.cpu_count() or 1, mp_context=get_context("spawn")
+        max_workers=workers or os.cpu_count() or 1, mp_context=_process_context()
     ) as pool:
         futures: list[Future[Exported]] = [pool.submit(render, t, voice) for t in largest_first]
         try:
@@ -135,6 +138,13 @@ def render_all(
         except BrokenProcessPool:
             raise NarratorError("the speech engine crashed while exporting") from None
     return sorted(done, key=lambda e: e.track.number)
+
+
+def _process_context() -> BaseContext:
+    """Fork where it is safe (Linux, no other thread to copy mid-lock): it starts in
+    milliseconds where spawning re-imports Narrator in every process (~0.5 s)."""
+    safe_to_fork = sys.platform.startswith("linux") and threading.active_count() == 1
+    return get_context("fork" if safe_to_fork else "spawn")
 
 
 def timestamp(seconds: float) -> str:
