@@ -69,6 +69,15 @@ def test_a_capital_letter_ending_a_sentence_still_ends_it() -> None:
     ]
 
 
+def test_numbered_steps_keep_their_number() -> None:
+    assert sentences("Steps: 1. Take the tablet. 2. Wait a week. It took 2. Then more.") == [
+        "Steps: 1. Take the tablet.",
+        "2. Wait a week.",
+        "It took 2.",
+        "Then more.",
+    ]
+
+
 def test_decimals_are_not_split() -> None:
     assert sentences("The dose rose to 3.5 mg. It was 0.25 before.") == [
         "The dose rose to 3.5 mg.",

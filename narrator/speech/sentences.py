@@ -48,7 +48,7 @@ _NEVER_FINAL = frozenset(
 # Abbreviations that are citation words only before a number ("no. 16", "p. 4").
 _BEFORE_NUMBER = frozenset({"no", "nos", "p"})
 # Abbreviations that may end a sentence: they do when a capital letter follows.
-_MAY_BE_FINAL = frozenset({"etc", "et al", "al"})
+_MAY_BE_FINAL = frozenset({"etc", "al"})
 
 _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _OPENERS = "\"'\u201c\u2018([{"
@@ -74,6 +74,17 @@ def _is_initial(text: str, word_start: int, following: str) -> bool:
     )
 
 
+def _is_enumerator(text: str, word_start: int) -> bool:
+    """A number opening a sentence, as in "1. Take the tablet. 2. Wait.", numbers it."""
+    before = text[:word_start].rstrip()
+    if not before or before.endswith(("!", "?", ":", "\u2026")):
+        return True
+    if not before.endswith("."):
+        return False
+    previous = _word_before(before, len(before) - 1).lower()
+    return previous not in _NEVER_FINAL and previous not in _BEFORE_NUMBER
+
+
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     following = text[match.end() :].lstrip()
     if not following:
@@ -94,6 +105,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return first.isupper()
     if len(word) == 1 and word.isupper():
         return not _is_initial(text, match.start() - 1, following)
+    if word.isdigit() and len(word) <= 2:
+        return not _is_enumerator(text, match.start() - len(word))
     return True
 
 
