@@ -1,0 +1,402 @@
+"""Markdown to an article, through markdown-it-py's CommonMark parser with GFM tables.
+
+Heuristics, in the order a reader meets them:
+
+- Headings become nested sections. When the document has exactly one H1 and
+  it comes before any other heading, it is the article's title and H2s are
+  the top level; otherwise the title comes from the file name. Text before
+  the first section heading goes into an "Introduction" section.
+- A paragraph holding only images becomes one figure per image (its alt
+  text, else its title); images inside text are read as their alt text.
+- Block quotes become callouts. Code and raw HTML become paragraphs of
+  their literal text. Nested lists are flattened into their parent list.
+- A list item that starts with ``**Term**:`` (or ``**Term:**``, or a bold
+  term followed by an em or en dash or ``∞``), or that reads ``Term ∞ text``,
+  gets ``Term`` as its lead term.
+- The first section titled Glossary (or Key terms, Terms, Definitions)
+  shows the glossary. Its entries come from list items with a lead term,
+  from paragraphs whose every line is ``**term**: definition`` or a
+  ``Term`` line followed by a ``: definition`` line, and from sub-headings
+  holding only text (the heading is the term, the text the definition).
+- The first section titled References (or Sources, Bibliography, Works
+  cited, Citations) shows the references: each list item is one
+  reference, with the address of each link kept in brackets.
+- Elsewhere a link reads as its text only: addresses are not prose.
+
+Whatever a heuristic does not claim stays in the section as ordinary
+blocks, so no word of the text is dropped (only markup and link addresses
+outside references are).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from narrator.content.build import NOT_BLANK
+from narrator.content.errors import NarratorError
+from narrator.content.model import (
+    Article,
+    Block,
+    BulletList,
+    Callout,
+    Figure,
+    GlossaryEntry,
+    ListItem,
+    Paragraph,
+    Reference,
+    Section,
+    Shows,
+    Table,
+)
+from narrator.content.slugs import slugify, unique_slug
+
+GLOSSARY_TITLES = frozenset({"glossary", "key terms", "terms", "definitions"})
+REFERENCE_TITLES = frozenset({"references", "sources", "bibliography", "works cited", "citations"})
+TERM_MARKS = (":", "∞", "\u2014", "\u2013")
+INTRODUCTION = "Introduction"
+_AFTER_EVERY_HEADING = 7
+"""The introduction's level: the first heading closes it instead of nesting in it."""
+UNTITLED = "Untitled section"
+
+
+@dataclass
+class _Draft:
+    """A section while its content is still arriving."""
+
+    title: str
+    level: int
+    shows: Shows | None = None
+    blocks: list[Block] = field(default_factory=list)
+    children: list[_Draft] = field(default_factory=list)
+
+
+@dataclass
+class _Converter:
+    drafts: list[_Draft] = field(default_factory=list)
+    stack: list[_Draft] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    terms: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)
+    shown: set[str] = field(default_factory=set)
+
+    def heading(self, title: str, level: int) -> None:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        draft = _Draft(title or UNTITLED, level)
+        kind = " ".join(title.casefold().rstrip(":").split())
+        if kind in GLOSSARY_TITLES and "glossary" not in self.titled:
+            draft.shows = "glossary"
+        elif kind in REFERENCE_TITLES and "references" not in self.titled:
+            draft.shows = "references"
+        if draft.shows:
+            self.titled.add(draft.shows)
+        (parent.children if parent else self.drafts).append(draft)
+        self.stack.append(draft)
+
+    @property
+    def current(self) -> _Draft:
+        if not self.stack:
+            self.heading(INTRODUCTION, _AFTER_EVERY_HEADING)
+        return self.stack[-1]
+
+    def content(self, node: SyntaxTreeNode, *, quoted: bool = False) -> None:
+        """Adds one block-level node to the current section."""
+        draft = self.current
+        if node.type == "paragraph":
+            self.paragraph(draft, _inline(node), quoted=quoted)
+        elif node.type == "heading":
+            self.add(draft, Callout(_plain(_inline(node))))
+        elif node.type in ("bullet_list", "ordered_list"):
+            self.bullet_list(draft, node)
+        elif node.type == "blockquote":
+            for child in node.children:
+                self.content(child, quoted=True)
+        elif node.type == "table":
+            self.add(draft, _table(node))
+        elif node.type in ("fence", "code_block", "html_block"):
+            self.add(draft, Paragraph(node.content.strip("\n")))
+
+    def paragraph(self, draft: _Draft, inline: SyntaxTreeNode, *, quoted: bool) -> None:
+        images = _only_images(inline)
+        if images:
+            for image in images:
+                self.add(draft, Figure(_image_description(image)))
+            return
+        if draft.shows == "glossary" and self.claim_pairs(_glossary_pairs(_lines(inline))):
+            return
+        text = _plain(inline)
+        self.add(draft, Callout(text) if quoted else Paragraph(text))
+
+    def bullet_list(self, draft: _Draft, node: SyntaxTreeNode) -> None:
+        kept: list[ListItem] = []
+        for item, whole in _list_items(node, keep_urls=draft.shows == "references"):
+            if draft.shows == "references":
+                self.references.append(Reference(whole))
+                self.shown.add("references")
+            elif draft.shows == "glossary" and item.term and self.claim(item.term, item.text):
+                continue
+            else:
+                kept.append(item)
+        if kept:
+            self.add(draft, BulletList(tuple(kept)))
+
+    def claim_pairs(self, pairs: list[tuple[str, str]] | None) -> bool:
+        """Takes a paragraph's term/definition pairs as glossary entries, if all are new."""
+        if not pairs:
+            return False
+        terms = {term.casefold() for term, _ in pairs}
+        if len(terms) != len(pairs) or terms & self.terms:
+            return False
+        return all([self.claim(term, definition) for term, definition in pairs])
+
+    def claim(self, term: str, definition: str, figure: str | None = None) -> bool:
+        """Adds a glossary entry unless its term is taken (ignoring case)."""
+        if term.casefold() in self.terms:
+            return False
+        self.terms.add(term.casefold())
+        self.glossary.append(GlossaryEntry(term, definition, figure=figure))
+        self.shown.add("glossary")
+        return True
+
+    def add(self, draft: _Draft, block: Block) -> None:
+        if _has_words(block):
+            draft.blocks.append(block)
+
+    def term_sections(self, draft: _Draft) -> None:
+        """Sub-headings of the glossary that hold only text become entries."""
+        kept = []
+        for child in draft.children:
+            definition = _definition(child)
+            if definition is None or not self.claim(child.title, *definition):
+                kept.append(child)
+        draft.children = kept
+
+
+def convert(text: str, name: str) -> Article:
+    """The article in Markdown ``text``; ``name`` (the file's stem) gives its id."""
+    if not NOT_BLANK.search(text):
+        raise NarratorError(f"{name}: no text to import")
+    root = SyntaxTreeNode(MarkdownIt("commonmark").enable("table").parse(text))
+    headings = [n for n in root.children if n.type == "heading"]
+    h1s = [n for n in headings if n.tag == "h1"]
+    title_heading = h1s[0] if len(h1s) == 1 and headings[0] is h1s[0] else None
+    title = _plain(_inline(title_heading)) if title_heading else ""
+    converter = _Converter()
+    for node in root.children:
+        if node is title_heading:
+            continue
+        if node.type == "heading":
+            converter.heading(_plain(_inline(node)), int(node.tag[1:]))
+        elif node.type != "hr":
+            converter.content(node)
+    glossary_draft = next((d for d in _all(converter.drafts) if d.shows == "glossary"), None)
+    if glossary_draft is not None:
+        converter.term_sections(glossary_draft)
+    if not converter.drafts:
+        converter.heading(INTRODUCTION, _AFTER_EVERY_HEADING)
+    taken: set[str] = set()
+    return Article(
+        id=slugify(name) or "article",
+        title=title or _title_from_name(name),
+        sections=tuple(_section(d, taken, converter.shown) for d in converter.drafts),
+        references=tuple(converter.references),
+        glossary=tuple(converter.glossary),
+    )
+
+
+def _section(draft: _Draft, taken: set[str], shown: set[str]) -> Section:
+    return Section(
+        id=unique_slug(draft.title, taken, "section"),
+        title=draft.title,
+        blocks=tuple(draft.blocks),
+        sections=tuple(_section(c, taken, shown) for c in draft.children),
+        shows=draft.shows if draft.shows in shown else None,
+    )
+
+
+def _all(drafts: list[_Draft]) -> Iterator[_Draft]:
+    for draft in drafts:
+        yield draft
+        yield from _all(draft.children)
+
+
+def _definition(draft: _Draft) -> tuple[str, str | None] | None:
+    """A sub-heading's text and figure as a definition, if it holds nothing else."""
+    texts = [b.text for b in draft.blocks if isinstance(b, Paragraph | Callout)]
+    figures = [b.description for b in draft.blocks if isinstance(b, Figure)]
+    if draft.children or not texts or len(texts) + len(figures) != len(draft.blocks):
+        return None
+    if len(figures) > 1:
+        return None
+    return "\n".join(texts), (figures[0] if figures else None)
+
+
+def _title_from_name(name: str) -> str:
+    words = " ".join(name.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else "Imported article"
+
+
+def _has_words(block: Block) -> bool:
+    if isinstance(block, Paragraph | Callout):
+        return bool(NOT_BLANK.search(block.text))
+    if isinstance(block, Figure):
+        return bool(NOT_BLANK.search(block.description))
+    return True
+
+
+# -- inline text ------------------------------------------------------------
+
+
+def _inline(node: SyntaxTreeNode) -> SyntaxTreeNode:
+    return next(c for c in node.children if c.type == "inline")
+
+
+def _plain(node: SyntaxTreeNode, *, keep_urls: bool = False) -> str:
+    return _joined(node.children, keep_urls=keep_urls).strip()
+
+
+def _joined(nodes: list[SyntaxTreeNode], *, keep_urls: bool = False) -> str:
+    return "".join(_text_of(n, keep_urls=keep_urls) for n in nodes)
+
+
+def _text_of(node: SyntaxTreeNode, *, keep_urls: bool) -> str:
+    if node.type in ("text", "code_inline", "html_inline"):
+        return node.content
+    if node.type == "softbreak":
+        return " "
+    if node.type == "hardbreak":
+        return "\n"
+    inner = _joined(node.children, keep_urls=keep_urls)
+    href = str(node.attrs.get("href", "")) if node.type == "link" else ""
+    if keep_urls and href and href not in inner:
+        return f"{inner} <{href}>"
+    return inner
+
+
+def _lines(inline: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:
+    """The inline nodes of each written line of a paragraph."""
+    lines: list[list[SyntaxTreeNode]] = [[]]
+    for node in inline.children:
+        if node.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return lines
+
+
+def _lead_term(nodes: list[SyntaxTreeNode]) -> tuple[str, str] | None:
+    """``(term, text)`` of ``**Term**: text`` or ``Term ∞ text``; None otherwise."""
+    content = [n for n in nodes if not (n.type == "text" and not n.content.strip())]
+    if content and content[0].type == "strong":
+        term = _joined(content[0].children).strip()
+        after = _joined(nodes[nodes.index(content[0]) + 1 :]).strip()
+        if term.endswith(":"):
+            term, rest = term[:-1].strip(), after
+        elif after[:1] in TERM_MARKS:
+            rest = after[1:].strip()
+        else:
+            return None
+        return (term, rest) if term and rest else None
+    term, mark, rest = _joined(nodes).partition("∞")
+    if mark and term.strip() and rest.strip():
+        return term.strip(), rest.strip()
+    return None
+
+
+def _glossary_pairs(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str]] | None:
+    """Every line as ``**term**: definition``, or ``Term`` then ``: definition``; else None."""
+    pairs: list[tuple[str, str]] = []
+    pending: str | None = None
+    for line in lines:
+        text = _joined(line).strip()
+        lead = _lead_term(line)
+        if pending is not None:
+            if not text.startswith(":") or not text[1:].strip():
+                return None
+            pairs.append((pending, text[1:].strip()))
+            pending = None
+        elif lead is not None:
+            pairs.append(lead)
+        elif text and not text.startswith(":"):
+            pending = text
+        else:
+            return None
+    return pairs if pending is None else None
+
+
+# -- figures, lists, tables ---------------------------------------------------
+
+
+def _only_images(inline: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The images of a paragraph that holds nothing else (links around them allowed)."""
+    images = []
+    for node in inline.children:
+        target = node.children[0] if node.type == "link" and len(node.children) == 1 else node
+        if target.type == "image":
+            images.append(target)
+        elif not (target.type in ("softbreak", "hardbreak") or _is_space(target)):
+            return []
+    return images
+
+
+def _is_space(node: SyntaxTreeNode) -> bool:
+    return node.type == "text" and not node.content.strip()
+
+
+def _image_description(image: SyntaxTreeNode) -> str:
+    alt = _plain(image)
+    title = str(image.attrs.get("title", "")).strip()
+    return alt or title or f"An image without a description ({image.attrs.get('src', '')})"
+
+
+def _list_items(node: SyntaxTreeNode, *, keep_urls: bool) -> Iterator[tuple[ListItem, str]]:
+    """Each item with its whole text; nested lists follow their parent item."""
+    for item in node.children:
+        texts = []
+        nested = []
+        lead = None
+        for child in item.children:
+            if child.type in ("bullet_list", "ordered_list"):
+                nested.append(child)
+            elif child.type in ("paragraph", "heading"):
+                inline = _inline(child)
+                if not texts:
+                    lead = _lead_term(inline.children)
+                texts.append(_plain(inline, keep_urls=keep_urls))
+            elif child.type == "table":
+                table = _table(child)
+                texts.append(" ".join(table.header + tuple(c for row in table.rows for c in row)))
+            else:
+                texts.append(_block_text(child))
+        whole = "\n".join(t for t in texts if NOT_BLANK.search(t))
+        if whole:
+            if lead and len(texts) == 1:
+                yield ListItem(lead[1], lead[0]), whole
+            else:
+                yield ListItem(whole), whole
+        for child in nested:
+            yield from _list_items(child, keep_urls=keep_urls)
+
+
+def _block_text(node: SyntaxTreeNode) -> str:
+    """The text of a quote, code or HTML block inside a list item."""
+    if node.type in ("fence", "code_block", "html_block"):
+        return node.content.strip("\n")
+    if node.type == "inline":
+        return _plain(node)
+    return "\n".join(_block_text(c) for c in node.children)
+
+
+def _table(node: SyntaxTreeNode) -> Table:
+    rows = [
+        tuple(_plain(_inline(cell)) if cell.children else "" for cell in row.children)
+        for part in node.children
+        for row in part.children
+    ]
+    return Table(header=rows[0], rows=tuple(rows[1:]))
