@@ -213,6 +213,11 @@ def test_punctuation_all_names_brackets_colons_and_quotes() -> None:
     )
 
 
+def test_punctuation_all_names_hyphens_but_not_in_ranges() -> None:
+    said = say("once-daily for 3-4 days", Punctuation.ALL)
+    assert said == "once dash daily for 3 to 4 days"
+
+
 def test_punctuation_all_still_says_ranges_and_separators_as_a_reader_would() -> None:
     said = say("Loss \u221e 40-50 hours", Punctuation.ALL)
     assert said == "Loss: 40 to 50 hours"

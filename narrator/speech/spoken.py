@@ -283,11 +283,11 @@ def _say_token(match: re.Match[str]) -> str:
 
 
 def _say_symbol(char: str, punctuation: Punctuation) -> str:
-    if char.isalnum() or char.isspace() or char in _PASSED:
+    if char.isalnum() or char.isspace():
         return char
     if punctuation is Punctuation.ALL and char in _NAMED_PUNCTUATION:
         return f" {_NAMED_PUNCTUATION[char]} "
-    if char in _PAUSES:
+    if char in _PASSED or char in _PAUSES:
         return char
     if punctuation is Punctuation.NONE or char in _SILENT:
         return " "
