@@ -59,3 +59,10 @@ def test_voices_without_an_engine_is_one_line(tmp_path: Path) -> None:
     result = narrator("voices", env={"NARRATOR_ESPEAK": str(tmp_path / "x.so")})
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 1 and "espeak-ng could not be loaded" in result.stderr
+
+
+def test_an_unwritable_speech_log_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "log.jsonl"
+    result = narrator("say", "Hello.", "--no-audio", "--speech-log", str(target))
+    assert result.returncode == 1
+    assert result.stderr == f"narrator: {target}: cannot write: No such file or directory\n"

@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 from queue import SimpleQueue
+from typing import TypeVar
 
+from narrator.content.errors import NarratorError
 from narrator.crash import record as record_crash
 from narrator.speech.audio import (
     SAMPLE_BYTES,
@@ -80,6 +82,17 @@ class _Rendition:
 
 
 EventHandler = Callable[[SpeechEvent], None]
+Output = TypeVar("Output")
+
+
+def _output(kind: Callable[..., Output], path: Path | None, *args: object) -> Output | None:
+    """Open the speech log or the recording; a bad path is the user's one-line error."""
+    if path is None:
+        return None
+    try:
+        return kind(path, *args)
+    except OSError as error:
+        raise NarratorError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
 class Speaker:
@@ -101,8 +114,8 @@ class Speaker:
         self._paused = False
         self._closed = False
         self._events: SimpleQueue[SpeechEvent | None] = SimpleQueue()
-        self._log = SpeechLog(speech_log, self._origin) if speech_log else None
-        self._recorder = WavRecorder(audio_out) if audio_out else None
+        self._log = _output(SpeechLog, speech_log, self._origin)
+        self._recorder = _output(WavRecorder, audio_out)
         self._worker = SynthesisWorker()
         self._worker_lock = threading.Lock()
         self._synthesis = threading.Thread(target=self._synthesize_ahead, daemon=True)
