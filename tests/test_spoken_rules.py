@@ -69,6 +69,7 @@ def test_negative_numbers_are_minus() -> None:
         ("10 mg/week", "10 milligrams per week"),
         ("estrogen/testosterone ratio", "estrogen or testosterone ratio"),
         ("see 1/2", "see 1 slash 2"),
+        ("costs $5 or \u00a31", "costs 5 dollars or 1 pound"),
     ],
 )
 def test_symbols_are_said_as_words(written: str, said: str) -> None:

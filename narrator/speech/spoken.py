@@ -107,6 +107,8 @@ _UNIT = re.compile(
     rf"({'|'.join(sorted(map(re.escape, _UNITS), key=len, reverse=True))})(?![\w])"
 )
 _SLASH = re.compile(r"(\w+)\s*/\s*(?=(\w+))")
+_CURRENCY = re.compile(r"([$\u20ac\u00a3])\s?(\d+(?:[.,]\d+)*)")
+_CURRENCIES = {"$": "dollar", "\u20ac": "euro", "\u00a3": "pound"}
 _DEGREES = re.compile(r"\s*\u00b0\s*([CF])\b|\s*\u00b0")
 _TEMPERATURE = {"C": "degrees Celsius", "F": "degrees Fahrenheit"}
 
@@ -219,6 +221,13 @@ def _say_initials(match: re.Match[str]) -> str:
     """
     letters = match.group(1).replace(".", "").replace(" ", "")
     return ".".join(letters) + ","
+
+
+def _say_amount(match: re.Match[str]) -> str:
+    """ "$5" is said "5 dollars": the amount first, as a reader says it."""
+    currency, amount = match.group(1), match.group(2)
+    name = _CURRENCIES[currency]
+    return f"{amount} {name}" if amount == "1" else f"{amount} {name}s"
 
 
 def _say_unit(match: re.Match[str]) -> str:
@@ -338,6 +347,7 @@ def _english_rules(text: str, punctuation: Punctuation) -> str:
     if digits:
         text = _RANGE.sub(r"\1 to \2", text)
         text = _NEGATIVE.sub("minus ", text)
+        text = _CURRENCY.sub(_say_amount, text)
     if "\u00b0" in text and punctuation is not Punctuation.NONE:
         text = _DEGREES.sub(lambda m: f" {_TEMPERATURE.get(m.group(1) or '', 'degrees')} ", text)
     if "/" in text:
@@ -370,12 +380,16 @@ def spoken_form(
     punctuation: Punctuation = Punctuation.SOME,
     language: str = "en",
 ) -> str:
-    """What to hand the synthesizer for ``text``; never raises, never empty-handed
-    with control characters, never the word "infinity" for the page's ∞.
+    """What to hand the synthesizer for ``text``.
 
-    Rules other than symbol cleaning are English ones; for other languages
-    only the language-neutral rules (cleaning, separators, abbreviations in
-    capitals, the lexicon) apply.
+    It never raises, never holds a control character or the page's ∞, and
+    follows the punctuation level: NONE says no symbol, SOME says symbols
+    such as & % / ° + = as words and leaves punctuation as pauses, ALL also
+    names brackets, colons, semicolons, quotes and hyphens (full stops,
+    commas, question and exclamation marks stay pauses, so sentences still
+    sound like sentences). The word rules are English ones; for other
+    languages only the language-neutral rules (cleaning, separators, dashes,
+    abbreviations in capitals, the lexicon) apply.
     """
     punctuation = Punctuation(punctuation)
     english = language.lower().startswith("en")
