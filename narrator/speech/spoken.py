@@ -224,7 +224,7 @@ def _say_initials(match: re.Match[str]) -> str:
 
 
 def _say_amount(match: re.Match[str]) -> str:
-    """ "$5" is said "5 dollars": the amount first, as a reader says it."""
+    """An amount is said number first, as a reader says it: "$5" is "5 dollars"."""
     currency, amount = match.group(1), match.group(2)
     name = _CURRENCIES[currency]
     return f"{amount} {name}" if amount == "1" else f"{amount} {name}s"
