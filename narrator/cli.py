@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     script = commands.add_parser("script", help="print what would be spoken, with its place")
     script.add_argument("path", type=Path)
     script.add_argument("--section", metavar="ID")
+    script.add_argument(
+        "--lexicon",
+        type=Path,
+        metavar="FILE.yaml",
+        help="your pronunciations (`word: respelling` lines), winning over the article's",
+    )
 
     read = commands.add_parser("read", help="read aloud from the start or a section")
     read.add_argument("path", type=Path)

@@ -92,3 +92,27 @@ def test_narrator_script_unknown_section_is_one_line(capsys: pytest.CaptureFixtu
     error = captured.err.strip()
     assert "\n" not in error
     assert "nowhere" in error and "narrator outline" in error
+
+
+def test_narrator_script_applies_the_listeners_lexicon(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("Anastrozole: a NASS tro zole\n", encoding="utf-8")
+    assert main(["script", str(ARTICLE_PATH), "--lexicon", str(lexicon)]) == 0
+    out = capsys.readouterr().out
+    assert "a NASS tro zole" in out
+    assert "an-ass-truh-zole" not in out
+
+
+def test_narrator_script_names_the_lexicon_line_at_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("Anastrozole: fine\nEstradiol:\n", encoding="utf-8")
+    assert main(["script", str(ARTICLE_PATH), "--lexicon", str(lexicon)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == (
+        f"narrator: {lexicon}:2: `Estradiol` needs a respelling as plain text"
+    )

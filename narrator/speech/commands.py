@@ -25,13 +25,16 @@ def script(args: argparse.Namespace) -> int:
     for the numbering: -1 as block is a heading, -1 as item the announcement
     that opens a list, table, references or glossary). It is what a listener
     checks when something sounds wrong, so it shows exactly what the voice
-    is handed. ``--section ID`` limits it to that section and its subsections.
+    is handed. ``--section ID`` limits it to that section and its subsections;
+    ``--lexicon FILE`` applies the listener's pronunciations.
     """
     from narrator.content.errors import NarratorError
     from narrator.content.loader import load_article
+    from narrator.speech.lexicon import load_lexicon
     from narrator.speech.script import build_script
 
-    built = build_script(load_article(args.path))
+    lexicon = load_lexicon(args.lexicon) if args.lexicon is not None else None
+    built = build_script(load_article(args.path), lexicon=lexicon)
     if args.section is None:
         utterances = built.utterances
     elif built.section(args.section) is None:
