@@ -123,31 +123,31 @@ _MAYBE_ALIAS = re.compile(r"(?<![^\s\[{,:])\*[^\s\[\]{},]")
 
 
 def alias_problems(text: str, path: str) -> list[Problem]:
-    """One problem per alias in the file, at the alias itself.
+    """A problem at the first alias in the file, counting the others.
 
     Node trees forget where an alias was written (it is just the anchored
     node again), so the events are scanned once more, but only when the
-    text has something that looks like an alias.
+    text has something that looks like an alias. One line is enough: a
+    billion-laughs file would otherwise print a screenful.
     """
     if "*" not in text or not _MAYBE_ALIAS.search(text):
         return []
-    problems = []
-    for event in yaml.parse(text, Loader=SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            line, column = place(event.start_mark)
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    f"the alias *{event.anchor} is not allowed: write the value out in full "
-                    "(aliases can make a small file expand without bound)",
-                )
-            )
-    return problems
+    aliases = [e for e in yaml.parse(text, Loader=SafeLoader) if isinstance(e, yaml.AliasEvent)]
+    if not aliases:
+        return []
+    line, column = place(aliases[0].start_mark)
+    others = len(aliases) - 1
+    more = f"; {others} more alias{'es' if others > 1 else ''} follow" if others else ""
+    message = (
+        f"the alias *{aliases[0].anchor} is not allowed: write the value out in full "
+        f"(aliases can make a small file expand without bound){more}"
+    )
+    return [Problem(path, line, column, message)]
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    if error.problem == "but found another document":
+        return "a second YAML document: an article file holds one (remove this '---')"
     message = f"YAML syntax: {error.problem}"
     if error.context:
         context = error.context
