@@ -83,3 +83,8 @@ def test_split_sets_lexicon_words_apart_longest_first() -> None:
         ("BONE", True),
         (" loss", False),
     ]
+
+
+def test_lexicons_compare_and_hash_by_their_entries() -> None:
+    assert Lexicon({"Anastrozole": "x"}) == Lexicon({"anastrozole": "x"})
+    assert len({Lexicon({"Anastrozole": "x"}), Lexicon({"ANASTROZOLE": "x"})}) == 1

@@ -33,6 +33,9 @@ class Lexicon:
     def __post_init__(self) -> None:
         object.__setattr__(self, "entries", _frozen(self.entries))
 
+    def __hash__(self) -> int:
+        return hash(frozenset(self.entries.items()))
+
     def merged(self, overrides: Lexicon | None) -> Lexicon:
         """This lexicon with ``overrides``' entries winning where both have a word."""
         if overrides is None or not overrides.entries:
