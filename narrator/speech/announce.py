@@ -3,7 +3,8 @@
 A sighted reader sees that a heading starts a new part, that a list has six
 bullets or that a cell belongs to a column; a listener only hears it if it is
 said. All of that wording lives here, so it reads consistently and is easy
-to find when a listener asks for it to change.
+to find when a listener asks for it to change. The wording is English,
+whatever the article's language.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ Places are numbered so that a bookmark survives a change of verbosity:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from narrator.content.model import (
@@ -146,7 +146,6 @@ class _ScriptBuilder:
         self.utterances: list[Utterance] = []
         self.sections: list[ScriptSection] = []
         self.said: dict[str, str] = {}
-        self.virtual = {s.id for s in reading_sections(article)} - {s.id for _, s in article.walk()}
 
     def say(self, text: str) -> str:
         """The spoken form, once per distinct text (table headers and terms repeat)."""
@@ -165,13 +164,21 @@ class _ScriptBuilder:
         self.utterances.append(Utterance(text, spoken, place, role))
 
     def section(
-        self, section: Section, depth: int, number: int, count: int, parent: Section | None
+        self,
+        section: Section,
+        depth: int,
+        number: int,
+        count: int,
+        parent: Section | None,
+        virtual: bool = False,
     ) -> None:
         start = len(self.utterances)
         slot = len(self.sections)
         parent_id = parent.id if parent is not None else None
         self.sections.append(
-            ScriptSection(section.id, section.title, depth, number, count, parent_id, start, start)
+            ScriptSection(
+                section.id, section.title, depth, number, count, parent_id, start, start, virtual
+            )
         )
         parent_title = self.say(parent.title) if parent is not None else None
         heading = announce.section_heading(self.say(section.title), number, count, parent_title)
@@ -187,17 +194,7 @@ class _ScriptBuilder:
             self.block(section.id, index, block)
         for position, child in enumerate(section.sections, start=1):
             self.section(child, depth + 1, position, len(section.sections), section)
-        self.sections[slot] = ScriptSection(
-            section.id,
-            section.title,
-            depth,
-            number,
-            count,
-            parent_id,
-            start,
-            len(self.utterances),
-            section.id in self.virtual,
-        )
+        self.sections[slot] = replace(self.sections[slot], end=len(self.utterances))
 
     def sentences(
         self, text: str, place: Place, role: Role, label: str | None = None, first: int = 0
@@ -288,5 +285,6 @@ def build_script(
     builder = _ScriptBuilder(article, verbosity, Lexicon(article.pronunciations).merged(lexicon))
     top = reading_sections(article)
     for number, section in enumerate(top, start=1):
-        builder.section(section, 0, number, len(top), None)
+        virtual = number > len(article.sections)
+        builder.section(section, 0, number, len(top), None, virtual)
     return Script(tuple(builder.utterances), tuple(builder.sections))
