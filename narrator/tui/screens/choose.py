@@ -28,11 +28,14 @@ class ChooseScreen(ModalScreen[int | None]):
         Binding("enter", "choose", "Choose", show=True, priority=True),
     ]
 
-    def __init__(self, title: str, choices: Sequence[str], *, empty: str) -> None:
+    def __init__(self, title: str, choices: Sequence[str], *, empty: str, lead: str = "") -> None:
+        """``lead`` is said first (what just happened, e.g. why the list is back)."""
         super().__init__()
+        self.lead = lead
         self.title_text = title
         self.choices = tuple(choices)
         self.empty = empty
+        self._introduced = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choose"):
@@ -43,15 +46,19 @@ class ChooseScreen(ModalScreen[int | None]):
                 yield Label(literal(self.empty), id="choose-empty")
 
     def on_mount(self) -> None:
-        count = len(self.choices)
-        intro = f"{self.title_text}, {count} {'item' if count == 1 else 'items'}."
-        self.post_message(Say(intro if count else f"{self.title_text}. {self.empty}"))
+        if not self.choices:
+            self.post_message(Say(f"{self.lead} {self.title_text}. {self.empty}".strip()))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        number = event.option_index + 1
-        self.post_message(
-            Say(f"{self.choices[event.option_index]}, {number} of {len(self.choices)}")
-        )
+        """Say the item; the first time, after the list's title and size."""
+        number = event.option_index
+        item = f"{self.choices[number]}, {number + 1} of {len(self.choices)}"
+        if not self._introduced:
+            self._introduced = True
+            count = len(self.choices)
+            size = f"{count} {'item' if count == 1 else 'items'}"
+            item = f"{self.lead} {self.title_text}, {size}. {item}".strip()
+        self.post_message(Say(item))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)

@@ -16,7 +16,6 @@ from textual.widgets import Footer, Label
 from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
 from narrator.content.model import Article
-from narrator.tui.messages import Say
 from narrator.tui.screens.choose import ChooseScreen
 
 
@@ -37,9 +36,10 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self._offer()
 
-    def _offer(self) -> None:
+    def _offer(self, lead: str = "") -> None:
         names = [path.stem.replace("-", " ") for path in self.articles]
-        self.app.push_screen(ChooseScreen("Library", names, empty="No articles."), self._chosen)
+        chooser = ChooseScreen("Library", names, empty="No articles.", lead=lead)
+        self.app.push_screen(chooser, self._chosen)
 
     def _chosen(self, number: int | None) -> None:
         if number is None:
@@ -50,7 +50,6 @@ class LibraryScreen(Screen[None]):
             article = load_article(path)
         except NarratorError as error:
             self.app.notify(str(error), severity="error", timeout=10, markup=False)
-            self.post_message(Say(f"Cannot open this article. {error}"))
-            self._offer()
+            self._offer(f"Cannot open this article. {error}")
             return
         self.app.switch_screen(self.reader_for(article, path))

@@ -26,13 +26,17 @@ class Status:
 
     def __str__(self) -> str:
         where = self.where
-        place = " › ".join(  # noqa: RUF001 - the path separator readers expect
-            (self.title, *where.path)
-        )
+        names = (_short(self.title), *(_short(name) for name in where.path))
+        place = " › ".join(names)  # noqa: RUF001 - the path separator readers expect
         paragraph = (
             f"paragraph {where.paragraph} of {where.paragraphs}" if where.paragraph else "heading"
         )
         return f"{place} · {paragraph} · {where.percent}% · {self.state} · {self.rate} wpm"
+
+
+def _short(name: str, limit: int = 28) -> str:
+    """A long title cut to fit: the status line must stay readable at 80 columns."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 class StatusLine(Static):

@@ -1,0 +1,225 @@
+"""Every reader key, pressed in the real app: what the screen shows and what the voice says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_session import isolated_home, open_reader
+
+from narrator.tui.screens.choose import ChooseScreen
+from narrator.tui.screens.definition import DefinitionScreen
+from narrator.tui.screens.help import HelpScreen
+from narrator.tui.screens.search import SearchScreen
+
+__all__ = ["isolated_home"]
+
+
+async def test_opening_says_where_the_reader_is(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        assert "Fundamentals" in session.pane_text
+        assert "Fundamentals · heading · 0%" in session.status
+        await session.heard("Fundamentals")
+
+
+async def test_h_and_capital_h_move_by_section(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("h")
+        await session.heard(lambda e: e["place"] and e["place"]["section"] == "intermediate")
+        assert "Intermediate" in session.status
+        assert "Navigating the complexities" in session.pane_text
+        await session.press("h")
+        await session.heard("How Does Anastrozole Influence Hormonal Balance?")
+        await session.press("H")
+        await session.heard(lambda e: e["place"] and e["place"]["section"] == "intermediate")
+        assert session.reader.cursor.section().id == "intermediate"
+
+
+async def test_number_keys_move_to_the_next_section_at_that_level(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("2")
+        await session.heard("How Does Anastrozole Influence Hormonal Balance?")
+        assert session.reader.cursor.section().depth == 1
+        await session.press("1")
+        await session.heard(lambda e: e["place"] and e["place"]["section"] == "academic")
+        assert "Academic" in session.status
+        for level in "3456":
+            await session.press(level)
+            await session.heard(f"No next section at level {level}")
+
+
+async def test_arrows_move_by_paragraph_and_sentence(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("down")
+        await session.heard("Have you ever felt a subtle shift")
+        assert "paragraph 1 of" in session.status
+        await session.press("down")
+        await session.heard("For many, these experiences")
+        assert "paragraph 2 of" in session.status
+        await session.press("right")
+        await session.heard("Understanding these signals")
+        await session.press("left")
+        await session.heard("For many, these experiences")
+        await session.press("up")
+        await session.heard("Have you ever felt a subtle shift")
+        assert "paragraph 1 of" in session.status
+        assert session.reader.cursor.current.text.startswith("Have you ever felt")
+
+
+async def test_t_and_capital_t_move_by_glossary_term(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("t")
+        first = await session.heard(lambda e: e["text"].startswith("Term: "))
+        term = session.reader.cursor.term
+        assert term is not None
+        shown = session.reader.cursor.current.text[term.start : term.end]
+        assert first["text"] == f"Term: {term.entry.term}"
+        assert shown in session.pane_text.replace("\n  ", " ")
+        await session.press("t")
+        await session.heard(lambda e: e["text"].startswith("Term: "))
+        second = session.reader.cursor.term
+        await session.press("T")
+        await session.heard(lambda e: e["text"].startswith("Term: "))
+        assert session.reader.cursor.term == term != second
+
+
+async def test_d_shows_and_speaks_the_definition(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("t")
+        await session.heard(lambda e: e["text"].startswith("Term: "))
+        entry = session.reader.cursor.term_at_cursor()
+        assert entry is not None
+        await session.press("d")
+        assert isinstance(session.app.screen, DefinitionScreen)
+        assert session.app.screen.definition == entry.definition
+        await session.heard(lambda e: e["text"].startswith(entry.term))
+        await session.press("escape")
+        assert not isinstance(session.app.screen, DefinitionScreen)
+
+
+async def test_g_chooses_a_term_and_n_steps_through_its_uses(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("g")
+        assert isinstance(session.app.screen, ChooseScreen)
+        await session.heard(lambda e: e["text"].startswith("Glossary, 17 items."))
+        await session.press("down")
+        await session.heard(", 2 of ")
+        await session.press("enter")
+        landed = await session.heard(lambda e: ", use 1 of " in e["text"])
+        assert session.reader.cursor.chosen is not None
+        term = session.reader.cursor.chosen.term
+        assert landed["text"].startswith(term)
+        await session.press("n")
+        await session.heard(
+            lambda e: f"{term}, use 2 of" in e["text"] or "No next use" in e["text"]
+        )
+        await session.press("N")
+        await session.heard(f"{term}, use 1 of")
+
+
+async def test_w_says_where_and_r_repeats(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("down", "right")
+        await session.heard("Perhaps it is a persistent fatigue")
+        await session.press("w")
+        said = await session.heard(lambda e: "percent" in e["text"])
+        assert "Fundamentals, paragraph 1 of" in said["text"]
+        await session.press("r")
+        await session.heard("Perhaps it is a persistent fatigue")
+
+
+async def test_plus_and_minus_change_the_rate(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("plus")
+        await session.heard("Rate 200")
+        assert "200 wpm" in session.status
+        await session.press("minus", "minus")
+        await session.heard("Rate 160")
+        assert "160 wpm" in session.status
+        assert session.app.store.settings().value.voice.rate == 160
+
+
+async def test_v_cycles_voices(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("v")
+        first = await session.heard("Voice: ")
+        await session.press("v")
+        second = await session.heard("Voice: ")
+        assert first["text"] != second["text"]
+        assert session.app.voice.voice is not None
+
+
+async def test_b_adds_a_bookmark_and_capital_b_lists_them(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("down", "down")
+        await session.heard("For many, these experiences")
+        await session.press("b")
+        await session.heard("Bookmark added: Fundamentals: For many")
+        await session.press("h")
+        await session.heard(lambda e: e["place"] and e["place"]["section"] == "intermediate")
+        await session.press("B")
+        assert isinstance(session.app.screen, ChooseScreen)
+        await session.heard("Fundamentals: For many")
+        await session.press("enter")
+        await session.heard("For many, these experiences")
+        assert session.reader.cursor.section().id == "fundamentals"
+
+
+async def test_slash_searches_and_n_moves_between_matches(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("slash")
+        assert isinstance(session.app.screen, SearchScreen)
+        await session.heard("Search")
+        await session.press(*"gynecomastia", "enter")
+        await session.heard(lambda e: e["text"].startswith("Match 1 of"))
+        assert "gynecomastia" in session.reader.cursor.current.text.lower()
+        await session.press("n")
+        await session.heard(lambda e: e["text"].startswith("Match 2 of"))
+        await session.press("N")
+        await session.heard(lambda e: e["text"].startswith("Match 1 of"))
+
+
+async def test_question_mark_shows_and_speaks_every_key(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("question_mark")
+        assert isinstance(session.app.screen, HelpScreen)
+        shown = " ".join(text for _, _, text in session.app.screen.rows)
+        for does in ("say all", "next section", "where am I", "speak faster", "quit"):
+            assert does in shown
+        await session.heard("Keys.")
+        await session.press("escape")
+        assert not isinstance(session.app.screen, HelpScreen)
+
+
+async def test_space_says_all_pauses_and_resumes_and_escape_stops(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("space")
+        await session.heard("Have you ever felt a subtle shift")
+        assert "reading" in session.status
+        await session.press("space")
+        assert "paused" in session.status
+        await session.press("space")
+        await session.heard("Perhaps it is a persistent fatigue")
+        assert session.reader.cursor.current.text.startswith("Perhaps it is")
+        await session.press("escape")
+        await session.settle()
+        assert "silent" in session.status
+        assert any(e["event"] == "interrupted" for e in session.events()[session.seen :])
+
+
+async def test_a_move_during_say_all_goes_on_reading_from_there(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("space")
+        await session.heard("Have you ever felt a subtle shift")
+        await session.press("h")
+        await session.heard("Navigating the complexities")
+        assert session.reader.reading_all
+
+
+async def test_q_saves_the_place_and_reopening_resumes_there(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("h", "down", "right")
+        await session.heard("Anastrozole, as a potent aromatase inhibitor")
+        await session.press("q")
+    async with open_reader(tmp_path) as session:
+        assert session.reader.cursor.current.text.startswith("Anastrozole, as a potent")
+        await session.heard("Anastrozole, as a potent")

@@ -1,0 +1,211 @@
+"""What the reader shows: literal text, the terminal cursor on the spoken sentence,
+the contents tree, notices, the library, and crashes kept off the terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tui_session import REFERENCE, isolated_home, open_reader
+
+from narrator.content.model import Article, GlossaryEntry, Paragraph, Section
+from narrator.tui.app import NarratorApp, SpeechOutput
+from narrator.tui.screens.choose import ChooseScreen
+from narrator.tui.screens.reader import ReaderScreen
+from narrator.tui.widgets.contents_tree import ContentsTree
+from narrator.tui.widgets.reading_pane import ReadingPane
+
+__all__ = ["isolated_home"]
+
+MARKUP = "It says [bold]x[/bold] and [link=https://example.org]here[/link] and \x1b[31mred\x1b[0m."
+TRICKY = Article(
+    id="tricky",
+    title="Title with [red]markup[/red]",
+    sections=(
+        Section("one", "[b]One[/b]", blocks=(Paragraph(MARKUP), Paragraph("Plain estrogen."))),
+        Section("two", "Two", blocks=(Paragraph("The second part."),)),
+    ),
+    glossary=(GlossaryEntry("estrogen", "A hormone."),),
+)
+
+
+def screen_lines(pane: ReadingPane) -> list[str]:
+    return [pane.render_line(y).text for y in range(pane.size.height)]
+
+
+async def test_markup_and_escape_codes_in_an_article_are_shown_literally(tmp_path: Path) -> None:
+    async with open_reader(tmp_path, TRICKY) as session:
+        await session.press("down")
+        await session.heard("It says")
+        pane = session.app.screen.query_one(ReadingPane)
+        shown = " ".join(line.strip() for line in screen_lines(pane))
+        assert "[bold]x[/bold]" in shown
+        assert "[link=https://example.org]here[/link]" in shown
+        assert "\u241b[31mred\u241b[0m" in shown
+        assert "\x1b" not in shown
+        tree = session.app.screen.query_one(ContentsTree)
+        assert str(tree.root.children[0].label) == "[b]One[/b]"
+        assert "Title with [red]markup[/red]" in session.status
+
+
+async def test_the_terminal_cursor_sits_on_the_spoken_sentence(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        for _ in range(3):
+            await session.press("down", "right")
+            await session.settle()
+            pane = session.app.screen.query_one(ReadingPane)
+            x, y = session.app.cursor_position
+            region = pane.scrollable_content_region
+            assert region.contains(x, y)
+            line = pane.render_line(y - region.y).text
+            sentence = session.reader.cursor.current.text
+            assert line[x - region.x :].startswith(sentence.split()[0])
+            assert line.startswith("▶")
+
+
+async def test_the_heard_word_is_marked(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("down")
+        await session.heard("Have you ever felt")
+        pane = session.app.screen.query_one(ReadingPane)
+        for _ in range(60):
+            if pane.highlight.word is not None and pane.highlight.word[0] > 0:
+                break
+            await session.pilot.pause(0.05)
+        start, end = pane.highlight.word or (0, 0)
+        word = session.reader.cursor.current.text[start:end]
+        assert word.isalpha()
+
+
+async def test_choosing_a_section_in_the_contents_goes_there(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("tab")
+        tree = session.app.screen.query_one(ContentsTree)
+        assert tree.has_focus
+        await session.press("down", "enter")
+        await session.heard(lambda e: e["place"] and e["place"]["section"] == "intermediate")
+        assert "Intermediate" in session.status
+        assert session.app.screen.query_one(ReadingPane).has_focus
+
+
+async def test_c_switches_high_contrast(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("c")
+        await session.heard("High contrast on")
+        assert session.app.theme == "narrator-high-contrast"
+        await session.press("c")
+        await session.heard("High contrast off")
+        assert session.app.theme != "narrator-high-contrast"
+
+
+async def test_a_corrupted_state_file_is_noticed_and_the_reader_starts(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("q")
+    (state,) = (tmp_path / "state" / "articles").iterdir()
+    state.write_text("{ not json", encoding="utf-8")
+    async with open_reader(tmp_path) as session:
+        assert "could not be read" in session.status
+        await session.heard("could not be read")
+        assert isinstance(session.app.screen, ReaderScreen)
+
+
+async def test_an_unexpected_error_is_logged_and_shown_as_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def explode() -> None:
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError, match="boom"):
+        async with open_reader(tmp_path) as session:
+            monkeypatch.setattr(session.reader, "action_where", explode)
+            await session.press("w")
+            await session.settle()
+    app = session.app
+    assert app.return_code == 70
+    assert app.crash_line.startswith("narrator: internal error: boom (details in ")
+    app._print_error_renderables()
+    printed = capsys.readouterr()
+    assert "Traceback" not in printed.out + printed.err
+    assert "Traceback" in (tmp_path / "xdg-state" / "narrator" / "crash.log").read_text()
+
+
+def write_article(path: Path, article_id: str, title: str) -> None:
+    path.write_text(
+        f"id: {article_id}\ntitle: {title}\nsections:\n  - id: only\n    title: Only\n"
+        "    blocks:\n      - paragraph: Just one sentence here.\n",
+        encoding="utf-8",
+    )
+
+
+async def test_a_folder_opens_the_library_and_a_broken_article_is_reported(
+    tmp_path: Path,
+) -> None:
+    from narrator.reading.store import Settings, Store
+    from narrator.tui.launch import Opener, library_of
+    from narrator.tui.screens.library import LibraryScreen
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-broken.yaml").write_text("id: [\n", encoding="utf-8")
+    write_article(folder / "b-good.yaml", "good", "A good one")
+    store = Store(tmp_path / "config", tmp_path / "state")
+    opener = Opener(store, Settings())
+    log = tmp_path / "library.jsonl"
+    app = NarratorApp(
+        LibraryScreen(library_of(folder), opener.reader),
+        output=SpeechOutput(None, log, True),
+        store=store,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ChooseScreen)
+        assert app.screen.choices == ("a broken", "b good")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ChooseScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.cursor.article.title == "A good one"
+        await pilot.press("q")
+    said = [json.loads(line)["text"] for line in log.read_text().splitlines()]
+    assert any(text.startswith("Cannot open this article.") for text in said)
+
+
+def narrator(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {"XDG_STATE_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path), "PATH": "/usr/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "narrator", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "no such file or folder"), ("id: [\n", "bad.yaml:2:1: YAML syntax")],
+)
+def test_a_missing_or_broken_article_is_one_line_and_exit_1(
+    tmp_path: Path, content: str | None, expected: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = narrator(str(path), "--no-audio", tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_section_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = narrator(str(REFERENCE), "--section", "nowhere", "--no-audio", tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "no section 'nowhere'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,106 @@
+"""Drives the Textual app in tests: open the reader headless, press keys, read what was said.
+
+What was said is read back from the speech log the app writes (``null_audio``:
+real synthesis, played in real time into miniaudio's null device).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from narrator.content.loader import load_article
+from narrator.content.model import Article
+from narrator.reading.store import Settings, Store
+from narrator.tui.app import NarratorApp, SpeechOutput
+from narrator.tui.launch import Opener
+from narrator.tui.screens.reader import ReaderScreen
+from narrator.tui.widgets.reading_pane import ReadingPane
+from narrator.tui.widgets.status_line import StatusLine
+
+REFERENCE = Path(__file__).resolve().parents[1] / "content" / "anastrozole-dosing.yaml"
+SIZE = (80, 24)
+Event = dict[str, Any]
+
+
+@dataclass
+class Session:
+    app: NarratorApp
+    pilot: Pilot[int]
+    log: Path
+    seen: int = 0
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.app.screen
+        assert isinstance(screen, ReaderScreen), screen
+        return screen
+
+    @property
+    def pane_text(self) -> str:
+        return self.app.screen.query_one(ReadingPane).text
+
+    @property
+    def status(self) -> str:
+        return self.app.screen.query_one(StatusLine).text
+
+    def events(self) -> list[Event]:
+        if not self.log.exists():
+            return []
+        lines = self.log.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.endswith("}")]
+
+    def mark(self) -> None:
+        """From now on, ``heard`` only looks at events logged after this point."""
+        self.seen = len(self.events())
+
+    async def press(self, *keys: str) -> None:
+        self.mark()
+        await self.pilot.press(*keys)
+
+    async def heard(self, wanted: Callable[[Event], bool] | str, timeout: float = 8.0) -> Event:
+        """The first utterance started since ``mark`` that ``wanted`` accepts (or contains)."""
+        accept = wanted if callable(wanted) else (lambda event: wanted in event["text"])
+        waited = 0.0
+        while waited < timeout:
+            for event in self.events()[self.seen :]:
+                if event["event"] == "started" and accept(event):
+                    return event
+            await self.pilot.pause(0.05)
+            waited += 0.05
+        started = [e["text"] for e in self.events()[self.seen :] if e["event"] == "started"]
+        raise AssertionError(f"never heard {wanted!r}; heard {started}")
+
+    async def settle(self) -> None:
+        await self.pilot.pause(0.1)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, state and crash logs of the app under test stay in the test's folder."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+
+
+@asynccontextmanager
+async def open_reader(
+    tmp_path: Path, article: Article | None = None, *, section: str | None = None
+) -> AsyncIterator[Session]:
+    """The reader on ``article`` (the reference article by default), state kept in tmp_path."""
+    store = Store(tmp_path / "config", tmp_path / "state")
+    chosen = article or load_article(REFERENCE)
+    path = REFERENCE if article is None else tmp_path / f"{chosen.id}.yaml"
+    reader = Opener(store, Settings()).reader(chosen, path, section)
+    log = tmp_path / f"speech-{len(list(tmp_path.glob('speech-*')))}.jsonl"
+    app = NarratorApp(reader, output=SpeechOutput(None, log, True), store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        session = Session(app, pilot, log)
+        await session.heard(lambda event: True)
+        yield session
