@@ -154,6 +154,8 @@ def test_initials_are_said_as_letters(written: str, said: str) -> None:
         ("the ATAC trial", "the A.T.A.C trial"),
         ("aromatase inhibitors (AIs)", "aromatase inhibitors (A.I's)"),
         ("vitamin B12", "vitamin B 12"),
+        ("the HPG axis\u2019s role", "the H.P.G axis's role"),
+        ("HRT\u2019s effects", "H.R.T's effects"),
     ],
 )
 def test_abbreviations_in_capitals_are_spelled(written: str, said: str) -> None:

@@ -178,7 +178,7 @@ _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 _WORD_LIKE_ACRONYMS = frozenset(
     {"AIDS", "ASAP", "COVID", "LASER", "NASA", "NATO", "RADAR", "SCUBA", "UNESCO", "UNICEF"}
 )
-_TOKEN = re.compile(r"(?<![\w'])[^\W_A-Z]*[A-Z][^\W_]*(?![\w'])")
+_TOKEN = re.compile(r"(?<![\w'])([^\W_A-Z]*[A-Z][^\W_]*)('s)?(?![\w'])")
 _LETTERS_AND_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
 _PAUSE_BEFORE = re.compile(r"\s+([,.;:!?)])")
@@ -287,8 +287,8 @@ def _is_shouting(text: str) -> bool:
 
 
 def _say_token(match: re.Match[str]) -> str:
-    token = match.group()
-    return _spell(token) if _is_abbreviation(token) else token
+    token, possessive = match.group(1), match.group(2) or ""
+    return (_spell(token) if _is_abbreviation(token) else token) + possessive
 
 
 def _say_symbol(char: str, punctuation: Punctuation) -> str:
