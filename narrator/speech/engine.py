@@ -12,10 +12,13 @@ the word being heard). Text is handed to espeak in bounded pieces.
 from __future__ import annotations
 
 import ctypes
+import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Protocol
 
 from narrator.content.errors import NarratorError
 from narrator.speech.espeak import EngineUnavailable, load_bindings
@@ -24,12 +27,17 @@ from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 MAX_PIECE_CHARS = 800
 BUFFER_MSEC = 50
 DEFAULT_VOICE = "en"
+ENGINE_VARIABLE = "NARRATOR_ENGINE"
 _CLAUSE_END = re.compile(r"[.!?;:,)\]]\s+")
 _SPACE = re.compile(r"\s+")
 
 
 class EngineError(NarratorError):
     """One utterance could not be synthesized; the message is one line for the user."""
+
+
+def unknown_voice(name: str | None) -> EngineError:
+    return EngineError(f"unknown voice {name!r} (see: narrator voices)")
 
 
 @dataclass(frozen=True)
@@ -122,7 +130,7 @@ class EspeakEngine:
         espeak = self._espeak
         name = (settings.voice or DEFAULT_VOICE).encode("utf-8")
         if espeak.SetVoiceByName(name) != espeak.EE_OK:
-            raise EngineError(f"unknown voice {settings.voice!r} (see: narrator voices)")
+            raise unknown_voice(settings.voice)
         espeak.SetParameter(espeak.RATE, int(_clamp(settings.rate, MIN_RATE, MAX_RATE)), 0)
         espeak.SetParameter(espeak.PITCH, int(_clamp(settings.pitch, 0, 100)), 0)
         espeak.SetParameter(espeak.VOLUME, int(_clamp(settings.volume, 0.0, 2.0) * 100), 0)
@@ -167,3 +175,24 @@ class EspeakEngine:
             self._samples += count
             self._audio(ctypes.string_at(wav, count * 2))
         return 0
+
+
+class Engine(Protocol):
+    sample_rate: int
+
+    def voices(self) -> list[Voice]: ...
+
+    def synthesize(
+        self, text: str, settings: VoiceSettings, audio: AudioSink, word: WordSink
+    ) -> int: ...
+
+
+def make_engine() -> Engine:
+    """espeak-ng with streamed audio and exact word timings on Linux; pyttsx3's own
+    platform driver elsewhere, or wherever ``NARRATOR_ENGINE=pyttsx3`` asks for it."""
+    choice = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    if choice == "pyttsx3" or (not choice and not sys.platform.startswith("linux")):
+        from narrator.speech.driver import DriverEngine
+
+        return DriverEngine()
+    return EspeakEngine()

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from narrator.content.errors import NarratorError
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
-from narrator.speech.engine import EspeakEngine
+from narrator.speech.engine import Engine, WordMark, make_engine
 from narrator.speech.script import Script
 from narrator.speech.settings import VoiceSettings
 
@@ -85,22 +85,26 @@ def check_format(audio_format: str) -> None:
             ) from None
 
 
-_engine: EspeakEngine | None = None
+_engine: Engine | None = None
 
 
 def render(track: Track, voice: VoiceSettings) -> Exported:
     """Synthesize ``track`` utterance by utterance and write its file (in a pool process)."""
     global _engine
     if _engine is None:
-        _engine = EspeakEngine()
+        _engine = make_engine()
     pcm = bytearray()
     for text in track.texts:
-        _engine.synthesize(text, voice, pcm.extend)
+        _engine.synthesize(text, voice, pcm.extend, _no_words)
     try:
         write_audio(track.path, bytes(pcm))
     except OSError as error:
         raise NarratorError(f"{track.path}: cannot write: {error.strerror or error}") from None
     return Exported(track, len(pcm) / SAMPLE_BYTES / SAMPLE_RATE)
+
+
+def _no_words(_: WordMark) -> None:
+    """Audio files carry no word timings."""
 
 
 def write_audio(path: Path, pcm: bytes) -> None:

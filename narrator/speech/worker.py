@@ -31,7 +31,7 @@ from dataclasses import asdict
 from typing import BinaryIO
 
 from narrator.content.errors import NarratorError
-from narrator.speech.engine import EngineError, EspeakEngine, Voice, WordMark
+from narrator.speech.engine import EngineError, Voice, WordMark, make_engine
 from narrator.speech.settings import VoiceSettings
 
 HEADER = struct.Struct("<cII")
@@ -52,7 +52,7 @@ def _send(stream: BinaryIO, kind: bytes, request: int, payload: bytes = b"") -> 
 def serve(requests: BinaryIO, frames: BinaryIO) -> int:
     """The child's loop: answer each request line until stdin closes."""
     try:
-        engine = EspeakEngine()
+        engine = make_engine()
     except NarratorError as error:
         _send(frames, b"E", 0, str(error).encode())
         return 1
