@@ -53,15 +53,15 @@ result knows why, and can fix it by editing the text or the YAML:
   group, and any lone description line, is the figure of the next entry (the
   page shows each entry's image right before its term).
 
-Ids are slugs of the titles, numbered when two titles share one, so they stay
-the same each time the same page is imported.
+Ids are slugs of the titles (``narrator.content.slugs``, shared with the
+Markdown importer), numbered when two titles share one, so they stay the same
+each time the same page is imported.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -82,6 +82,7 @@ from narrator.content.model import (
     Source,
     Table,
 )
+from narrator.content.slugs import slugify, unique_slug
 
 NAVIGATION_CHROME = frozenset(
     {"skip to main content", "skip to content", "skip navigation", "jump to content"}
@@ -137,7 +138,7 @@ def convert(text: str, name: str) -> Article:
     builder.read(groups)
     title = _title_from_name(name)
     return Article(
-        id=_slug(name, "article"),
+        id=slugify(name) or "article",
         title=title,
         sections=_sections(builder.drafts),
         source=Source(attribution=f"Imported from the plain text of a web page ({name})."),
@@ -456,11 +457,6 @@ def _with_pull_quotes(blocks: list[Block]) -> list[Block]:
     return result
 
 
-def _slug(text: str, fallback: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or fallback
-
-
 def _title_from_name(name: str) -> str:
     title = re.sub(r"[_\s-]+", " ", name).strip() or "Imported page"
     return title[0].upper() + title[1:]
@@ -469,15 +465,8 @@ def _title_from_name(name: str) -> str:
 def _sections(drafts: list[_Draft]) -> tuple[Section, ...]:
     taken: set[str] = set()
 
-    def unique(title: str) -> str:
-        base = _slug(title, "section")
-        candidates = itertools.chain([base], (f"{base}-{n}" for n in itertools.count(2)))
-        section_id = next(c for c in candidates if c not in taken)
-        taken.add(section_id)
-        return section_id
-
     def build(draft: _Draft) -> Section:
-        section_id = unique(draft.title)
+        section_id = unique_slug(draft.title, taken, "section")
         return Section(
             id=section_id,
             title=draft.title,
