@@ -1,0 +1,145 @@
+"""Any input at all gives an Article or an ArticleError with a place, never anything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from narrator.content.build import KEYS
+from narrator.content.errors import ArticleError
+from narrator.content.limits import CONTROL, MAX_BYTES
+from narrator.content.loader import load_article, load_article_text
+
+ROOT = Path(__file__).resolve().parents[1]
+VALID = "id: sample\ntitle: A sample\nsections:\n  - id: one\n    title: One\n"
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            *"abcxyz019 :-?[]{},'\"\n\t#&*!|>%@`\\.é∞",
+            *("\x1b", "\x00", "\x85", "\ufeff"),
+            *("id", "title", "sections", "blocks", "paragraph", "---", "&a ", "*a", "!!str", "- "),
+        ]
+    ),
+    max_size=60,
+).map("".join)
+KEY_NAMES = sorted({key for keys in KEYS.values() for key in keys})
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(KEY_NAMES) | st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+def assert_article_or_problems(data: str | bytes) -> None:
+    try:
+        load_article_text(data, "input.yaml")
+    except ArticleError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.path == "input.yaml"
+            assert problem.line >= 1
+            assert problem.column >= 1
+            assert problem.message
+            assert "\n" not in str(problem)
+            assert not CONTROL.search(problem.message)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(data: bytes) -> None:
+    assert_article_or_problems(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(YAMLISH)
+def test_arbitrary_yaml_ish_text(text: str) -> None:
+    assert_article_or_problems(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TREES)
+def test_arbitrary_yaml_documents_with_the_format_s_keys(tree: object) -> None:
+    assert_article_or_problems(yaml.safe_dump(tree, allow_unicode=True))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60), st.integers(0, len(VALID)))
+def test_a_valid_article_with_text_spliced_in(insert: str, at: int) -> None:
+    assert_article_or_problems(VALID[:at] + insert + VALID[at:])
+
+
+def test_a_valid_article_loads_with_defaults() -> None:
+    article = load_article_text(VALID, "sample.yaml")
+    assert (article.id, article.title, article.language) == ("sample", "A sample", "en")
+    assert article.sections[0].id == "one"
+    assert dict(article.pronunciations) == {}
+
+
+def test_markup_and_brackets_stay_literal_text() -> None:
+    text = VALID + "    blocks:\n      - paragraph: '[bold]x[/bold] <b>y</b> %s {z}'\n"
+    paragraph = load_article_text(text, "t.yaml").sections[0].blocks[0]
+    assert paragraph.text == "[bold]x[/bold] <b>y</b> %s {z}"  # type: ignore[union-attr]
+
+
+def test_a_byte_order_mark_is_allowed_and_columns_ignore_it() -> None:
+    assert load_article_text(b"\xef\xbb\xbf" + VALID.encode(), "bom.yaml").id == "sample"
+    with pytest.raises(ArticleError) as raised:
+        load_article_text(b"\xef\xbb\xbf" + VALID.replace("sample", "Bad").encode(), "bom.yaml")
+    assert str(raised.value).startswith("bom.yaml:1:5: the article id 'Bad' is not a slug")
+
+
+def test_a_lone_surrogate_in_text_is_placed() -> None:
+    with pytest.raises(ArticleError) as raised:
+        load_article_text("id: x\ntitle: a\ud800\n", "s.yaml")
+    assert str(raised.value.problems[0]) == "s.yaml:2:9: not valid Unicode text (a lone surrogate)"
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as file:
+        file.truncate(MAX_BYTES + 1024 * 1024)
+    with pytest.raises(ArticleError) as raised:
+        load_article(huge)
+    assert str(raised.value) == (
+        f"{huge}:1:1: the file is 17.0 MB; an article may be at most 16 MB "
+        "(split it into several articles)"
+    )
+
+
+def test_text_over_the_limit_is_refused() -> None:
+    with pytest.raises(ArticleError, match="at most 16 MB"):
+        load_article_text(b"#" * (MAX_BYTES + 1), "big.yaml")
+
+
+def test_a_folder_or_missing_file_is_an_article_error(tmp_path: Path) -> None:
+    for path in (tmp_path, tmp_path / "missing.yaml"):
+        with pytest.raises(ArticleError, match="cannot read the file"):
+            load_article(path)
+
+
+def test_deep_aliases_are_refused_without_expanding_them() -> None:
+    """9**30 values if expanded; refusing reuse keeps it to one pass over 31 lines."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 31)]
+    text = "\n".join(lines) + "\n" + VALID + "    blocks:\n      - list: *a30\n"
+    with pytest.raises(ArticleError) as raised:
+        load_article_text(text, "laughs.yaml")
+    assert any("the alias *a0 is not allowed" in p.message for p in raised.value.problems)
+
+
+def test_a_self_referencing_alias_is_refused() -> None:
+    with pytest.raises(ArticleError, match="alias"):
+        load_article_text(VALID + "    blocks: &b\n      - list: *b\n", "loop.yaml")
+
+
+def test_yaml_nested_beyond_libyaml_s_limit_is_a_syntax_problem() -> None:
+    with pytest.raises(ArticleError, match="YAML syntax"):
+        load_article_text("[" * 100_000, "deep.yaml")
