@@ -136,6 +136,12 @@ def test_tab_and_multi_space_tables() -> None:
     assert section.blocks[1] == Table(("Name", "Value"), (("One", "1"), ("Two", "2")))
 
 
+def test_each_tab_is_one_cell_boundary() -> None:
+    text = "Data\n\nName\tNote\tValue\nOne\t\t1\n"
+    (section,) = convert(text, "t").sections
+    assert section.blocks == (Table(("Name", "Note", "Value"), (("One", "", "1"),)),)
+
+
 def test_lines_that_do_not_make_a_table_stay_paragraphs() -> None:
     text = "Notes\n\nFirst line of text.\nsecond line, lower case.\n\nEnd.\n"
     (section,) = convert(text, "n").sections

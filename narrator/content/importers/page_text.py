@@ -21,25 +21,26 @@ result knows why, and can fix it by editing the text or the YAML:
   carries no final punctuation (sentences end with ".", ":", "?"...), and it
   always stands last before a heading. So the last line of the group right
   before a heading (or the end of the text) is a figure when it has no final
-  punctuation. A table whose last row has no final punctuation and stands
-  right before a heading would lose that row to a figure: add a sentence
-  after the table, or fix the YAML.
+  punctuation and is not a table row (it does not split into as many cells,
+  two or more, as the line above it).
 * **Pull quotes** (callouts) are paragraphs of one sentence ending with ".",
   at most 160 characters long, standing between two paragraphs of several
   sentences each: the page sets a restating sentence apart between the
   paragraphs it summarises. A one-sentence paragraph that introduces a list
   or a table, or opens a section, stays a paragraph.
 * **Tables** are two or more consecutive non-bullet lines with no blank line
-  between them; the first is the header. Cells are separated by tabs or by
-  two or more spaces. When the page collapsed separators into single spaces,
-  a body row is read as a title-case label followed by sentence-case cells
-  (a cell starts with a capital word right after a word that starts in lower
-  case or closes a parenthesis, and not after a comma), and an all-title-case
-  header is cut into as many cells as the body has, at the joints between two
-  words that (a) the rest of the page never writes side by side and (b) do
-  not follow an adjective ("-al", "-ic", "-ive", "-ous") or a connector; ties
-  go to the most even cut. Lines that do not split into equal rows are kept as
-  one paragraph each (so a hard-wrapped paragraph is not joined).
+  between them; the first is the header. Cells are separated by tabs (each
+  tab is one boundary, so a cell may be empty) or by two or more spaces.
+  When the page collapsed its separators into single spaces, as the
+  reference page did, a body row is read as a title-case label followed by
+  sentence-case cells (a cell starts with a capital word right after a word
+  that starts in lower case or closes a parenthesis, and not after a comma),
+  and an all-title-case header is cut into as many cells as the body has, at
+  the joints between two words that (a) the rest of the page never writes
+  side by side and (b) do not follow an adjective ("-al", "-ic", "-ive",
+  "-ous") or a connector; ties go to the most even cut. Lines that do not
+  split into rows of one width stay one paragraph each (a hard-wrapped
+  paragraph is not joined back together).
 * **References.** Bullet items under a heading "References" are the article's
   references, kept verbatim (a "∞" inside a citation is text there). Only
   the first "References" (and the first "Glossary") heading is read that
@@ -100,7 +101,7 @@ _BULLET = re.compile(r"^\s*[•◦▪*-]\s+")
 _CLOSING_QUOTES = "\"'\u201d\u2019"
 _OPENING_QUOTES = "\"'\u201c\u2018"
 _FINAL_PUNCTUATION = tuple(".:;!?,)]…" + _CLOSING_QUOTES)
-_EXPLICIT_CELL_SEPARATOR = re.compile(r"\t+| {2,}")
+_EXPLICIT_CELL_SEPARATOR = re.compile(r" *\t *| {2,}")
 _SENTENCE_BOUNDARY = re.compile(f"[.!?][{_CLOSING_QUOTES})]*\\s+[{_OPENING_QUOTES}(]?[A-Z0-9]")
 _GLOSSARY_LABEL = re.compile(r"^Meaning\s*∞\s*")
 _TERM_SEPARATOR = " ∞ "
@@ -111,9 +112,8 @@ _SHOWN_PARTS: dict[str, Shows] = {"references": "references", "glossary": "gloss
 
 @dataclass
 class _Group:
-    """Consecutive non-blank lines, with the 1-based number of the first."""
+    """Consecutive non-blank lines: a paragraph, a heading, a list, a table..."""
 
-    line: int
     lines: list[str]
 
     @property
@@ -150,12 +150,12 @@ def convert(text: str, name: str) -> Article:
 def _groups(text: str) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    for raw in text.lstrip("\ufeff").splitlines():
         line = raw.rstrip()
         if not line.strip():
             current = None
         elif current is None:
-            current = _Group(number, [line])
+            current = _Group([line])
             groups.append(current)
         else:
             current.lines.append(line)
@@ -310,9 +310,7 @@ class _Builder:
 
     def _add_content(self, lines: list[str], *, before_heading: bool) -> None:
         lines = list(lines)
-        figure = None
-        if before_heading and not _BULLET.match(lines[-1]) and not _ends_sentence(lines[-1]):
-            figure = lines.pop().strip()
+        figure = lines.pop().strip() if before_heading and _ends_with_figure(lines) else None
         if self.mode == "glossary" and figure is not None and not lines:
             self._flush_pending_figure()
             self.pending_figure = figure
@@ -353,6 +351,16 @@ class _Builder:
         return self.word_pairs[first.lower(), second.lower()]
 
 
+def _ends_with_figure(lines: list[str]) -> bool:
+    last = lines[-1]
+    if _BULLET.match(last) or _ends_sentence(last):
+        return False
+    if len(lines) < 2 or _BULLET.match(lines[-2]):
+        return True
+    width = len(_body_cells(last.strip()))
+    return width < 2 or width != len(_body_cells(lines[-2].strip()))
+
+
 def _list_item(text: str) -> ListItem:
     term, separator, rest = text.partition(_TERM_SEPARATOR)
     if separator and rest.strip() and term.strip():
@@ -384,7 +392,7 @@ def _table(lines: list[str], builder: _Builder) -> Table | None:
 def _explicit_cells(line: str) -> list[str] | None:
     if not _EXPLICIT_CELL_SEPARATOR.search(line):
         return None
-    return [cell.strip() for cell in _EXPLICIT_CELL_SEPARATOR.split(line) if cell.strip()]
+    return _EXPLICIT_CELL_SEPARATOR.split(line.strip())
 
 
 def _body_cells(line: str) -> list[str]:
