@@ -52,7 +52,9 @@ result knows why, and can fix it by editing the text or the YAML:
   written without that label is not a definition but a teaser for another
   article, and is marked ``teaser``. A line following a definition in its
   group, and any lone description line, is the figure of the next entry (the
-  page shows each entry's image right before its term).
+  page shows each entry's image right before its term). Abbreviations the
+  page introduces for a term, as in "aromatase inhibitors (AIs)" or "Bone
+  Mineral Density, commonly abbreviated as BMD", become its aliases.
 
 Ids are slugs of the titles (``narrator.content.slugs``, shared with the
 Markdown importer), numbered when two titles share one, so they stay the same
@@ -65,7 +67,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from narrator.content.errors import NarratorError
 from narrator.content.model import (
@@ -107,6 +109,7 @@ _GLOSSARY_LABEL = re.compile(r"^Meaning\s*∞\s*")
 _TERM_SEPARATOR = " ∞ "
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous")
 _WORD = re.compile("[\\w'\\u2019-]+")
+_ABBREVIATION = r"(?-i:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\b"
 _SHOWN_PARTS: dict[str, Shows] = {"references": "references", "glossary": "glossary"}
 
 
@@ -143,7 +146,7 @@ def convert(text: str, name: str) -> Article:
         sections=_sections(builder.drafts),
         source=Source(attribution=f"Imported from the plain text of a web page ({name})."),
         references=tuple(builder.references),
-        glossary=tuple(builder.glossary),
+        glossary=tuple(_with_abbreviations(entry, text) for entry in builder.glossary),
     )
 
 
@@ -359,6 +362,19 @@ def _ends_with_figure(lines: list[str]) -> bool:
         return True
     width = len(_body_cells(last.strip()))
     return width < 2 or width != len(_body_cells(lines[-2].strip()))
+
+
+def _with_abbreviations(entry: GlossaryEntry, page: str) -> GlossaryEntry:
+    """The entry with the abbreviations the page introduces for its term as aliases,
+    so a listener who jumps between glossary terms finds "TRT" as well."""
+    term = r"[\s-]+".join(re.escape(word) for word in entry.term.split())
+    introduced = re.compile(
+        rf"(?<!\w){term}(?:\s*\(|,?\s+(?:commonly\s+)?abbreviated\s+as\s+)({_ABBREVIATION})",
+        re.IGNORECASE,
+    )
+    found = dict.fromkeys(match.group(1) for match in introduced.finditer(page))
+    aliases = tuple(alias for alias in found if alias.lower() != entry.term.lower())
+    return replace(entry, aliases=aliases) if aliases else entry
 
 
 def _list_item(text: str) -> ListItem:
