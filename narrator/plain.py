@@ -1,0 +1,550 @@
+"""Reading without the full-screen UI: ``narrator read`` and ``narrator open --plain``.
+
+One printed line per utterance, printed when it is HEARD, so a braille
+display or a screen reader that follows the terminal keeps pace with the
+voice. Keys are single presses read in cbreak mode; the terminal is
+restored however the reader ends. With no terminal on stdin there are no
+keys and the article is read straight through.
+
+Everything here runs on the main thread: the speaker's events arrive on a
+queue and are applied between key presses, so say-all and the cursor
+change in one place only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import os
+import queue
+import select
+import signal
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from importlib.resources import files
+from pathlib import Path
+from types import FrameType
+from typing import TextIO
+
+from narrator.content.errors import NarratorError
+from narrator.content.loader import load_article
+from narrator.content.model import Article
+from narrator.reading.announce import Announcer
+from narrator.reading.bookmarks import bookmark_here
+from narrator.reading.commands import BY_KEY, help_lines
+from narrator.reading.cursor import Cursor, Move
+from narrator.reading.sayall import SayAll
+from narrator.reading.store import ArticleState, Settings, Store
+from narrator.speech.script import build_script
+from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
+from narrator.speech.speaker import Speaker, SpeechEvent
+from narrator.speech.utterance import Utterance
+
+POLL_SECONDS = 0.03
+ESCAPE_SECONDS = 0.05
+IDLE_SECONDS = 0.5
+SAVE_SECONDS = 5.0
+RATE_STEP = 20
+ARTICLE_SUFFIXES = (".yaml", ".yml")
+
+_SEQUENCES = {
+    "\x1b[A": "up",
+    "\x1b[B": "down",
+    "\x1b[C": "right",
+    "\x1b[D": "left",
+    "\x1bOA": "up",
+    "\x1bOB": "down",
+    "\x1bOC": "right",
+    "\x1bOD": "left",
+}
+_NAMED = {
+    " ": "space",
+    "\x1b": "escape",
+    "+": "plus",
+    "-": "minus",
+    "?": "question_mark",
+    "/": "slash",
+    "\r": "enter",
+    "\n": "enter",
+}
+READ_KEYS = {"space": "say-all", "right": "next-sentence", "left": "previous-sentence"}
+READ_STOP_KEYS = {"escape", "q"}
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, with control characters shown instead of obeyed: an
+    article's escape codes are text, never terminal commands."""
+    shown = []
+    for char in " ".join(text.split()):
+        code = ord(char)
+        if code < 0x20:
+            shown.append("^" + chr(code + 0x40))
+        elif code == 0x7F or 0x80 <= code < 0xA0:
+            shown.append(f"\\x{code:02x}")
+        else:
+            shown.append(char)
+    return "".join(shown)
+
+
+# ------------------------------------------------------------------- keys
+
+
+class Keys:
+    """Single key presses from a terminal, named as ``narrator.reading.commands`` names them."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._pending = ""
+
+    @contextlib.contextmanager
+    def cbreak(self) -> Iterator[Keys]:
+        import termios
+        import tty
+
+        saved = termios.tcgetattr(self.fd)
+        try:
+            tty.setcbreak(self.fd)
+            yield self
+        finally:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
+
+    @contextlib.contextmanager
+    def cooked(self) -> Iterator[None]:
+        """Line editing back on for a moment (typing a search)."""
+        import termios
+
+        raw = termios.tcgetattr(self.fd)
+        cooked = list(raw)
+        cooked[3] |= termios.ICANON | termios.ECHO
+        termios.tcsetattr(self.fd, termios.TCSADRAIN, cooked)
+        try:
+            yield
+        finally:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, raw)
+
+    def _ready(self, timeout: float) -> bool:
+        return bool(select.select([self.fd], [], [], timeout)[0])
+
+    def _fill(self, timeout: float) -> bool:
+        if not self._ready(timeout):
+            return False
+        data = os.read(self.fd, 64)
+        if not data:
+            raise EOFError
+        self._pending += data.decode("utf-8", errors="replace")
+        return True
+
+    def read(self, timeout: float) -> str | None:
+        """The next key, or None if none came within ``timeout`` seconds.
+
+        A lone escape is the escape key only if nothing follows it quickly:
+        the arrows arrive as escape sequences.
+        """
+        if not self._pending and not self._fill(timeout):
+            return None
+        if self._pending.startswith("\x1b"):
+            while len(self._pending) < 3 and self._fill(ESCAPE_SECONDS):
+                pass
+            for sequence, name in _SEQUENCES.items():
+                if self._pending.startswith(sequence):
+                    self._pending = self._pending[len(sequence) :]
+                    return name
+            if self._pending[1:2] in ("[", "O"):
+                self._pending = self._drop_sequence(self._pending)
+                return None
+        key, self._pending = self._pending[0], self._pending[1:]
+        return _NAMED.get(key, key)
+
+    @staticmethod
+    def _drop_sequence(pending: str) -> str:
+        """Skip an escape sequence for a key the reader does not use (F1, Home, …)."""
+        for end in range(2, len(pending)):
+            if pending[end].isalpha() or pending[end] == "~":
+                return pending[end + 1 :]
+        return ""
+
+
+# ----------------------------------------------------------------- session
+
+
+class Session:
+    """One article being read aloud and printed, with its cursor, speaker and say-all."""
+
+    def __init__(
+        self,
+        cursor: Cursor,
+        settings: Settings,
+        args: argparse.Namespace,
+        *,
+        out: TextIO,
+        err: TextIO,
+    ) -> None:
+        self.cursor = cursor
+        self.settings = settings
+        self.out = out
+        self.err = err
+        self.events: queue.SimpleQueue[SpeechEvent] = queue.SimpleQueue()
+        self.speaker = Speaker(
+            settings.voice,
+            on_event=self.events.put,
+            audio_out=args.audio_out,
+            speech_log=args.speech_log,
+            null_audio=args.no_audio,
+        )
+        self.say_all = SayAll(self.speaker, self.cursor)
+        self._last_notice = ""
+        self._idle_since: float | None = None
+
+    def close(self) -> None:
+        self.speaker.close()
+        self.pump()
+
+    def notice(self, message: str) -> None:
+        if message and message != self._last_notice:
+            self._last_notice = message
+            print(f"narrator: {visible(message)}", file=self.err, flush=True)
+
+    def pump(self, timeout: float = 0.0) -> None:
+        """Apply the speech events that have arrived (waiting up to ``timeout`` for one)."""
+        try:
+            event = self.events.get(timeout=timeout) if timeout else self.events.get_nowait()
+        except queue.Empty:
+            return
+        while True:
+            self._apply(event)
+            try:
+                event = self.events.get_nowait()
+            except queue.Empty:
+                return
+
+    def _apply(self, event: SpeechEvent) -> None:
+        if event.kind in ("notice", "error"):
+            self.notice(event.message)
+        if event.utterance is not None and event.kind in ("started", "error"):
+            print(visible(event.utterance.text), file=self.out, flush=True)
+        self.say_all.handle(event)
+
+    def finished(self) -> bool:
+        """Say-all has read to the end, or the voice has gone quiet (it failed)."""
+        if not self.say_all.active:
+            return not self.speaker.speaking
+        if self.speaker.speaking or self.speaker.paused:
+            self._idle_since = None
+            return False
+        now = time.monotonic()
+        if self._idle_since is None:
+            self._idle_since = now
+        return now - self._idle_since > IDLE_SECONDS
+
+    def speak(self, utterances: Sequence[Utterance]) -> None:
+        self.say_all.stop()
+        self.speaker.speak(utterances)
+
+    def say(self, *lines: str) -> None:
+        self.speak([self.cursor.announcer.say(line) for line in lines])
+
+    def moved(self, move: Move) -> None:
+        """Say where a move landed; if say-all was reading, read on from there."""
+        if self.say_all.active and not self.say_all.paused:
+            self.say_all.restart_from(move)
+        else:
+            self.speak(move.speech)
+
+
+@contextlib.contextmanager
+def _ended_by_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP unwind like Ctrl-C, so the terminal and the place are restored."""
+
+    def interrupt(number: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, interrupt) for number in _SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def make_cursor(article: Article, settings: Settings) -> Cursor:
+    """The article's script under the listener's verbosity, at its start."""
+    script = build_script(article, verbosity=settings.verbosity)
+    announcer = Announcer.for_article(article, settings.verbosity)
+    return Cursor(article, script.utterances, announcer=announcer)
+
+
+def _keys() -> Keys | None:
+    return Keys(sys.stdin.fileno()) if sys.stdin is not None and sys.stdin.isatty() else None
+
+
+def _settings(store: Store, err: TextIO) -> Settings:
+    loaded = store.settings()
+    if loaded.notice:
+        print(f"narrator: {loaded.notice}", file=err, flush=True)
+    return loaded.value
+
+
+# ------------------------------------------------------------ narrator read
+
+
+def read(args: argparse.Namespace) -> int:
+    """Read aloud from the start (or ``--section``) to the end, printing each utterance."""
+    article = load_article(args.path)
+    settings = _settings(Store(), sys.stderr)
+    cursor = make_cursor(article, settings)
+    if args.section:
+        _go_to_section(cursor, args.section, args.path)
+    session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
+    try:
+        session.say_all.start()
+        keys = _keys()
+        if keys is None:
+            _read_through(session)
+        else:
+            with keys.cbreak(), _ended_by_signals():
+                _read_with_keys(session, keys)
+    finally:
+        session.close()
+    return 0
+
+
+def _go_to_section(cursor: Cursor, section: str, path: Path) -> None:
+    if cursor.structure.section(section) is None:
+        raise NarratorError(
+            f"{path}: no section `{section}`; `narrator outline {path}` lists the section ids"
+        )
+    cursor.go_to_section(section)
+
+
+def _read_through(session: Session) -> None:
+    while not session.finished():
+        session.pump(POLL_SECONDS)
+
+
+def _read_with_keys(session: Session, keys: Keys) -> None:
+    while not session.finished():
+        try:
+            key = keys.read(POLL_SECONDS)
+        except EOFError:
+            key = "q"
+        session.pump()
+        if key in READ_STOP_KEYS:
+            session.say_all.stop()
+            return
+        command = READ_KEYS.get(key or "")
+        if command == "say-all":
+            session.say_all.toggle()
+        elif command is not None:
+            session.moved(session.cursor.step(command))
+
+
+# ------------------------------------------------------ narrator open --plain
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    found = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+    if not found:
+        raise NarratorError(f"{folder}: no articles (*.yaml) in this folder")
+    return found
+
+
+def _choose(paths: list[Path], keys: Keys | None) -> Path:
+    """Which article of a folder to open: the only one, or the listener's choice."""
+    if len(paths) == 1:
+        return paths[0]
+    names = ", ".join(p.name for p in paths)
+    if keys is None:
+        raise NarratorError(f"several articles here ({names}); name the one to open")
+    for number, path in enumerate(paths, start=1):
+        print(f"{number}. {path.stem}", flush=True)
+    try:
+        answer = input("Article number: ").strip()
+    except EOFError:
+        answer = ""
+    if not answer.isdigit() or not 1 <= int(answer) <= len(paths):
+        raise NarratorError(f"no article number {answer!r}; choose 1 to {len(paths)}")
+    return paths[int(answer) - 1]
+
+
+class PlainReader:
+    """``narrator open --plain``: the full-screen reader's keys, one printed line per utterance."""
+
+    def __init__(self, session: Session, store: Store, path: Path, state: ArticleState) -> None:
+        self.session = session
+        self.cursor = session.cursor
+        self.store = store
+        self.path = path
+        self.state = state
+        self.voices: list[str] = []
+        self._bookmark_turn = -1
+        self._saved_at = time.monotonic()
+        self._saved_index = self.cursor.index
+
+    def save(self) -> None:
+        place = self.cursor.current.place
+        if place is not None:
+            self.state = dataclasses.replace(self.state, progress=place)
+        self._report(self.store.save_article(self.cursor.article.id, self.path, self.state))
+        self._saved_at, self._saved_index = time.monotonic(), self.cursor.index
+
+    def save_now_and_then(self) -> None:
+        """Keep the place on disk while reading, so even a crash loses little."""
+        stale = time.monotonic() - self._saved_at > SAVE_SECONDS
+        if stale and self.cursor.index != self._saved_index:
+            self.save()
+
+    def _report(self, notice: str | None) -> None:
+        if notice:
+            self.session.notice(notice)
+
+    def run(self, keys: Keys) -> None:
+        session = self.session
+        while True:
+            try:
+                key = keys.read(POLL_SECONDS)
+            except EOFError:
+                key = "q"
+            session.pump()
+            self.save_now_and_then()
+            if key is None:
+                continue
+            command = BY_KEY.get(key)
+            if command is None or not command.plain:
+                continue
+            if command.name == "quit":
+                session.say_all.stop()
+                return
+            self.do(command.name, keys)
+
+    def do(self, name: str, keys: Keys) -> None:
+        session, cursor = self.session, self.cursor
+        if name == "say-all":
+            session.say_all.toggle()
+        elif name == "stop":
+            session.say_all.stop()
+            session.speaker.stop()
+        elif name == "definition":
+            entry = cursor.term_at_cursor()
+            if entry is None:
+                session.say("There is no glossary term here")
+            else:
+                session.speak(cursor.definition_utterances(entry))
+        elif name == "where":
+            session.say(cursor.where().spoken)
+        elif name == "repeat":
+            session.moved(cursor.go_to(cursor.index))
+        elif name in ("faster", "slower"):
+            self.change_rate(RATE_STEP if name == "faster" else -RATE_STEP)
+        elif name == "next-voice":
+            self.next_voice()
+        elif name == "bookmark":
+            self.add_bookmark()
+        elif name == "bookmarks":
+            self.next_bookmark()
+        elif name == "search":
+            self.search(keys)
+        elif name == "help":
+            session.speak([cursor.announcer.say(line) for line in help_lines(plain=True)])
+        else:
+            session.moved(cursor.step(name))
+
+    def _change_voice(self, said: str, voice: VoiceSettings) -> None:
+        self.session.settings = dataclasses.replace(self.session.settings, voice=voice)
+        self.session.speaker.configure(voice)
+        self._report(self.store.save_settings(self.session.settings))
+        if not self.session.say_all.active:
+            self.session.say(said)
+
+    def change_rate(self, step: int) -> None:
+        voice = self.session.settings.voice
+        rate = max(MIN_RATE, min(MAX_RATE, voice.rate + step))
+        self._change_voice(f"Rate {rate}", dataclasses.replace(voice, rate=rate))
+
+    def next_voice(self) -> None:
+        if not self.voices:
+            self.voices = [voice.id for voice in self.session.speaker.voices()]
+        if not self.voices:
+            self.session.say("No other voices")
+            return
+        voice = self.session.settings.voice
+        turn = (self.voices.index(voice.voice) + 1) if voice.voice in self.voices else 0
+        chosen = self.voices[turn % len(self.voices)]
+        self._change_voice(f"Voice {chosen}", dataclasses.replace(voice, voice=chosen))
+
+    def add_bookmark(self) -> None:
+        bookmark = bookmark_here(self.cursor)
+        self.state = dataclasses.replace(self.state, bookmarks=(*self.state.bookmarks, bookmark))
+        self.save()
+        self.session.say(f"Bookmark added: {bookmark.name}")
+
+    def next_bookmark(self) -> None:
+        bookmarks = self.state.bookmarks
+        if not bookmarks:
+            self.session.say("No bookmarks yet; b adds one")
+            return
+        self._bookmark_turn = (self._bookmark_turn + 1) % len(bookmarks)
+        bookmark = bookmarks[self._bookmark_turn]
+        move = self.cursor.go_to_place(bookmark.place)
+        said = f"Bookmark {self._bookmark_turn + 1} of {len(bookmarks)}: {bookmark.name}"
+        lead = self.cursor.announcer.say(said)
+        self.session.moved(
+            dataclasses.replace(move, announcement=said, speech=(lead, move.utterance))
+        )
+
+    def search(self, keys: Keys) -> None:
+        self.session.say_all.stop()
+        with keys.cooked():
+            try:
+                query = input("Search: ")
+            except EOFError:
+                return
+        if not query.strip():
+            return
+        self.cursor.search(query)
+        self.session.moved(self.cursor.next_match())
+
+
+def open_plain(args: argparse.Namespace) -> int:
+    """Open an article in the plain reader, where the listener left it."""
+    keys = _keys()
+    path: Path = args.path if args.path is not None else Path(str(files("narrator.articles")))
+    if path.is_dir():
+        path = _choose(_articles_in(path), keys)
+    elif not path.exists():
+        raise NarratorError(f"{path}: no such file or folder")
+    article = load_article(path)
+    store = Store()
+    settings = _settings(store, sys.stderr)
+    cursor = make_cursor(article, settings)
+    state = store.article(article.id, path)
+    if state.notice:
+        print(f"narrator: {state.notice}", file=sys.stderr, flush=True)
+    if args.section:
+        _go_to_section(cursor, args.section, path)
+    elif state.value.progress is not None:
+        cursor.go_to_place(state.value.progress)
+    session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
+    reader = PlainReader(session, store, path, state.value)
+    try:
+        if keys is None:
+            session.say_all.start()
+            _read_through(session)
+        else:
+            with keys.cbreak(), _ended_by_signals():
+                where = session.cursor.where().spoken
+                session.speak(
+                    [
+                        *session.cursor.announcer.sentences(f"{article.title}. {where}."),
+                        session.cursor.current,
+                    ]
+                )
+                reader.run(keys)
+    finally:
+        session.close()
+        reader.save()
+    return 0
