@@ -180,9 +180,25 @@ def test_both_tables_with_every_cell(article: Article) -> None:
         "Metabolic Function",
         "Connective Tissues",
     ]
+    assert [row[1] for row in first.rows] == [
+        "Correct, titrated dose",
+        "Excessive dose (over-suppression)",
+        "Insufficient dose (under-suppression)",
+    ]
+    assert [row[1].split(",")[0] for row in second.rows] == [
+        "Accelerated bone resorption",
+        "Adverse lipid profile changes",
+        "Neurotransmitter dysregulation",
+        "Changes in insulin sensitivity",
+        "Reduced collagen synthesis",
+    ]
+    lines = page_lines()
     for table, body_rows in ((first, 3), (second, 5)):
         assert len(table.rows) == body_rows
         assert all(len(row) == 3 and all(row) for row in table.rows)
+        joined = [" ".join(row) for row in (table.header, *table.rows)]
+        start = lines.index(joined[0])
+        assert lines[start : start + len(joined)] == joined
 
 
 def test_all_ten_references(article: Article) -> None:
