@@ -134,6 +134,25 @@ def speech_start_and_stop(quick: bool) -> list[Row]:
             )
         value = _median(stops)
         rows.append(Row("stop → silence handed to the device", value, "ms", "≤ 30 ms", value <= 30))
+        presses = []
+        for press in range(10 if quick else 40):  # a listener flicking through sections
+            events.clear()
+            asked = time.monotonic()
+            speaker.speak(
+                script.section_utterances(script.sections[press % len(script.sections)].id)
+            )
+            presses.append((next_event("started").time - asked) * 1000)
+            time.sleep(0.02)
+        value = max(presses)
+        rows.append(
+            Row(
+                "speak → first sample, a new section every 20 ms (worst)",
+                value,
+                "ms",
+                "≤ 50 ms",
+                value <= 50,
+            )
+        )
     return rows
 
 
@@ -151,20 +170,29 @@ def export_speed(quick: bool) -> list[Row]:
     from narrator.speech.settings import VoiceSettings
 
     script = build_script(load_article(REFERENCE))
+
+    def sentence_by_sentence(folder: Path) -> None:
+        for track in tracks(script, folder, "wav"):
+            render(track, VoiceSettings())
+
+    def on_every_core(folder: Path) -> None:
+        export_script(script, folder)
+
+    # The machine is shared: alternate the two and keep each one's best run.
+    times: dict[Callable[[Path], None], list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         export_script(script, Path(folder), workers=1)  # the imports and the disk cache warm up
-        begin = time.perf_counter()
-        for track in tracks(script, Path(folder), "wav"):
-            render(track, VoiceSettings())
-        one_process = time.perf_counter() - begin
-        begin = time.perf_counter()
-        export_script(script, Path(folder))
-        pooled = time.perf_counter() - begin
+        for _ in range(2 if quick else 4):
+            for run in (sentence_by_sentence, on_every_core):
+                begin = time.perf_counter()
+                run(Path(folder))
+                times.setdefault(run, []).append(time.perf_counter() - begin)
+    one_process, pooled = min(times[sentence_by_sentence]), min(times[on_every_core])
     cores = os.cpu_count() or 1
     speedup = one_process / pooled
     return [
-        Row("export the reference article, one process", one_process, "s", "-", None),
-        Row(f"export the reference article, {cores} cores", pooled, "s", "-", None),
+        Row("export the reference article, one process (best)", one_process, "s", "-", None),
+        Row(f"export the reference article, {cores} cores (best)", pooled, "s", "-", None),
         Row("  export speed-up", speedup, "times", "≥ 1.5 on 2 cores", speedup >= 1.5),
     ]
 

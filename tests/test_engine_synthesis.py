@@ -6,6 +6,8 @@ import array
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from narrator.speech.engine import (
     MAX_PIECE_CHARS,
@@ -94,6 +96,18 @@ def test_pieces_cover_the_text_and_cut_after_clauses() -> None:
     assert all(len(piece) <= 120 for _, piece in pieces)
     assert all(text[offset:].startswith(piece) for offset, piece in pieces)
     assert all(piece.rstrip()[-1] in ",." for _, piece in pieces[:-1])
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("ab ,.;\n\u00e9"), max_size=600), limit=st.integers(8, 90)
+)
+def test_pieces_always_rebuild_the_text_within_the_limit(text: str, limit: int) -> None:
+    pieces = split_for_engine(text, limit)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(0 < len(piece) <= limit for _, piece in pieces if text)
+    assert [offset for offset, _ in pieces] == [
+        sum(len(piece) for _, piece in pieces[:index]) for index in range(len(pieces))
+    ]
 
 
 def test_a_text_without_spaces_is_still_cut() -> None:
