@@ -197,6 +197,72 @@ def export_speed(quick: bool) -> list[Row]:
     ]
 
 
+@bench
+def reading_moves(quick: bool) -> list[Row]:
+    """Opening an article and every key that moves must feel instant: the cursor is
+    built before the first word is said, and each move runs on the UI thread."""
+    import time
+
+    from narrator.content.loader import load_article
+    from narrator.reading.announce import Announcer
+    from narrator.reading.cursor import Cursor
+    from narrator.speech.script import build_script
+
+    article = load_article(REFERENCE)
+    utterances = build_script(article).utterances
+    announcer = Announcer.for_article(article)
+    opening = []
+    for _ in range(5 if quick else 30):
+        start = time.perf_counter()
+        cursor = Cursor(article, utterances, announcer=announcer)
+        opening.append((time.perf_counter() - start) * 1000)
+    cursor.search("estrogen")
+    cursor.choose_term(article.glossary[0])
+    kinds = ("sentence", "paragraph", "section", "term", "found")
+    moves = [f"{way}-{kind}" for way in ("next", "previous") for kind in kinds]
+    slowest = 0.0
+    for index in range(0, len(utterances), 4 if quick else 1):
+        for move in moves:
+            cursor.go_to(index)
+            start = time.perf_counter()
+            cursor.step(move)
+            slowest = max(slowest, (time.perf_counter() - start) * 1000)
+    open_median = _median(opening)
+    return [
+        Row(
+            "open the reference article's cursor (median)",
+            open_median,
+            "ms",
+            "< 50 ms",
+            open_median < 50,
+        ),
+        Row("slowest move from any sentence, any key", slowest, "ms", "< 10 ms", slowest < 10),
+    ]
+
+
+@bench
+def saving_state(quick: bool) -> list[Row]:
+    """Progress is saved while reading and on quit; an atomic, fsynced write must not
+    delay quitting noticeably."""
+    import tempfile
+    import time
+
+    from narrator.reading.store import ArticleState, Store
+    from narrator.speech.utterance import Place
+
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder), Path(folder))
+        for number in range(5 if quick else 30):
+            start = time.perf_counter()
+            store.save_article("bench", REFERENCE, ArticleState(Place("academic", number)))
+            times.append((time.perf_counter() - start) * 1000)
+    median = _median(times)
+    return [
+        Row("save the reading place, atomically (median)", median, "ms", "< 50 ms", median < 50)
+    ]
+
+
 def print_table(rows: list[Row]) -> None:
     header = ("measure", "value", "target", "met")
     lines = [
