@@ -126,6 +126,9 @@ class _Group:
 
 @dataclass
 class _Draft:
+    """A section still being filled; ids are given only at the end, once every
+    title is known, so numbering of clashing slugs follows reading order."""
+
     title: str
     shows: Shows | None = None
     blocks: list[Block] = field(default_factory=list)
