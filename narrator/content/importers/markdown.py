@@ -9,7 +9,9 @@ Heuristics, in the order a reader meets them:
 - A paragraph holding only images becomes one figure per image (its alt
   text, else its title); images inside text are read as their alt text.
 - Block quotes become callouts. Code and raw HTML become paragraphs of
-  their literal text. Nested lists are flattened into their parent list.
+  their literal text (a fence's language label on the first line).
+  Nested lists are flattened into their parent list. Cells a table row has
+  beyond its header (GFM drops them) join the row's last cell.
 - A list item that starts with ``**Term**:`` (or ``**Term:**``, or a bold
   term followed by an em or en dash or ``∞``), or that reads ``Term ∞ text``,
   gets ``Term`` as its lead term.
@@ -30,6 +32,7 @@ outside references are).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -76,6 +79,7 @@ class _Draft:
 
 @dataclass
 class _Converter:
+    lines: list[str]
     drafts: list[_Draft] = field(default_factory=list)
     stack: list[_Draft] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
@@ -118,9 +122,9 @@ class _Converter:
             for child in node.children:
                 self.content(child, quoted=True)
         elif node.type == "table":
-            self.add(draft, _table(node))
+            self.add(draft, _table(node, self.lines))
         elif node.type in ("fence", "code_block", "html_block"):
-            self.add(draft, Paragraph(node.content.strip("\n")))
+            self.add(draft, Paragraph(_block_text(node)))
 
     def paragraph(self, draft: _Draft, inline: SyntaxTreeNode, *, quoted: bool) -> None:
         images = _only_images(inline)
@@ -135,7 +139,7 @@ class _Converter:
 
     def bullet_list(self, draft: _Draft, node: SyntaxTreeNode) -> None:
         kept: list[ListItem] = []
-        for item, whole in _list_items(node, keep_urls=draft.shows == "references"):
+        for item, whole in _list_items(node, self.lines, keep_urls=draft.shows == "references"):
             if draft.shows == "references":
                 self.references.append(Reference(whole))
                 self.shown.add("references")
@@ -187,7 +191,7 @@ def convert(text: str, name: str) -> Article:
     h1s = [n for n in headings if n.tag == "h1"]
     title_heading = h1s[0] if len(h1s) == 1 and headings[0] is h1s[0] else None
     title = _plain(_inline(title_heading)) if title_heading else ""
-    converter = _Converter()
+    converter = _Converter(text.split("\n"))
     for node in root.children:
         if node is title_heading:
             continue
@@ -355,7 +359,9 @@ def _image_description(image: SyntaxTreeNode) -> str:
     return alt or title or f"An image without a description ({image.attrs.get('src', '')})"
 
 
-def _list_items(node: SyntaxTreeNode, *, keep_urls: bool) -> Iterator[tuple[ListItem, str]]:
+def _list_items(
+    node: SyntaxTreeNode, lines: list[str], *, keep_urls: bool
+) -> Iterator[tuple[ListItem, str]]:
     """Each item with its whole text; nested lists follow their parent item."""
     for item in node.children:
         texts = []
@@ -370,7 +376,7 @@ def _list_items(node: SyntaxTreeNode, *, keep_urls: bool) -> Iterator[tuple[List
                     lead = _lead_term(inline.children)
                 texts.append(_plain(inline, keep_urls=keep_urls))
             elif child.type == "table":
-                table = _table(child)
+                table = _table(child, lines)
                 texts.append(" ".join(table.header + tuple(c for row in table.rows for c in row)))
             else:
                 texts.append(_block_text(child))
@@ -381,22 +387,36 @@ def _list_items(node: SyntaxTreeNode, *, keep_urls: bool) -> Iterator[tuple[List
             else:
                 yield ListItem(whole), whole
         for child in nested:
-            yield from _list_items(child, keep_urls=keep_urls)
+            yield from _list_items(child, lines, keep_urls=keep_urls)
 
 
 def _block_text(node: SyntaxTreeNode) -> str:
-    """The text of a quote, code or HTML block inside a list item."""
+    """The literal text of a code or HTML block (a fence's language label first), or of a quote."""
     if node.type in ("fence", "code_block", "html_block"):
-        return node.content.strip("\n")
+        label = node.info.strip() if node.type == "fence" else ""
+        return "\n".join(t for t in (label, node.content.strip("\n")) if t)
     if node.type == "inline":
         return _plain(node)
     return "\n".join(_block_text(c) for c in node.children)
 
 
-def _table(node: SyntaxTreeNode) -> Table:
-    rows = [
-        tuple(_plain(_inline(cell)) if cell.children else "" for cell in row.children)
-        for part in node.children
-        for row in part.children
-    ]
+def _table(node: SyntaxTreeNode, lines: list[str]) -> Table:
+    """GFM drops the cells a row has beyond the header; they join the row's last cell."""
+    rows = []
+    for part in node.children:
+        for row in part.children:
+            cells = [_plain(_inline(cell)) if cell.children else "" for cell in row.children]
+            extra = _extra_cells(lines[row.map[0]], len(cells)) if row.map else []
+            if extra:
+                cells[-1] = " | ".join(c for c in (cells[-1], *extra) if c)
+            rows.append(tuple(cells))
     return Table(header=rows[0], rows=tuple(rows[1:]))
+
+
+def _extra_cells(line: str, width: int) -> list[str]:
+    cells = re.split(r"(?<!\\)\|", line.strip())
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in cells[width:] if cell.strip()]
