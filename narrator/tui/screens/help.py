@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
@@ -76,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
         self.rows = help_rows(bindings)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with Vertical(id="help"):
             yield Label("Keys (Escape closes)", id="help-title")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=False)
 
@@ -84,5 +85,5 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("key", "does")
         for shown, _, text in self.rows:
-            table.add_row(shown, text)
+            table.add_row(Text(shown), Text(text))
         table.focus()

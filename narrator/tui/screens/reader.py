@@ -39,12 +39,12 @@ from narrator.tui.widgets.status_line import Status, StatusLine
 
 _SECTION = Binding.Group("section", compact=True)
 _LEVEL = Binding.Group("level", compact=True)
-_PARAGRAPH = Binding.Group("para", compact=True)
+_PARAGRAPH = Binding.Group("paragraph", compact=True)
 _SENTENCE = Binding.Group("sentence", compact=True)
 _TERM = Binding.Group("term", compact=True)
 _RATE = Binding.Group("rate", compact=True)
 _BOOKMARK = Binding.Group("bookmark", compact=True)
-_FOUND = Binding.Group("next", compact=True)
+_FOUND = Binding.Group("match", compact=True)
 
 
 def _level_bindings() -> list[Binding]:
@@ -61,32 +61,34 @@ def _level_bindings() -> list[Binding]:
 
 
 class ReaderScreen(Screen[None]):
+    # Ordered by how much a newcomer needs them: the footer shows them in this
+    # order (at 80 columns, the first few), and help lists and speaks them so.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "say_all", "Say all", priority=True, tooltip="say all, pause, resume"),
-        Binding("escape", "stop", "Stop", priority=True, tooltip="stop speaking"),
+        Binding("question_mark", "help", "help", tooltip="help: list and speak every key"),
+        Binding("q", "quit_reader", "quit", tooltip="quit, remembering the place"),
+        Binding("space", "say_all", "read", priority=True, tooltip="say all, pause, resume"),
+        Binding("escape", "stop", "stop", priority=True, tooltip="stop speaking"),
         Binding("h", "next_section", "next", group=_SECTION, tooltip="next section"),
         Binding("H", "previous_section", "prev", group=_SECTION, tooltip="previous section"),
-        *_level_bindings(),
         Binding("down", "next_paragraph", "next", group=_PARAGRAPH, tooltip="next paragraph"),
         Binding("up", "previous_paragraph", "prev", group=_PARAGRAPH, tooltip="previous paragraph"),
         Binding("right", "next_sentence", "next", group=_SENTENCE, tooltip="next sentence"),
         Binding("left", "previous_sentence", "prev", group=_SENTENCE, tooltip="previous sentence"),
         Binding("t", "next_term", "next", group=_TERM, tooltip="next glossary term"),
         Binding("T", "previous_term", "prev", group=_TERM, tooltip="previous glossary term"),
-        Binding("d", "definition", "Define", tooltip="speak the definition of the term here"),
-        Binding("g", "glossary", "Glossary", tooltip="glossary: choose a term, go to its uses"),
-        Binding("w", "where", "Where", tooltip="where am I"),
-        Binding("r", "repeat", "Repeat", tooltip="repeat the sentence"),
+        Binding("d", "definition", "define", tooltip="speak the definition of the term here"),
+        Binding("g", "glossary", "glossary", tooltip="glossary: choose a term, go to its uses"),
+        Binding("w", "where", "where", tooltip="where am I"),
+        Binding("r", "repeat", "repeat", tooltip="repeat the sentence"),
+        *_level_bindings(),
         Binding("plus", "faster", "faster", group=_RATE, tooltip="speak faster"),
         Binding("minus", "slower", "slower", group=_RATE, tooltip="speak slower"),
-        Binding("v", "next_voice", "Voice", tooltip="next voice"),
+        Binding("v", "next_voice", "voice", tooltip="next voice"),
         Binding("b", "bookmark", "add", group=_BOOKMARK, tooltip="add a bookmark here"),
         Binding("B", "bookmarks", "list", group=_BOOKMARK, tooltip="list the bookmarks"),
-        Binding("slash", "search", "Search", tooltip="search the text"),
+        Binding("slash", "search", "search", tooltip="search the text"),
         Binding("n", "next_found", "next", group=_FOUND, tooltip="next match or term use"),
         Binding("N", "previous_found", "prev", group=_FOUND, tooltip="previous match or term use"),
-        Binding("question_mark", "help", "Help", tooltip="help: list and speak every key"),
-        Binding("q", "quit_reader", "Quit", tooltip="quit, remembering the place"),
     ]
 
     def __init__(
@@ -342,8 +344,9 @@ class ReaderScreen(Screen[None]):
 
     def action_help(self) -> None:
         self._quiet()
-        self.app.push_screen(HelpScreen(self.BINDINGS))
-        self._speak(self.cursor.announcer.sentences(spoken_help(self.BINDINGS)))
+        keys = [*self.BINDINGS, *self.narrator.BINDINGS]
+        self.app.push_screen(HelpScreen(keys))
+        self._speak(self.cursor.announcer.sentences(spoken_help(keys)))
 
     def _change_rate(self, step: int) -> None:
         voice = self.narrator.voice

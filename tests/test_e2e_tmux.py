@@ -1,0 +1,168 @@
+"""The real ``narrator`` command in a real terminal (tmux): move, hear a definition,
+quit, reopen at the same place; the screen never shows a traceback or a C library's chatter."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from narrator.content.loader import load_article
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "content" / "anastrozole-dosing.yaml"
+NOISE = ("Traceback", "ALSA", "alsa", "snd_", "Segmentation fault", "jack", "pulse")
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    """One tmux server of our own (its own socket), so no user session is touched."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.socket = f"narrator-e2e-{os.getpid()}"
+        self.tmp_path = tmp_path
+        self.screens: list[str] = []
+        self.runs: list[str] = []
+        self.session = ""
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+        )
+        return result.stdout
+
+    def start(self, log: Path) -> None:
+        env = " ".join(
+            f"{name}={shlex.quote(str(self.tmp_path / name.lower()))}"
+            for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
+        )
+        command = (
+            f"cd {shlex.quote(str(ROOT))} && env {env} {shlex.quote(sys.executable)} -m narrator "
+            f"content/anastrozole-dosing.yaml --no-audio --speech-log {shlex.quote(str(log))}; "
+            "echo NARRATOR-EXIT=$?; sleep 60"
+        )
+        self.session = f"run{len(self.runs)}"
+        self.runs.append(self.session)
+        self.tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", self.session, command)
+
+    def screen(self) -> str:
+        text = self.tmux("capture-pane", "-p", "-t", self.session)
+        self.screens.append(text)
+        return text
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.session, *keys)
+
+    def stop(self) -> None:
+        self.tmux("kill-server")
+
+
+def heard(log: Path, since: int = 0) -> list[dict[str, Any]]:
+    if not log.exists():
+        return []
+    lines = log.read_text(encoding="utf-8").splitlines()[since:]
+    return [json.loads(line) for line in lines if line.endswith("}")]
+
+
+def wait_for(what: str, check: Callable[[], Any], timeout: float = 20.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def started(log: Path, since: int, accept: Callable[[dict[str, Any]], bool]) -> Any:
+    return next((e for e in heard(log, since) if e["event"] == "started" and accept(e)), None)
+
+
+def status_line(screen: str) -> str:
+    """Where the status line says the reader is (without the voice's state)."""
+    lines = screen.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("Anastrozole"))
+    status = " ".join(line.strip() for line in lines[start : start + 3])
+    return status.split(" · silent")[0].split(" · speaking")[0]
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(tmp_path)
+    yield term
+    term.stop()
+
+
+def test_move_hear_a_definition_quit_and_reopen_at_the_same_place(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    glossary = {entry.term: entry.definition for entry in load_article(ARTICLE).glossary}
+    first_log = tmp_path / "first.jsonl"
+    terminal.start(first_log)
+    wait_for("the reader", lambda: "Contents" in terminal.screen() and heard(first_log))
+
+    mark = len(heard(first_log))
+    terminal.keys("h")
+    wait_for(
+        "the next section",
+        lambda: started(
+            first_log, mark, lambda e: (e["place"] or {}).get("section") == "intermediate"
+        ),
+    )
+    assert "Intermediate" in wait_for(
+        "the status line", lambda: "Intermediate" in terminal.screen() and terminal.screens[-1]
+    )
+
+    mark = len(heard(first_log))
+    terminal.keys("t")
+    term_event = wait_for(
+        "a term", lambda: started(first_log, mark, lambda e: e["text"].startswith("Term: "))
+    )
+    term = term_event["text"].removeprefix("Term: ")
+    sentence = wait_for(
+        "the sentence using the term",
+        lambda: started(
+            first_log, mark, lambda e: term.lower() in e["text"].lower() and e["place"] is not None
+        ),
+    )
+
+    mark = len(heard(first_log))
+    terminal.keys("d")
+    definition = glossary[term].split(". ")[0]
+    wait_for(
+        "the definition",
+        lambda: started(
+            first_log, mark, lambda e: e["role"] == "announcement" and definition[:40] in e["text"]
+        ),
+    )
+    wait_for("the pop-up", lambda: definition[:30] in " ".join(terminal.screen().split()))
+    terminal.keys("Escape")
+    time.sleep(0.3)
+    status_before = status_line(terminal.screen())
+    terminal.keys("q")
+    wait_for("the exit", lambda: "NARRATOR-EXIT=0" in terminal.screen())
+
+    second_log = tmp_path / "second.jsonl"
+    terminal.start(second_log)
+    wait_for("the reopened reader", lambda: "Contents" in terminal.screen())
+    reopened = wait_for(
+        "the first sentence", lambda: started(second_log, 0, lambda e: e["place"] is not None)
+    )
+    assert reopened["place"] == sentence["place"]
+    assert status_line(terminal.screen()) == status_before
+    terminal.keys("q")
+    wait_for("the second exit", lambda: "NARRATOR-EXIT=0" in terminal.screen())
+
+    for screen in terminal.screens:
+        for noise in NOISE:
+            assert noise not in screen, screen
