@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import json
 import os
 import subprocess
 import sys
 import wave
 from pathlib import Path
+
+import pytest
 
 
 def narrator(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -66,3 +69,13 @@ def test_an_unwritable_speech_log_is_one_line(tmp_path: Path) -> None:
     result = narrator("say", "Hello.", "--no-audio", "--speech-log", str(target))
     assert result.returncode == 1
     assert result.stderr == f"narrator: {target}: cannot write: No such file or directory\n"
+
+
+@pytest.mark.skipif(
+    ctypes.util.find_library("espeak-ng") is not None, reason="this machine has espeak-ng"
+)
+def test_asking_for_a_missing_system_espeak_says_how_to_go_back() -> None:
+    result = narrator("say", "Hello.", "--no-audio", env={"NARRATOR_ESPEAK": "system"})
+    assert result.returncode == 1
+    assert "no system espeak-ng was found" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

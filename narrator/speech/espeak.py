@@ -80,4 +80,12 @@ def load_bindings() -> ModuleType:
             raise EngineUnavailable(f"espeak-ng could not be loaded: {error}") from error
     if data is not None:
         os.environ[DATA_VARIABLE] = str(data.parent)
-    return _import_driver(library)
+    try:
+        return _import_driver(library)
+    except EngineUnavailable:
+        if path is not None:
+            raise
+        raise EngineUnavailable(
+            f"no system espeak-ng was found ({CHOICE_VARIABLE}=system); "
+            "unset it to use the espeak-ng that comes with Narrator"
+        ) from None

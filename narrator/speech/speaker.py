@@ -255,7 +255,8 @@ class Speaker:
             try:
                 self._worker.start()
             except WorkerFailed as error:
-                return f"Speech is unavailable: {error}. Reading continues as text."
+                why = str(error).rstrip(".!")
+                return f"Speech is unavailable: {why}. Reading continues as text."
         return ""
 
     def _render(self, job: _Rendition, settings: VoiceSettings) -> None:
