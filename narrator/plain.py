@@ -14,6 +14,7 @@ change in one place only.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import dataclasses
 import os
@@ -97,6 +98,7 @@ class Keys:
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self._pending = ""
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
     @contextlib.contextmanager
     def cbreak(self) -> Iterator[Keys]:
@@ -133,7 +135,7 @@ class Keys:
         data = os.read(self.fd, 64)
         if not data:
             raise EOFError
-        self._pending += data.decode("utf-8", errors="replace")
+        self._pending += self._decoder.decode(data)
         return True
 
     def read(self, timeout: float) -> str | None:
@@ -142,7 +144,9 @@ class Keys:
         A lone escape is the escape key only if nothing follows it quickly:
         the arrows arrive as escape sequences.
         """
-        if not self._pending and not self._fill(timeout):
+        if not self._pending:
+            self._fill(timeout)
+        if not self._pending:
             return None
         if self._pending.startswith("\x1b"):
             while len(self._pending) < 3 and self._fill(ESCAPE_SECONDS):
@@ -299,15 +303,16 @@ def read(args: argparse.Namespace) -> int:
     cursor = make_cursor(article, settings)
     if args.section:
         _go_to_section(cursor, args.section, args.path)
+    keys = _keys()
     session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
     try:
-        session.say_all.start()
-        keys = _keys()
-        if keys is None:
-            _read_through(session)
-        else:
-            with keys.cbreak(), _ended_by_signals():
-                _read_with_keys(session, keys)
+        with _ended_by_signals():
+            session.say_all.start()
+            if keys is None:
+                _read_through(session)
+            else:
+                with keys.cbreak():
+                    _read_with_keys(session, keys)
     finally:
         session.close()
     return 0
@@ -531,20 +536,22 @@ def open_plain(args: argparse.Namespace) -> int:
     session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
     reader = PlainReader(session, store, path, state.value)
     try:
-        if keys is None:
-            session.say_all.start()
-            _read_through(session)
-        else:
-            with keys.cbreak(), _ended_by_signals():
-                where = session.cursor.where().spoken
-                session.speak(
-                    [
-                        *session.cursor.announcer.sentences(f"{article.title}. {where}."),
-                        session.cursor.current,
-                    ]
-                )
-                reader.run(keys)
+        with _ended_by_signals():
+            if keys is None:
+                session.say_all.start()
+                _read_through(session)
+            else:
+                with keys.cbreak():
+                    _opening(session, article)
+                    reader.run(keys)
     finally:
         session.close()
         reader.save()
     return 0
+
+
+def _opening(session: Session, article: Article) -> None:
+    """Say which article this is and where the listener is, then the sentence there."""
+    where = session.cursor.where().spoken
+    said = session.cursor.announcer.sentences(f"{article.title}. {where}.")
+    session.speak([*said, session.cursor.current])

@@ -191,6 +191,8 @@ def test_where_names_the_path_the_paragraph_and_how_far(cursor: Cursor) -> None:
     assert 0 < where.percent < 100
     path = "Intermediate \u203a Monitoring"
     assert where.spoken == f"{path}, paragraph 1 of 2, item 2 of 2, {where.percent} percent"
+    cursor.go_to(20)
+    assert cursor.where().spoken.startswith("Glossary, item 2 of 4, ")
     cursor.go_to(0)
     assert cursor.where().spoken == "Fundamentals, heading, 0 percent"
     cursor.go_to(len(UTTERANCES) - 1)

@@ -10,6 +10,7 @@ import json
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -233,6 +234,18 @@ def test_open_plain_say_all_follows_the_voice_and_space_pauses(home: Path) -> No
     assert (code, err) == (0, "")
 
 
+def test_being_terminated_restores_the_terminal_and_keeps_the_place(home: Path) -> None:
+    terminal = Terminal(home, "open", "--plain", "tiny.yaml")
+    terminal.wait_for("One")
+    terminal.press(b"h")
+    terminal.wait_for("Two")
+    terminal.process.send_signal(signal.SIGTERM)
+    code, _, err = terminal.finish()
+    assert (code, err) == (130, "")
+    saved = next((home / "state" / "narrator" / "articles").glob("tiny-*.json"))
+    assert json.loads(saved.read_text())["progress"]["section"] == "two"
+
+
 def test_open_plain_without_a_terminal_reads_through_and_keeps_the_place(home: Path) -> None:
     result = narrator(home, "open", "--plain", "tiny.yaml", "--section", "two")
     assert result.returncode == 0
@@ -249,6 +262,10 @@ def test_keys_are_named_and_arrows_told_from_escape() -> None:
         assert [keys.read(0.1) for _ in range(5)] == ["right", "h", "plus", "question_mark", "up"]
         os.write(write, b"\x1b")
         assert keys.read(0.1) == "escape"
+        os.write(write, "\u00e9".encode()[:1])
+        assert keys.read(0.01) is None
+        os.write(write, "\u00e9".encode()[1:])
+        assert keys.read(0.1) == "\u00e9"
         os.write(write, b"\x1b[15~x")
         assert keys.read(0.1) is None
         assert keys.read(0.1) == "x"

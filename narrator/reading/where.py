@@ -53,7 +53,8 @@ class Progress:
         if stop is not None and stop.heading:
             parts.append("heading")
         elif stop is not None:
-            parts.append(f"paragraph {stop.block} of {stop.blocks}")
+            if stop.blocks > 1 or stop.items == 1:
+                parts.append(f"paragraph {stop.block} of {stop.blocks}")
             if stop.items > 1:
                 parts.append(f"item {stop.item} of {stop.items}")
         parts.append(f"{percent} percent")
