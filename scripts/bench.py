@@ -35,6 +35,64 @@ def bench(function: Bench) -> Bench:
     return function
 
 
+def _large_article(megabytes: int) -> str:
+    """A valid article of about ``megabytes`` MB shaped like real ones: every block kind."""
+    sentence = "Anastrozole reversibly binds the aromatase enzyme, lowering estradiol. " * 3
+    lines = ["id: large", "title: A large article", "sections:"]
+    size, number = 0, 0
+    while size < megabytes * 1_000_000:
+        section = [f"  - id: part-{number}", f"    title: Part {number}", "    blocks:"]
+        section += [f'      - paragraph: "{sentence}{n}"' for n in range(8)]
+        section += [
+            "      - callout: A pull quote stands apart.",
+            "      - list:",
+            "          - term: Bone Mineral Density Loss",
+            "            text: Estrogen maintains bone health in both sexes.",
+            "          - A plain item.",
+            "      - table:",
+            "          header: [State, Dose, Effect]",
+            "          rows:",
+            "            - [Optimal, Titrated, Balanced]",
+            "            - [Low, Too high, Bone loss]",
+        ]
+        size += sum(len(line) + 1 for line in section)
+        lines += section
+        number += 1
+    return "\n".join(lines) + "\n"
+
+
+@bench
+def article_loading(quick: bool) -> list[Row]:
+    """Opening an article must feel instant, and ``narrator check`` runs over whole folders:
+    the loader builds the model from libyaml's node tree, never from Python objects."""
+    import time
+    import tracemalloc
+
+    from narrator.content.loader import load_article, load_article_text
+
+    def best_of(repeats: int, load: Callable[[], object]) -> float:
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            load()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    reference = best_of(5 if quick else 50, lambda: load_article(REFERENCE)) * 1000
+    large = _large_article(10)
+    megabytes = len(large.encode()) / 1_000_000
+    seconds = best_of(1 if quick else 3, lambda: load_article_text(large, "large.yaml"))
+    tracemalloc.start()
+    load_article_text(large, "large.yaml")
+    peak = tracemalloc.get_traced_memory()[1] / 1_000_000
+    tracemalloc.stop()
+    return [
+        Row("load the reference article (best)", reference, "ms", "< 10 ms", reference < 10),
+        Row(f"load a {megabytes:.0f} MB article (best)", seconds, "s", "< 1 s", seconds < 1),
+        Row(f"peak memory loading it ({megabytes:.0f} MB)", peak, "MB", "< 500 MB", peak < 500),
+    ]
+
+
 @bench
 def script_build(quick: bool) -> list[Row]:
     """Building the reference article's script is on the path of every keypress that

@@ -128,11 +128,12 @@ class Builder:
         self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
 
     def fresh(self, node: Node) -> bool:
-        """False for a node met before: the YAML reused it through an alias.
+        """False for a collection met before: the YAML reused it through an alias.
 
         Refusing reuse keeps the build linear: a node tree of a few hundred
-        bytes can otherwise stand for billions of values. (The loader names
-        each alias; this only guarantees they are never expanded.)
+        bytes can otherwise stand for billions of values. Only collections
+        are tracked, as only descending into them multiplies work; the
+        loader names every alias in any case.
         """
         key = id(node)
         if key in self._seen:
@@ -214,7 +215,7 @@ class Builder:
             return {}
         said: dict[str, str] = {}
         for key, value in self.pairs(node):
-            word = self.checked_text(key, "a pronounced word")
+            word = self.text(key, "a pronounced word")
             saying = self.text(value, f"the pronunciation of {quote(key.value)}")
             if word is not None and saying is not None:
                 said[word] = saying
@@ -315,6 +316,10 @@ class Builder:
                 f"(e.g. 'paragraph: ...'), found {describe(node)}",
             )
             return None
+        if len(node.value) == 1:
+            key, value = node.value[0]
+            if isinstance(key, ScalarNode) and key.tag == _STR:
+                return self.block_content(key, value)
         pairs = list(self.pairs(node))
         if not pairs:
             self.report(node, "an empty block: write e.g. 'paragraph: ...'")
@@ -413,8 +418,6 @@ class Builder:
         """Key/value pairs with text keys, each key once; reports the others."""
         first_lines: dict[str, int] = {}
         for key, value in node.value:
-            if not self.fresh(key):
-                continue
             if not isinstance(key, ScalarNode) or key.tag != _STR:
                 self.report(key, f"a key must be a word, found {describe(key)}")
                 continue
@@ -455,11 +458,8 @@ class Builder:
         return text
 
     def text(self, node: Node | None, what: str, *, blank_ok: bool = False) -> str | None:
-        if node is None or not self.fresh(node):
+        if node is None or not (isinstance(node, ScalarNode) or self.fresh(node)):
             return None
-        return self.checked_text(node, what, blank_ok=blank_ok)
-
-    def checked_text(self, node: Node, what: str, *, blank_ok: bool = False) -> str | None:
         if not isinstance(node, ScalarNode) or node.tag != _STR:
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 self.report(node, f"{what} is empty")
@@ -487,7 +487,7 @@ class Builder:
         return text
 
     def boolean(self, node: Node | None, what: str) -> bool | None:
-        if node is None or not self.fresh(node):
+        if node is None or not (isinstance(node, ScalarNode) or self.fresh(node)):
             return None
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return bool(SafeConstructor.bool_values[node.value.lower()])
