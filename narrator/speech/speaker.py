@@ -118,8 +118,12 @@ class Speaker:
         self._recorder = _output(WavRecorder, audio_out)
         self._worker = SynthesisWorker()
         self._worker_lock = threading.Lock()
-        self._synthesis = threading.Thread(target=self._synthesize_ahead, daemon=True)
-        self._delivery = threading.Thread(target=self._deliver_events, daemon=True)
+        self._synthesis = threading.Thread(
+            target=self._synthesize_ahead, daemon=True, name="speech-synthesis"
+        )
+        self._delivery = threading.Thread(
+            target=self._deliver_events, daemon=True, name="speech-events"
+        )
         self._synthesis.start()
         self._delivery.start()
         self._device = OutputDevice(null_audio=null_audio)
