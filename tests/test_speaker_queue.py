@@ -240,3 +240,20 @@ def test_a_missing_engine_is_one_clear_line_and_drops_the_rest(
 
 def test_voices_come_from_the_engine(speaker: Speaker) -> None:
     assert any("en-us" in voice.languages for voice in speaker.voices())
+
+
+def test_a_listener_that_raises_does_not_silence_the_voice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reported: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: reported.append(args.exc_value))
+    heard = Heard()
+
+    def listener(event: SpeechEvent) -> None:
+        heard(event)
+        raise RuntimeError("listener bug")
+
+    with Speaker(FAST, on_event=listener, null_audio=True) as speaker:
+        speaker.speak([utterance("One."), utterance("Two.", 1)])
+        assert ends(heard, "Two.").kind == "finished"
+    assert reported and all(isinstance(error, RuntimeError) for error in reported)

@@ -19,6 +19,7 @@ dropped when anything else is speaking.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import deque
@@ -30,7 +31,6 @@ from queue import SimpleQueue
 from typing import TypeVar
 
 from narrator.content.errors import NarratorError
-from narrator.crash import record as record_crash
 from narrator.speech.audio import (
     SAMPLE_BYTES,
     SAMPLE_RATE,
@@ -367,5 +367,9 @@ class Speaker:
             if self._on_event:
                 try:
                     self._on_event(event)
-                except Exception as error:  # a broken listener must not silence the voice
-                    record_crash(error)
+                except Exception:  # a broken listener must not silence the voice
+                    # report it the standard way (the application routes it to its crash
+                    # log) and carry on delivering
+                    threading.excepthook(
+                        threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread()))
+                    )
