@@ -9,6 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from narrator.content import yamlnodes
 from narrator.content.build import KEYS
 from narrator.content.errors import ArticleError
 from narrator.content.limits import CONTROL, MAX_BYTES
@@ -143,3 +144,15 @@ def test_a_self_referencing_alias_is_refused() -> None:
 def test_yaml_nested_beyond_libyaml_s_limit_is_a_syntax_problem() -> None:
     with pytest.raises(ArticleError, match="YAML syntax"):
         load_article_text("[" * 100_000, "deep.yaml")
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "tests" / "fixtures" / "broken").iterdir()), ids=lambda p: p.name
+)
+def test_without_libyaml_the_pure_python_composer_refuses_the_same_files(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlnodes, "SafeLoader", yaml.SafeLoader)
+    load_article(ROOT / "content" / "anastrozole-dosing.yaml")
+    with pytest.raises(ArticleError):
+        load_article(path)

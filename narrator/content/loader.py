@@ -6,6 +6,7 @@ one pass; any input at all gives an Article or an ArticleError.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from narrator.content.build import Builder
@@ -23,7 +24,7 @@ def read_limited(path: Path) -> bytes:
     """The file's bytes, refusing before reading what is too large to be an article."""
     try:
         with path.open("rb") as file:
-            size = path.stat().st_size
+            size = os.fstat(file.fileno()).st_size
             if size > MAX_BYTES:
                 raise too_large(str(path), size)
             data = file.read(MAX_BYTES + 1)
