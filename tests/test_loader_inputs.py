@@ -156,3 +156,13 @@ def test_without_libyaml_the_pure_python_composer_refuses_the_same_files(
     load_article(ROOT / "content" / "anastrozole-dosing.yaml")
     with pytest.raises(ArticleError):
         load_article(path)
+
+
+def test_a_misspelt_article_gets_suggestions_not_a_verdict() -> None:
+    with pytest.raises(ArticleError) as raised:
+        load_article_text("ids: x\ntitel: T\nsectons: []\n", "typos.yaml")
+    assert [str(p) for p in raised.value.problems] == [
+        "typos.yaml:1:1: unknown key 'ids' in the article; did you mean 'id'?",
+        "typos.yaml:2:1: unknown key 'titel' in the article; did you mean 'title'?",
+        "typos.yaml:3:1: unknown key 'sectons' in the article; did you mean 'sections'?",
+    ]

@@ -155,8 +155,7 @@ class Builder:
                 "not a mapping with id, title and sections",
             )
             return None
-        names = {key.value for key, _ in root.value if isinstance(key, ScalarNode)}
-        if root.value and not names & set(KEYS["article"]):
+        if root.value and not any(_article_like(k) for k, _ in root.value):
             self.report(root, "not an article: none of its keys is id, title or sections")
             return None
         fields = self.fields(root, "article")
@@ -493,6 +492,13 @@ class Builder:
             return bool(SafeConstructor.bool_values[node.value.lower()])
         self.report(node, f"{what} must be true or false, found {describe(node)}")
         return None
+
+
+def _article_like(key: Node) -> bool:
+    """A key of the article's, or a misspelling of one (then "did you mean" helps more)."""
+    return isinstance(key, ScalarNode) and bool(
+        difflib.get_close_matches(str(key.value), KEYS["article"], n=1, cutoff=0.6)
+    )
 
 
 def _cells(count: int) -> str:
