@@ -11,6 +11,7 @@ the terminal, never a traceback.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
@@ -144,7 +145,7 @@ class NarratorApp(App[int]):
         event = message.event
         if event.kind in ("notice", "error") and event.message:
             self.show_notice(event.message)
-        handler = getattr(self.screen, "on_speech", None)
+        handler = self._listener("follow_speech")
         if handler is not None:
             handler(event)
 
@@ -152,9 +153,18 @@ class NarratorApp(App[int]):
         """A notice stays on the status line until the next one; it is also shown as a toast."""
         self.notice = notice
         self.notify(notice, timeout=6, markup=False)
-        handler = getattr(self.screen, "show_notice", None)
+        handler = self._listener("show_notice")
         if handler is not None:
             handler(notice)
+
+    def _listener(self, name: str) -> Callable[..., None] | None:
+        """The method ``name`` of the topmost screen that has it: the reader keeps
+        following the voice while a dialog is open over it."""
+        for screen in reversed(self.screen_stack):
+            handler = getattr(screen, name, None)
+            if callable(handler):
+                return handler
+        return None
 
     @property
     def voice(self) -> VoiceSettings:

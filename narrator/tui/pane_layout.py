@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -102,8 +103,13 @@ def _role_style(role: Role) -> Style:
     return Style()
 
 
-def _wrap(plain: str, width: int, indent: int) -> list[tuple[int, int]]:
-    """Greedy word wrap: (start, end) offsets of each line; continuation lines are indented."""
+@lru_cache(maxsize=4096)
+def _wrap(plain: str, width: int, indent: int) -> tuple[tuple[int, int], ...]:
+    """Greedy word wrap: (start, end) offsets of each line; continuation lines are indented.
+
+    Cached: the pane is laid out again for every word heard, but only its
+    styles change, never the text or the width.
+    """
     lines: list[tuple[int, int]] = []
     start = 0
     while start < len(plain):
@@ -124,7 +130,7 @@ def _wrap(plain: str, width: int, indent: int) -> list[tuple[int, int]]:
         start = end
         while start < len(plain) and plain[start] == " ":
             start += 1
-    return lines or [(0, 0)]
+    return tuple(lines) or ((0, 0),)
 
 
 def layout(
@@ -151,9 +157,10 @@ def layout(
         indent = len(_PREFIXES.get(group.role, ""))
         wrapped = _wrap(group.text.plain, text_width, indent)
         first_line = len(result.lines)
+        pieces = group.text.divide([offset for span in wrapped for offset in span])
         for number, (line_start, line_end) in enumerate(wrapped):
             pad = " " * (indent if number else 0)
-            line = group.text[line_start:line_end]
+            line = pieces[2 * number + 1]
             spoken_here = any(
                 index == highlight.index and start < line_end and end > line_start
                 for index, start, end in group.spans
@@ -167,7 +174,7 @@ def layout(
 
 
 def _position(
-    plain: str, wrapped: list[tuple[int, int]], offset: int, indent: int, first_line: int
+    plain: str, wrapped: tuple[tuple[int, int], ...], offset: int, indent: int, first_line: int
 ) -> tuple[int, int]:
     """Screen (column, line) of character ``offset`` of a wrapped group."""
     for number, (line_start, line_end) in enumerate(wrapped):

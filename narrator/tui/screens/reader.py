@@ -194,8 +194,7 @@ class ReaderScreen(Screen[None]):
 
     def _speak(self, utterances: Sequence[Utterance]) -> None:
         """Cut the voice and say ``utterances`` (say-all ends)."""
-        if self.say_all is not None:
-            self.say_all.active = False
+        self._quiet()
         self._heard_word = None
         self.narrator.speak(list(utterances))
         self._show_status()
@@ -223,11 +222,11 @@ class ReaderScreen(Screen[None]):
             self._say(move.speech)
 
     def _quiet(self) -> None:
-        """A dialog opens: say-all ends, and the dialog does the talking."""
-        if self.say_all is not None:
-            self.say_all.active = False
+        """Say-all ends (a dialog opens, or something else is to be said)."""
+        if self.reading_all and self.say_all is not None:
+            self.say_all.stop()
 
-    def on_speech(self, event: SpeechEvent) -> None:
+    def follow_speech(self, event: SpeechEvent) -> None:
         """A speaker event (already on the UI thread): follow the voice on screen."""
         if self.say_all is not None and self.say_all.handle(event):
             self._heard_word = None
