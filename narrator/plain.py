@@ -249,8 +249,12 @@ class Session:
     def say(self, *lines: str) -> None:
         self.speak([self.cursor.announcer.say(line) for line in lines])
 
-    def moved(self, move: Move) -> None:
-        """Say where a move landed; if say-all was reading, read on from there."""
+    def moved(self, move: Move, said: str = "") -> None:
+        """Say where a move landed (after ``said``, if given); if say-all was
+        reading, read on from there."""
+        if said:
+            lead = self.cursor.announcer.say(said)
+            move = dataclasses.replace(move, announcement=said, speech=(lead, move.utterance))
         if self.say_all.active and not self.say_all.paused:
             self.say_all.restart_from(move)
         else:
@@ -462,7 +466,9 @@ class PlainReader:
         self.session.settings = dataclasses.replace(self.session.settings, voice=voice)
         self.session.speaker.configure(voice)
         self._report(self.store.save_settings(self.session.settings))
-        if not self.session.say_all.active:
+        if self.session.say_all.active and not self.session.say_all.paused:
+            self.session.moved(self.cursor.go_to(self.cursor.index), said)
+        else:
             self.session.say(said)
 
     def change_rate(self, step: int) -> None:
@@ -494,12 +500,8 @@ class PlainReader:
             return
         self._bookmark_turn = (self._bookmark_turn + 1) % len(bookmarks)
         bookmark = bookmarks[self._bookmark_turn]
-        move = self.cursor.go_to_place(bookmark.place)
         said = f"Bookmark {self._bookmark_turn + 1} of {len(bookmarks)}: {bookmark.name}"
-        lead = self.cursor.announcer.say(said)
-        self.session.moved(
-            dataclasses.replace(move, announcement=said, speech=(lead, move.utterance))
-        )
+        self.session.moved(self.cursor.go_to_place(bookmark.place), said)
 
     def search(self, keys: Keys) -> None:
         self.session.say_all.stop()

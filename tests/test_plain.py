@@ -218,20 +218,24 @@ def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: P
     assert (code, err) == (0, "")
 
 
-def test_open_plain_say_all_follows_the_voice_and_space_pauses(home: Path) -> None:
+def test_open_plain_say_all_goes_on_after_a_rate_change_and_space_pauses(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
     terminal.wait_for("One")
     terminal.press(b" ")
     terminal.wait_for("Estrogen levels matter.")
+    terminal.press(b"-")
+    terminal.wait_for("Rate 480")
+    terminal.wait_for("Two")
     terminal.press(b" ", gap=1.0)
     paused_at = len(terminal.read_lines())
     time.sleep(1.0)
     assert len(terminal.read_lines()) == paused_at
-    terminal.press(b" ")
-    terminal.wait_for("Two")
     terminal.press(b"q")
-    code, _, err = terminal.finish()
+    code, lines, err = terminal.finish()
     assert (code, err) == (0, "")
+    assert lines[-1] != TEXT_LINES[-1]
+    settings = json.loads((home / "config" / "narrator" / "settings.json").read_text())
+    assert settings["voice"]["rate"] == 480
 
 
 def test_being_terminated_restores_the_terminal_and_keeps_the_place(home: Path) -> None:
