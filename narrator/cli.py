@@ -120,6 +120,9 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from narrator.crash import record, record_thread_errors
+
+    record_thread_errors()
     parser = build_parser()
     args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
     try:
@@ -132,8 +135,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # the user must never see a traceback
-        from narrator.crash import record
-
         log = record(error)
         print(f"narrator: internal error: {error} (details in {log})", file=sys.stderr)
         return 70

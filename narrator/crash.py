@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import traceback
 from pathlib import Path
 
@@ -18,3 +19,17 @@ def record(error: BaseException) -> Path:
     except OSError:
         return Path("(crash log could not be written)")
     return log
+
+
+def record_thread_errors() -> None:
+    """Send errors raised in background threads to the crash log.
+
+    Python's default prints them on stderr, which would scribble over the
+    full-screen app; speech and the UI carry on either way.
+    """
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            record(args.exc_value)
+
+    threading.excepthook = hook

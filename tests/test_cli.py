@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -56,3 +57,24 @@ def test_an_unexpected_error_is_one_line_and_logged(
     assert err.count("\n") == 1
     assert "internal error: boom" in err
     assert "Traceback" in (tmp_path / "narrator" / "crash.log").read_text()
+
+
+def test_an_error_in_a_background_thread_goes_to_the_crash_log(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+    def listen(args: object) -> int:
+        def fail() -> None:
+            raise ValueError("listener failed")
+
+        thread = threading.Thread(target=fail)
+        thread.start()
+        thread.join()
+        return 0
+
+    monkeypatch.setattr(cli, "_handler", lambda command: listen)
+    assert cli.main(["say", "hello"]) == 0
+    assert capsys.readouterr().err == ""
+    assert "listener failed" in (tmp_path / "narrator" / "crash.log").read_text()
