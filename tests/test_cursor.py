@@ -170,6 +170,10 @@ def test_search_finds_every_match_and_n_steps_through_them(cursor: Cursor) -> No
     move = cursor.next_found()
     assert (move.index, move.match.start, move.announcement) == (19, 17, "Match 5 of 6")
     assert cursor.previous_found().match.start == 0
+    cursor.go_to(0)
+    cursor.search("Academic")
+    move = cursor.next_match()
+    assert [u.text for u in move.speech] == ["Match 1 of 1", "Academic"]
     assert cursor.search("nothing like this") == ()
     assert cursor.next_match().announcement == "No matches for nothing like this"
     assert cursor.search("") == ()

@@ -37,7 +37,8 @@ class Move:
     """Where a move landed (``moved`` is False when the cursor stayed).
 
     ``speech`` is what to say on landing: the announcement, then the
-    utterance landed on (a heading's announcement stands for the heading).
+    utterance landed on; landing on a section's heading, the heading says
+    it all ("Section 2 of 6: Intermediate."), so it is said alone.
     ``term`` and ``match`` are the term use or search match landed on.
     """
 
@@ -121,7 +122,7 @@ class Cursor:
         self.term = term
         self.match = match
         utterance = self.utterances[index]
-        if utterance.role is Role.HEADING:
+        if utterance.role is Role.HEADING and term is None and match is None:
             speech: tuple[Utterance, ...] = (utterance,)
         elif announcement:
             speech = (self.announcer.say(announcement), utterance)
@@ -142,10 +143,10 @@ class Cursor:
 
     def _section_announcement(self, span: SectionSpan) -> str:
         """What the script's heading says, shorter: the heading itself is spoken on landing."""
-        position = f"ection {span.position} of {span.siblings}, {span.title}"
+        position = f"{span.position} of {span.siblings}, {span.title}"
         if span.depth == 0:
-            return "S" + position
-        return f"{span.path[-2]}, s{position}"
+            return f"Section {position}"
+        return f"{span.path[-2]}, section {position}"
 
     def _stop_announcement(self, index: int) -> str:
         stop = self.structure.stop_at(index)
@@ -354,9 +355,7 @@ class Cursor:
             return self._stay(f"No {'next' if forward else 'previous'} match for {self.query}")
         match = found[0]
         number = self.matches.index(match) + 1
-        return self._land(
-            match.index, f"Match {number} of {len(self.matches)}", match=match, term=None
-        )
+        return self._land(match.index, f"Match {number} of {len(self.matches)}", match=match)
 
     def next_match(self) -> Move:
         return self._match_move(forward=True)
