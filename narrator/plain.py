@@ -89,6 +89,11 @@ def visible(text: str) -> str:
     return "".join(shown)
 
 
+def print_notice(message: str, err: TextIO) -> None:
+    """A one-line notice, on stderr so the text lines on stdout stay the article's."""
+    print(f"narrator: {visible(message)}", file=err, flush=True)
+
+
 # ------------------------------------------------------------------- keys
 
 
@@ -199,6 +204,7 @@ class Session:
         )
         self.say_all = SayAll(self.speaker, self.cursor)
         self._last_notice = ""
+        self._printed: Utterance | None = None
         self._idle_since: float | None = None
 
     def close(self) -> None:
@@ -208,7 +214,7 @@ class Session:
     def notice(self, message: str) -> None:
         if message and message != self._last_notice:
             self._last_notice = message
-            print(f"narrator: {visible(message)}", file=self.err, flush=True)
+            print_notice(message, self.err)
 
     def pump(self, timeout: float = 0.0) -> None:
         """Apply the speech events that have arrived (waiting up to ``timeout`` for one)."""
@@ -226,7 +232,11 @@ class Session:
     def _apply(self, event: SpeechEvent) -> None:
         if event.kind in ("notice", "error"):
             self.notice(event.message)
-        if event.utterance is not None and event.kind in ("started", "error"):
+        printable = event.kind == "started" or (
+            event.kind == "error" and event.utterance is not self._printed
+        )
+        if event.utterance is not None and printable:
+            self._printed = event.utterance
             print(visible(event.utterance.text), file=self.out, flush=True)
         self.say_all.handle(event)
 
@@ -261,6 +271,9 @@ class Session:
             self.speak(move.speech)
 
 
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @contextlib.contextmanager
 def _ended_by_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP unwind like Ctrl-C, so the terminal and the place are restored."""
@@ -274,9 +287,6 @@ def _ended_by_signals() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-
-
-_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def make_cursor(article: Article, settings: Settings) -> Cursor:
@@ -293,7 +303,7 @@ def _keys() -> Keys | None:
 def _settings(store: Store, err: TextIO) -> Settings:
     loaded = store.settings()
     if loaded.notice:
-        print(f"narrator: {loaded.notice}", file=err, flush=True)
+        print_notice(loaded.notice, err)
     return loaded.value
 
 
@@ -530,7 +540,7 @@ def open_plain(args: argparse.Namespace) -> int:
     cursor = make_cursor(article, settings)
     state = store.article(article.id, path)
     if state.notice:
-        print(f"narrator: {state.notice}", file=sys.stderr, flush=True)
+        print_notice(state.notice, sys.stderr)
     if args.section:
         _go_to_section(cursor, args.section, path)
     elif state.value.progress is not None:
