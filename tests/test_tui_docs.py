@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrator.tui.app import NarratorApp
-from narrator.tui.screens.help import help_rows
-from narrator.tui.screens.reader import ReaderScreen
+from narrator.tui.screens.reader import READER_COMMANDS, ReaderScreen
 
 KEYS_DOC = Path(__file__).resolve().parents[1] / "docs" / "keys.md"
 
 
 def test_every_key_is_documented() -> None:
     documented = KEYS_DOC.read_text(encoding="utf-8")
-    for shown, _, does in help_rows([*ReaderScreen.BINDINGS, *NarratorApp.BINDINGS]):
-        cells = " ".join(f"`{key}`" for key in shown.split())
-        assert f"| {cells} | {does} |" in documented
+    for command in READER_COMMANDS:
+        assert f"| `{command.label}` | {command.description} |" in documented
+
+
+def test_every_command_has_a_key_and_an_action() -> None:
+    bound = {binding.key: binding.action for binding in ReaderScreen.BINDINGS}
+    assert set(bound) == {command.key for command in READER_COMMANDS}
+    for action in bound.values():
+        assert hasattr(ReaderScreen, "action_" + action.split("(")[0])

@@ -78,6 +78,14 @@ class Session:
         started = [e["text"] for e in self.events()[self.seen :] if e["event"] == "started"]
         raise AssertionError(f"never heard {wanted!r}; heard {started}")
 
+    async def until(self, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Wait until the app (which hears the voice a moment after the log) agrees."""
+        waited = 0.0
+        while not condition():
+            assert waited < timeout, "the app never got there"
+            await self.pilot.pause(0.05)
+            waited += 0.05
+
     async def settle(self) -> None:
         await self.pilot.pause(0.1)
 

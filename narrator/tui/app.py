@@ -14,11 +14,9 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
@@ -79,9 +77,6 @@ class NarratorApp(App[int]):
     CSS_PATH = "narrator.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "Narrator"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "toggle_contrast", "Contrast", tooltip="high contrast on or off"),
-    ]
 
     def __init__(
         self,
@@ -188,10 +183,11 @@ class NarratorApp(App[int]):
             self._voices = self.speaker.voices()
         return self._voices
 
-    def action_toggle_contrast(self) -> None:
+    def toggle_contrast(self) -> str:
+        """Switch the high-contrast theme; returns what to say about it."""
         self.high_contrast = not self.high_contrast
         self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
-        self.say(f"High contrast {'on' if self.high_contrast else 'off'}")
+        return f"High contrast {'on' if self.high_contrast else 'off'}"
 
     # --------------------------------------------------------------- crashes
 

@@ -49,7 +49,7 @@ class Opener:
         self, article: Article, path: Path | None, section: str | None = None
     ) -> ReaderScreen:
         verbosity = self.settings.verbosity
-        announcer = Announcer(punctuation=verbosity.punctuation, language=article.language)
+        announcer = Announcer.for_article(article, verbosity)
         script = build_script(article, verbosity=verbosity)
         cursor = Cursor(article, script.utterances, announcer=announcer)
         state = self.store.article(article.id, path)

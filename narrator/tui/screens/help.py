@@ -1,12 +1,14 @@
-"""The help screen: every key of the reader, shown and spoken from one list.
+"""The help screen: every key of the reader, shown and spoken from one table.
 
-The rows come from the reader's own bindings, so help can never disagree with
-what the keys do.
+The rows are the reader's commands (``narrator.reading.commands``, shared with
+the plain reader) plus the few keys only the full-screen reader has, and the
+reader binds its keys from the same rows, so help can never disagree with what
+the keys do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,65 +18,24 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-_SPOKEN_KEYS = {
-    "space": "space",
-    "escape": "escape",
-    "down": "down arrow",
-    "up": "up arrow",
-    "right": "right arrow",
-    "left": "left arrow",
-    "plus": "plus",
-    "minus": "minus",
-    "slash": "slash",
-    "question_mark": "question mark",
-}
-_SHOWN_KEYS = {
-    "space": "space",
-    "escape": "esc",
-    "down": "↓",
-    "up": "↑",
-    "right": "→",
-    "left": "←",
-    "plus": "+",
-    "minus": "-",
-    "slash": "/",
-    "question_mark": "?",
-}
+from narrator.reading.commands import Command
 
 
-def _spoken_key(key: str) -> str:
-    if len(key) == 1 and key.isupper():
-        return f"capital {key}"
-    return _SPOKEN_KEYS.get(key, key)
-
-
-def help_rows(bindings: Iterable[Binding]) -> list[tuple[str, str, str]]:
-    """(keys as shown, keys as spoken, what they do), one row per distinct help text."""
-    rows: dict[str, tuple[list[str], list[str]]] = {}
-    for binding in bindings:
-        text = binding.tooltip or binding.description
-        shown, spoken = rows.setdefault(text, ([], []))
-        shown.append(_SHOWN_KEYS.get(binding.key, binding.key))
-        spoken.append(_spoken_key(binding.key))
-    return [(" ".join(shown), " or ".join(spoken), text) for text, (shown, spoken) in rows.items()]
-
-
-def spoken_help(bindings: Iterable[Binding]) -> str:
-    rows = help_rows(bindings)
-    keys = " ".join(f"{spoken}: {text}." for _, spoken, text in rows)
+def spoken_help(commands: Sequence[Command]) -> str:
+    keys = " ".join(f"{command.said}: {command.description}." for command in commands)
     return f"Keys. {keys} Escape closes help."
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("question_mark", "dismiss", "Close", show=False),
-        Binding("q", "dismiss", "Close", show=False),
+        Binding("escape", "dismiss", "close"),
+        Binding("question_mark", "dismiss", "close", show=False),
+        Binding("q", "dismiss", "close", show=False),
     ]
 
-    def __init__(self, bindings: Iterable[Binding]) -> None:
+    def __init__(self, commands: Sequence[Command]) -> None:
         super().__init__()
-        self.rows = help_rows(bindings)
+        self.commands = tuple(commands)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
@@ -84,6 +45,6 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("key", "does")
-        for shown, _, text in self.rows:
-            table.add_row(Text(shown), Text(text))
+        for command in self.commands:
+            table.add_row(Text(command.label), Text(command.description))
         table.focus()

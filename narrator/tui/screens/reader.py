@@ -21,6 +21,7 @@ from textual.widgets import Footer
 
 from narrator.content.model import GlossaryEntry
 from narrator.reading.bookmarks import bookmark_here
+from narrator.reading.commands import COMMANDS, Command
 from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Store
@@ -46,50 +47,73 @@ _RATE = Binding.Group("rate", compact=True)
 _BOOKMARK = Binding.Group("bookmark", compact=True)
 _FOUND = Binding.Group("match", compact=True)
 
+# Keys only the full-screen reader has.
+SCREEN_COMMANDS = (
+    Command("c", "c", "c", "contrast", "high contrast on or off", plain=False),
+    Command("tab", "tab", "tab", "focus-next", "move between the contents and the text", False),
+)
+READER_COMMANDS = (*COMMANDS, *SCREEN_COMMANDS)
 
-def _level_bindings() -> list[Binding]:
+# How each command appears in the footer, in the order a newcomer needs them
+# (at 80 columns the first few are visible): a short label, and the group
+# that shows paired keys ("hH section") in one slot.
+_FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
+    "help": ("help", None),
+    "quit": ("quit", None),
+    "say-all": ("read", None),
+    "stop": ("stop", None),
+    "next-section": ("next", _SECTION),
+    "previous-section": ("prev", _SECTION),
+    "next-paragraph": ("next", _PARAGRAPH),
+    "previous-paragraph": ("prev", _PARAGRAPH),
+    "next-sentence": ("next", _SENTENCE),
+    "previous-sentence": ("prev", _SENTENCE),
+    "next-term": ("next", _TERM),
+    "previous-term": ("prev", _TERM),
+    "definition": ("define", None),
+    "glossary": ("glossary", None),
+    "where": ("where", None),
+    "repeat": ("repeat", None),
+    **{f"next-section-{level}": (str(level), _LEVEL) for level in range(1, 7)},
+    "faster": ("faster", _RATE),
+    "slower": ("slower", _RATE),
+    "next-voice": ("voice", None),
+    "bookmark": ("add", _BOOKMARK),
+    "bookmarks": ("list", _BOOKMARK),
+    "search": ("search", None),
+    "next-found": ("next", _FOUND),
+    "previous-found": ("prev", _FOUND),
+    "contrast": ("contrast", None),
+    "focus-next": ("focus", None),
+}
+# Space and escape must work even when the contents tree has the focus.
+_PRIORITY = {"say-all", "stop"}
+
+
+def _action(command: Command) -> str:
+    """The screen action a command runs: ``next-section-3`` is ``section_at(3)``."""
+    if command.name.startswith("next-section-"):
+        return f"section_at({command.name.rsplit('-', 1)[1]})"
+    return {"quit": "quit_reader"}.get(command.name, command.name.replace("-", "_"))
+
+
+def _bindings() -> list[BindingType]:
+    by_name = {command.name: command for command in READER_COMMANDS}
     return [
         Binding(
-            str(level),
-            f"section_at({level})",
-            f"level {level}",
-            group=_LEVEL,
-            tooltip="next section at level 1 to 6",
+            by_name[name].key,
+            _action(by_name[name]),
+            label,
+            group=group,
+            tooltip=by_name[name].description,
+            priority=name in _PRIORITY,
         )
-        for level in range(1, 7)
+        for name, (label, group) in _FOOTER.items()
     ]
 
 
 class ReaderScreen(Screen[None]):
-    # Ordered by how much a newcomer needs them: the footer shows them in this
-    # order (at 80 columns, the first few), and help lists and speaks them so.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "help", tooltip="help: list and speak every key"),
-        Binding("q", "quit_reader", "quit", tooltip="quit, remembering the place"),
-        Binding("space", "say_all", "read", priority=True, tooltip="say all, pause, resume"),
-        Binding("escape", "stop", "stop", priority=True, tooltip="stop speaking"),
-        Binding("h", "next_section", "next", group=_SECTION, tooltip="next section"),
-        Binding("H", "previous_section", "prev", group=_SECTION, tooltip="previous section"),
-        Binding("down", "next_paragraph", "next", group=_PARAGRAPH, tooltip="next paragraph"),
-        Binding("up", "previous_paragraph", "prev", group=_PARAGRAPH, tooltip="previous paragraph"),
-        Binding("right", "next_sentence", "next", group=_SENTENCE, tooltip="next sentence"),
-        Binding("left", "previous_sentence", "prev", group=_SENTENCE, tooltip="previous sentence"),
-        Binding("t", "next_term", "next", group=_TERM, tooltip="next glossary term"),
-        Binding("T", "previous_term", "prev", group=_TERM, tooltip="previous glossary term"),
-        Binding("d", "definition", "define", tooltip="speak the definition of the term here"),
-        Binding("g", "glossary", "glossary", tooltip="glossary: choose a term, go to its uses"),
-        Binding("w", "where", "where", tooltip="where am I"),
-        Binding("r", "repeat", "repeat", tooltip="repeat the sentence"),
-        *_level_bindings(),
-        Binding("plus", "faster", "faster", group=_RATE, tooltip="speak faster"),
-        Binding("minus", "slower", "slower", group=_RATE, tooltip="speak slower"),
-        Binding("v", "next_voice", "voice", tooltip="next voice"),
-        Binding("b", "bookmark", "add", group=_BOOKMARK, tooltip="add a bookmark here"),
-        Binding("B", "bookmarks", "list", group=_BOOKMARK, tooltip="list the bookmarks"),
-        Binding("slash", "search", "search", tooltip="search the text"),
-        Binding("n", "next_found", "next", group=_FOUND, tooltip="next match or term use"),
-        Binding("N", "previous_found", "prev", group=_FOUND, tooltip="previous match or term use"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = _bindings()
 
     def __init__(
         self,
@@ -131,6 +155,7 @@ class ReaderScreen(Screen[None]):
             self.narrator.show_notice(notice)
         opening = [*notices, self.cursor.where().spoken]
         self.say_all = SayAll(self.narrator.speaker, self.cursor)
+        self.narrator.announcer = self.cursor.announcer
         self._speak([*self.cursor.announcer.sentences(". ".join(opening)), self.cursor.current])
 
     @property
@@ -215,11 +240,11 @@ class ReaderScreen(Screen[None]):
         """Show where a move landed and say it; say-all goes on from there."""
         self._heard_word = None
         self._show()
-        if self.say_all is not None and self.say_all.active and move.moved:
+        if self.reading_all and self.say_all is not None:
             self.say_all.restart_from(move)
             self._show_status()
         else:
-            self._say(move.speech)
+            self._speak(move.speech)
 
     def _quiet(self) -> None:
         """Say-all ends (a dialog opens, or something else is to be said)."""
@@ -343,9 +368,14 @@ class ReaderScreen(Screen[None]):
 
     def action_help(self) -> None:
         self._quiet()
-        keys = [*self.BINDINGS, *self.narrator.BINDINGS]
-        self.app.push_screen(HelpScreen(keys))
-        self._speak(self.cursor.announcer.sentences(spoken_help(keys)))
+        self.app.push_screen(HelpScreen(READER_COMMANDS))
+        self._speak(self.cursor.announcer.sentences(spoken_help(READER_COMMANDS)))
+
+    def action_contrast(self) -> None:
+        self._announce(self.narrator.toggle_contrast())
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
 
     def _change_rate(self, step: int) -> None:
         voice = self.narrator.voice
