@@ -252,6 +252,17 @@ class Session:
             self._idle_since = now
         return now - self._idle_since > IDLE_SECONDS
 
+    def print_unspoken(self) -> None:
+        """If the voice fell silent before say-all's end (speech failed), the rest
+        is printed: reading goes on as text."""
+        if not self.say_all.active:
+            return
+        printed = self.cursor.index_of(self._printed) if self._printed else None
+        start = (printed if printed is not None else self.cursor.index) + 1
+        for utterance in self.cursor.utterances[start:]:
+            print(visible(utterance.text), file=self.out, flush=True)
+        self.say_all.stop()
+
     def speak(self, utterances: Sequence[Utterance]) -> None:
         self.say_all.stop()
         self.speaker.speak(utterances)
@@ -327,6 +338,7 @@ def read(args: argparse.Namespace) -> int:
             else:
                 with keys.cbreak():
                     _read_with_keys(session, keys)
+            session.print_unspoken()
     finally:
         session.close()
     return 0
@@ -343,6 +355,7 @@ def _go_to_section(cursor: Cursor, section: str, path: Path) -> None:
 def _read_through(session: Session) -> None:
     while not session.finished():
         session.pump(POLL_SECONDS)
+    session.print_unspoken()
 
 
 def _read_with_keys(session: Session, keys: Keys) -> None:

@@ -6,6 +6,7 @@ real time), on tiny articles and at a fast rate to stay quick.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import pty
@@ -19,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from narrator import plain
 from narrator.plain import Keys, visible
+from narrator.speech.speaker import SpeechEvent
 
 ARTICLE = """\
 id: tiny
@@ -281,3 +284,43 @@ def test_keys_are_named_and_arrows_told_from_escape() -> None:
 
 def test_printed_text_shows_control_characters_instead_of_obeying_them() -> None:
     assert visible("a\x1b[31mred\nline\x07\x9b") == "a^[[31mred line^G\\x9b"
+
+
+class EngineThatCannotStart:
+    """Like the speaker when its engine fails: the first utterance is reported as an
+    error and the rest of the queue is dropped."""
+
+    paused = False
+    speaking = False
+
+    def __init__(self, voice: object, *, on_event, **options: object) -> None:
+        self.on_event = on_event
+
+    def speak(self, utterances) -> None:
+        message = "Speech is unavailable: no engine. Reading continues as text."
+        self.on_event(SpeechEvent("error", utterances[0], 0.0, message=message))
+
+    def stop(self) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def test_when_speech_fails_the_reading_goes_on_as_text(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in environment(home).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(plain, "Speaker", EngineThatCannotStart)
+    monkeypatch.setattr(plain, "_keys", lambda: None)
+    args = argparse.Namespace(
+        path=home / "tiny.yaml", section=None, audio_out=None, speech_log=None, no_audio=True
+    )
+    assert plain.read(args) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == TEXT_LINES
+    assert (
+        err.splitlines()[0]
+        == "narrator: Speech is unavailable: no engine. Reading continues as text."
+    )
