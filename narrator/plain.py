@@ -205,6 +205,7 @@ class Session:
         self.say_all = SayAll(self.speaker, self.cursor)
         self._last_notice = ""
         self._printed: Utterance | None = None
+        self._failed_at: int | None = None
         self._idle_since: float | None = None
 
     def close(self) -> None:
@@ -238,7 +239,11 @@ class Session:
         if event.utterance is not None and printable:
             self._printed = event.utterance
             print(visible(event.utterance.text), file=self.out, flush=True)
+        was_reading = self.say_all.active
         self.say_all.handle(event)
+        if event.kind == "error" and was_reading and not self.say_all.active:
+            printed = self.cursor.index_of(event.utterance) if event.utterance else None
+            self._failed_at = printed if printed is not None else self.cursor.index
 
     def finished(self) -> bool:
         """Say-all has read to the end, or the voice has gone quiet (it failed)."""
@@ -253,15 +258,12 @@ class Session:
         return now - self._idle_since > IDLE_SECONDS
 
     def print_unspoken(self) -> None:
-        """If the voice fell silent before say-all's end (speech failed), the rest
-        is printed: reading goes on as text."""
-        if not self.say_all.active:
+        """If speech failed during say-all, print the rest: reading goes on as text."""
+        if self._failed_at is None:
             return
-        printed = self.cursor.index_of(self._printed) if self._printed else None
-        start = (printed if printed is not None else self.cursor.index) + 1
-        for utterance in self.cursor.utterances[start:]:
+        for utterance in self.cursor.utterances[self._failed_at + 1 :]:
             print(visible(utterance.text), file=self.out, flush=True)
-        self.say_all.stop()
+        self._failed_at = None
 
     def speak(self, utterances: Sequence[Utterance]) -> None:
         self.say_all.stop()

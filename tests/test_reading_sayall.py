@@ -22,6 +22,7 @@ class Event:
 class FakeSpeaker:
     spoken: list[list[Utterance]] = field(default_factory=list)
     paused: bool = False
+    speaking: bool = True
     stops: int = 0
 
     def speak(self, utterances: Sequence[Utterance]) -> None:
@@ -125,4 +126,15 @@ def test_a_move_that_stays_says_why_then_reads_the_sentence_it_stayed_on() -> No
     say_all.restart_from(cursor.next_sentence())
     assert [u.text for u in speaker.spoken[-1]] == ["End of article", UTTERANCES[-1].text]
     say_all.handle(Event("finished", speaker.spoken[-1][-1]))
+    assert not say_all.active
+
+
+def test_a_failed_sentence_is_skipped_but_a_voice_that_cannot_start_ends_say_all() -> None:
+    say_all, speaker, _ = reading()
+    say_all.start()
+    run = speaker.spoken[-1]
+    assert not say_all.handle(Event("error", run[1]))
+    assert say_all.active
+    speaker.speaking = False
+    assert say_all.handle(Event("error", run[2]))
     assert not say_all.active

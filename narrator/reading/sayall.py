@@ -42,6 +42,8 @@ class SpeakerLike(Protocol):
     def resume(self) -> None: ...
     @property
     def paused(self) -> bool: ...
+    @property
+    def speaking(self) -> bool: ...
 
 
 class SayAll:
@@ -88,9 +90,11 @@ class SayAll:
             if index >= 0:
                 self.cursor.go_to(index)
             return index >= 0
-        if event.kind == "interrupted" or (
-            event.kind == "finished" and event.utterance is self._spoken[-1]
-        ):
+        ended = event.kind == "finished" and event.utterance is self._spoken[-1]
+        # After a failed utterance the speaker goes on with the next, unless
+        # the engine could not start at all: then its queue is empty.
+        failed = event.kind == "error" and not self.speaker.speaking
+        if event.kind == "interrupted" or ended or failed:
             self.active = False
             self._forget()
             return True
