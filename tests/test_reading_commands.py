@@ -1,0 +1,46 @@
+"""The shared command table: every key once, every move a cursor move, help in words."""
+
+from __future__ import annotations
+
+from reading_fixtures import ARTICLE, UTTERANCES
+
+from narrator.reading.commands import BY_KEY, COMMANDS, help_lines
+from narrator.reading.cursor import Cursor
+
+NOT_MOVES = {
+    "say-all",
+    "stop",
+    "definition",
+    "glossary",
+    "where",
+    "repeat",
+    "faster",
+    "slower",
+    "next-voice",
+    "bookmark",
+    "bookmarks",
+    "search",
+    "help",
+    "quit",
+}
+
+
+def test_each_key_does_one_thing() -> None:
+    assert len(BY_KEY) == len(COMMANDS)
+    assert len({command.name for command in COMMANDS}) == len(COMMANDS)
+
+
+def test_every_other_command_is_a_cursor_move() -> None:
+    cursor = Cursor(ARTICLE, UTTERANCES)
+    for command in COMMANDS:
+        if command.name not in NOT_MOVES:
+            assert cursor.step(command.name).speech
+
+
+def test_help_speaks_keys_in_words_and_plain_help_leaves_out_what_plain_cannot_do() -> None:
+    lines = help_lines()
+    assert "shift h: previous section" in lines
+    assert "down arrow: next paragraph" in lines
+    plain = help_lines(plain=True)
+    assert len(plain) == len(lines) - 1
+    assert not any(line.startswith("g:") for line in plain)
