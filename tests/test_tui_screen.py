@@ -4,6 +4,7 @@ the contents tree, notices, the library, and crashes kept off the terminal."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -110,6 +111,19 @@ async def test_a_corrupted_state_file_is_noticed_and_the_reader_starts(tmp_path:
         assert "could not be read" in session.status
         await session.heard("could not be read")
         assert isinstance(session.app.screen, ReaderScreen)
+
+
+async def test_a_place_that_cannot_be_saved_is_said_and_q_twice_quits(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        blocked = tmp_path / "state"
+        shutil.rmtree(blocked)
+        blocked.write_text("a file where the state folder should be", encoding="utf-8")
+        await session.press("q")
+        await session.heard("Could not save the reading place")
+        assert "Could not save the reading place" in session.status
+        assert session.app.is_running
+        await session.press("q")
+        await session.until(lambda: not session.app.is_running)
 
 
 async def test_an_unexpected_error_is_logged_and_shown_as_one_line(

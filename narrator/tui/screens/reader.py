@@ -133,6 +133,7 @@ class ReaderScreen(Screen[None]):
         self.say_all: SayAll | None = None
         self._shown_section: str | None = None
         self._heard_word: tuple[int, int] | None = None
+        self._quit_unsaved = False
 
     # ---------------------------------------------------------------- layout
 
@@ -182,6 +183,7 @@ class ReaderScreen(Screen[None]):
             self.pane.show(indexed, cursor.terms)
             self.pane.border_title = literal(" › ".join(section.path))  # noqa: RUF001
             self.query_one(ContentsTree).mark(section.id)
+            self._save()
         found = cursor.term or cursor.match
         word = (found.start, found.end) if found is not None else self._heard_word
         self.pane.mark(cursor.index, word)
@@ -426,20 +428,35 @@ class ReaderScreen(Screen[None]):
             chosen,
         )
 
-    def _save(self) -> bool:
-        """Remember the place and bookmarks; a failure is shown and said, never raised."""
+    def _place(self) -> Place | None:
+        """The place to come back to: the sentence at the cursor (or its section)."""
         place = self.cursor.current.place
         if place is None:
             section = self.cursor.section()
             place = Place(section.id) if section else None
-        state = ArticleState(progress=place, bookmarks=self.bookmarks)
-        problem = self.store.save_article(self.cursor.article.id, self.path, state)
+        return place
+
+    def _write_state(self) -> str | None:
+        """Save the place and bookmarks; None, or one line saying why they were not saved."""
+        state = ArticleState(progress=self._place(), bookmarks=self.bookmarks)
+        return self.store.save_article(self.cursor.article.id, self.path, state)
+
+    def _save(self, *, if_not: str = "") -> bool:
+        """Remember the place and bookmarks; a failure is shown and said (then ``if_not``)."""
+        problem = self._write_state()
         if problem:
             self.narrator.show_notice(problem)
-            self._announce(problem)
+            self._announce(f"{problem}. {if_not}".strip())
         return problem is None
 
+    def on_unmount(self) -> None:
+        """Ctrl+Q or a closing terminal ends the app without q: keep the place anyway."""
+        self._write_state()
+
     def action_quit_reader(self) -> None:
+        """Quit, remembering the place; if it cannot be saved, say so and quit on a second q."""
         self.action_stop()
-        self._save()
-        self.app.exit(0)
+        if self._quit_unsaved or self._save(if_not="Press q again to quit anyway."):
+            self.app.exit(0)
+            return
+        self._quit_unsaved = True
