@@ -310,7 +310,9 @@ def make_cursor(article: Article, settings: Settings) -> Cursor:
 
 
 def _keys() -> Keys | None:
-    return Keys(sys.stdin.fileno()) if sys.stdin is not None and sys.stdin.isatty() else None
+    """Keys from stdin if it is a terminal (a POSIX one: cbreak mode is termios)."""
+    interactive = os.name == "posix" and sys.stdin is not None and sys.stdin.isatty()
+    return Keys(sys.stdin.fileno()) if interactive else None
 
 
 def _settings(store: Store, err: TextIO) -> Settings:
