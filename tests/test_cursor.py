@@ -235,3 +235,24 @@ def test_announcements_say_words_as_the_article_does() -> None:
         None,
         Role.ANNOUNCEMENT,
     )
+
+
+SECTION_IDS = ["fundamentals", "intermediate", "titration", "monitoring", "academic", "glossary"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from([*SECTION_IDS, "gone"]),
+    st.integers(-3, 5),
+    st.integers(-3, 5),
+    st.integers(-3, 5),
+)
+def test_any_stored_place_lands_in_its_section_or_at_the_start(
+    section: str, block: int, item: int, sentence: int
+) -> None:
+    cursor = Cursor(ARTICLE, UTTERANCES, index=7)
+    move = cursor.go_to_place(Place(section, block, item, sentence))
+    if section == "gone":
+        assert move.index == 0
+    else:
+        assert move.utterance.place.section == section

@@ -7,10 +7,14 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from reading_fixtures import ARTICLE, UTTERANCES
 
 from narrator.reading import store as store_module
@@ -218,3 +222,35 @@ def test_a_bookmark_names_the_section_and_first_words() -> None:
     assert bookmark.created.endswith("+00:00")
     assert bookmark_here(cursor, "mine").name == "mine"
     assert bookmark_here(Cursor(ARTICLE, UTTERANCES)).name == "Fundamentals"
+
+
+names = st.text(min_size=0, max_size=30)
+places = st.builds(Place, names, st.integers(-1, 50), st.integers(-1, 50), st.integers(0, 50))
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(
+    st.builds(
+        Settings,
+        st.builds(
+            VoiceSettings,
+            st.one_of(st.none(), names),
+            st.integers(80, 500),
+            st.integers(0, 100),
+            st.floats(0, 1),
+        ),
+        st.builds(Verbosity, st.sampled_from(Punctuation), st.sampled_from(FigureVerbosity)),
+    ),
+    st.builds(
+        ArticleState,
+        st.one_of(st.none(), places),
+        st.lists(st.builds(Bookmark, names, places, names), max_size=4).map(tuple),
+    ),
+)
+def test_whatever_is_saved_is_loaded_back(settings: Settings, state: ArticleState) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "config", Path(folder) / "state")
+        assert store.save_settings(settings) is None
+        assert store.save_article("a-b", ARTICLE_PATH, state) is None
+        assert store.settings() == store_module.Loaded(settings)
+        assert store.article("a-b", ARTICLE_PATH) == store_module.Loaded(state)
