@@ -74,6 +74,8 @@ def test_the_same_article_in_two_folders_keeps_two_places(xdg: Path) -> None:
         b'{"voice": {"rate": true}}',
         b'{"verbosity": {"figures": "loud"}}',
         b'{"voice": []}',
+        b'{"verbosity": {"punctuation": ["all"]}}',
+        b'{"voice": {"volume": "1"}, "verbosity": null}',
     ],
 )
 def test_an_unreadable_settings_file_is_set_aside_with_a_notice(xdg: Path, content: bytes) -> None:

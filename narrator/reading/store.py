@@ -271,7 +271,7 @@ class Store:
             return Loaded(parse(_mapping(json.loads(path.read_text(encoding="utf-8")), what)))
         except FileNotFoundError:
             return Loaded(default)
-        except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as error:
+        except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) else "not a Narrator file"
             try:
                 aside = _set_aside(path)
