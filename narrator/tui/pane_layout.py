@@ -34,8 +34,9 @@ ANNOUNCEMENT_STYLE = Style(italic=True, dim=True)
 _PREFIXES = {
     Role.LIST_ITEM: "• ",
     Role.CALLOUT: "│ ",
-    Role.TABLE_ROW: "  ",
+    Role.TABLE_ROW: "▸ ",
     Role.REFERENCE: "◦ ",
+    Role.FIGURE: "Image: ",
 }
 _COMPACT = {Role.LIST_ITEM, Role.TABLE_ROW, Role.REFERENCE, Role.GLOSSARY_ENTRY}
 

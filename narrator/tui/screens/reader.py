@@ -55,8 +55,9 @@ SCREEN_COMMANDS = (
 READER_COMMANDS = (*COMMANDS, *SCREEN_COMMANDS)
 
 # How each command appears in the footer, in the order a newcomer needs them
-# (at 80 columns the first few are visible): a short label, and the group
-# that shows paired keys ("hH section") in one slot.
+# (at 80 columns the first few are visible): a short label ("" keeps a
+# well-known key out of the footer), and the group that shows paired keys
+# ("hH section") in one slot.
 _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "help": ("help", None),
     "quit": ("quit", None),
@@ -84,7 +85,7 @@ _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "next-found": ("next", _FOUND),
     "previous-found": ("prev", _FOUND),
     "contrast": ("contrast", None),
-    "focus-next": ("focus", None),
+    "focus-next": ("", None),
 }
 # Space and escape must work even when the contents tree has the focus.
 _PRIORITY = {"say-all", "stop"}
@@ -106,6 +107,7 @@ def _bindings() -> list[BindingType]:
             label,
             group=group,
             tooltip=by_name[name].description,
+            show=bool(label),
             priority=name in _PRIORITY,
         )
         for name, (label, group) in _FOOTER.items()
