@@ -16,6 +16,7 @@ import subprocess
 import sys
 import termios
 import time
+import wave
 from pathlib import Path
 
 import pytest
@@ -148,9 +149,12 @@ def test_read_without_a_terminal_reads_to_the_end_one_line_per_utterance(home: P
     assert heard(home) == TEXT_LINES
 
 
-def test_read_from_a_section(home: Path) -> None:
-    result = narrator(home, "read", "tiny.yaml", "--section", "two")
+def test_read_from_a_section_recording_what_was_played(home: Path) -> None:
+    result = narrator(home, "read", "tiny.yaml", "--section", "two", "--audio-out", "heard.wav")
     assert result.stdout.splitlines() == TEXT_LINES[3:]
+    with wave.open(str(home / "heard.wav")) as recording:
+        seconds = recording.getnframes() / recording.getframerate()
+    assert seconds > 1.0
 
 
 def test_an_unknown_section_is_one_line_and_no_speech(home: Path) -> None:
