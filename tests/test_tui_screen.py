@@ -13,7 +13,8 @@ import pytest
 from tui_session import REFERENCE, isolated_home, open_reader
 
 from narrator.content.model import Article, GlossaryEntry, Paragraph, Section
-from narrator.tui.app import NarratorApp, SpeechOutput
+from narrator.speech.speaker import SpeechEvent
+from narrator.tui.app import NarratorApp, SpeechHappened, SpeechOutput
 from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.reader import ReaderScreen
 from narrator.tui.widgets.contents_tree import ContentsTree
@@ -111,6 +112,15 @@ async def test_a_corrupted_state_file_is_noticed_and_the_reader_starts(tmp_path:
         assert "could not be read" in session.status
         await session.heard("could not be read")
         assert isinstance(session.app.screen, ReaderScreen)
+
+
+async def test_a_speaker_notice_reaches_the_status_line(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        notice = SpeechEvent("notice", None, 0.0, message="No sound device: playing silently")
+        session.app.post_message(SpeechHappened(notice))
+        await session.until(lambda: "No sound device: playing silently" in session.status)
+        await session.press("h")
+        assert "No sound device" in session.status
 
 
 async def test_a_place_that_cannot_be_saved_is_said_and_q_twice_quits(tmp_path: Path) -> None:
