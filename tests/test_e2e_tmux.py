@@ -20,7 +20,18 @@ from narrator.content.loader import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "content" / "anastrozole-dosing.yaml"
-NOISE = ("Traceback", "ALSA", "alsa", "snd_", "Segmentation fault", "jack", "pulse")
+# What a crash or a chatty C library (ALSA, JACK, PulseAudio, espeak) writes on a terminal.
+NOISE = (
+    "Traceback",
+    "Error",
+    "ALSA lib",
+    "snd_pcm",
+    "Segmentation fault",
+    "jack server",
+    "PulseAudio",
+    "pa_context",
+    "espeak",
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
