@@ -104,12 +104,16 @@ class NarratorApp(App[int]):
         self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
         self._speaker = Speaker(
             self.settings.voice,
-            on_event=lambda event: self.post_message(SpeechHappened(event)),
+            on_event=self._hear,
             audio_out=self.output.audio_out,
             speech_log=self.output.speech_log,
             null_audio=self.output.null_audio,
         )
         self.push_screen(self._first_screen)
+
+    def _hear(self, event: SpeechEvent) -> None:
+        """Called on the speaker's thread: hand the event to the UI thread."""
+        self.post_message(SpeechHappened(event))
 
     def on_unmount(self) -> None:
         if self._speaker is not None:
