@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 from tui_session import isolated_home, open_reader
 
 from narrator.tui.screens.choose import ChooseScreen
@@ -105,6 +105,9 @@ async def test_g_chooses_a_term_and_n_steps_through_its_uses(tmp_path: Path) -> 
         await session.heard(lambda e: e["text"].startswith("Glossary, 17 items."))
         await session.press("down")
         await session.heard(", 2 of ")
+        await session.press("e")
+        await session.heard(lambda e: e["text"].startswith("estrogen"))
+        assert session.app.screen.choices[session.app.screen.query_one(OptionList).highlighted]
         await session.press("enter")
         landed = await session.heard(lambda e: ", use 1 of " in e["text"])
         assert session.reader.cursor.chosen is not None

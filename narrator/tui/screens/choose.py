@@ -1,7 +1,9 @@
 """A spoken list to choose from: glossary terms, bookmarks, articles in a library.
 
 Opening it says its title and how many choices there are; moving through it
-says each choice; Enter chooses and Escape goes back, so it works by ear alone.
+says each choice; typing a letter jumps to the next choice starting with it
+(as in a screen reader's lists); Enter chooses and Escape goes back, so it
+works by ear alone.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -72,3 +75,17 @@ class ChooseScreen(ModalScreen[int | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+    def on_key(self, event: Key) -> None:
+        letter = event.character
+        if not self.choices or letter is None or not letter.isalnum():
+            return
+        options = self.query_one(OptionList)
+        here = options.highlighted if options.highlighted is not None else -1
+        count = len(self.choices)
+        for step in range(1, count + 1):
+            number = (here + step) % count
+            if self.choices[number].lower().startswith(letter.lower()):
+                event.stop()
+                options.highlighted = number
+                return
