@@ -140,7 +140,9 @@ async def test_plus_and_minus_change_the_rate(tmp_path: Path) -> None:
         await session.press("minus", "minus")
         await session.heard("Rate 160")
         assert "160 wpm" in session.status
-        assert session.app.store.settings().value.voice.rate == 160
+        await session.press("q")
+    async with open_reader(tmp_path) as session:
+        assert "160 wpm" in session.status
 
 
 async def test_v_cycles_voices(tmp_path: Path) -> None:

@@ -13,8 +13,10 @@ import pytest
 from tui_session import REFERENCE, isolated_home, open_reader
 
 from narrator.content.model import Article, GlossaryEntry, Paragraph, Section
+from narrator.reading.store import Store
 from narrator.speech.speaker import SpeechEvent
-from narrator.tui.app import NarratorApp, SpeechHappened, SpeechOutput
+from narrator.tui.app import SpeechHappened, SpeechOutput
+from narrator.tui.launch import build_app
 from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.reader import ReaderScreen
 from narrator.tui.widgets.contents_tree import ContentsTree
@@ -136,6 +138,16 @@ async def test_a_place_that_cannot_be_saved_is_said_and_q_twice_quits(tmp_path: 
         await session.until(lambda: not session.app.is_running)
 
 
+async def test_corrupted_settings_are_noticed_and_the_reader_starts(tmp_path: Path) -> None:
+    settings = tmp_path / "config" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[1, 2", encoding="utf-8")
+    async with open_reader(tmp_path) as session:
+        assert "settings" in session.status
+        await session.heard("could not be read")
+        assert "180 wpm" in session.status
+
+
 async def test_an_unexpected_error_is_logged_and_shown_as_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -167,22 +179,13 @@ def write_article(path: Path, article_id: str, title: str) -> None:
 async def test_a_folder_opens_the_library_and_a_broken_article_is_reported(
     tmp_path: Path,
 ) -> None:
-    from narrator.reading.store import Settings, Store
-    from narrator.tui.launch import Opener, library_of
-    from narrator.tui.screens.library import LibraryScreen
-
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a-broken.yaml").write_text("id: [\n", encoding="utf-8")
     write_article(folder / "b-good.yaml", "good", "A good one")
-    store = Store(tmp_path / "config", tmp_path / "state")
-    opener = Opener(store, Settings())
     log = tmp_path / "library.jsonl"
-    app = NarratorApp(
-        LibraryScreen(library_of(folder), opener.reader),
-        output=SpeechOutput(None, log, True),
-        store=store,
-    )
+    store = Store(tmp_path / "config", tmp_path / "state")
+    app = build_app(folder, None, SpeechOutput(None, log, True), store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
         assert isinstance(app.screen, ChooseScreen)

@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from narrator.content.loader import load_article
 from narrator.content.model import Article
 from narrator.reading.store import Settings, Store
 from narrator.tui.app import NarratorApp, SpeechOutput
-from narrator.tui.launch import Opener
+from narrator.tui.launch import Opener, build_app
 from narrator.tui.screens.reader import ReaderScreen
 from narrator.tui.widgets.reading_pane import ReadingPane
 from narrator.tui.widgets.status_line import StatusLine
@@ -101,13 +100,16 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 async def open_reader(
     tmp_path: Path, article: Article | None = None, *, section: str | None = None
 ) -> AsyncIterator[Session]:
-    """The reader on ``article`` (the reference article by default), state kept in tmp_path."""
+    """The reader on ``article`` (by default the reference article, opened as
+    ``narrator open`` opens it), with settings and state kept in tmp_path."""
     store = Store(tmp_path / "config", tmp_path / "state")
-    chosen = article or load_article(REFERENCE)
-    path = REFERENCE if article is None else tmp_path / f"{chosen.id}.yaml"
-    reader = Opener(store, Settings()).reader(chosen, path, section)
     log = tmp_path / f"speech-{len(list(tmp_path.glob('speech-*')))}.jsonl"
-    app = NarratorApp(reader, output=SpeechOutput(None, log, True), store=store)
+    output = SpeechOutput(None, log, True)
+    if article is None:
+        app = build_app(REFERENCE, section, output, store)
+    else:
+        reader = Opener(store, Settings()).reader(article, tmp_path / f"{article.id}.yaml")
+        app = NarratorApp(reader, output=output, store=store)
     async with app.run_test(size=SIZE) as pilot:
         session = Session(app, pilot, log)
         await session.heard(lambda event: True)

@@ -61,32 +61,36 @@ class Opener:
         return ReaderScreen(cursor, self.store, path, state.value, notices=notices)
 
 
+def build_app(
+    path: Path | None, section: str | None, output: SpeechOutput, store: Store
+) -> NarratorApp:
+    """The app on ``path`` (an article, a folder, or the bundled articles), ready to run.
+
+    Raises ``NarratorError`` for a missing or broken article or an unknown
+    section, so the CLI reports it as one line before any screen is drawn.
+    """
+    path = path if path is not None else bundled_articles()
+    if not path.exists():
+        raise NarratorError(f"{path}: no such file or folder")
+    settings = store.settings()
+    opener = Opener(store, settings.value)
+    first: Screen[None]
+    if path.is_dir() and len(articles := library_of(path)) > 1:
+        first = LibraryScreen(articles, opener.reader)
+    else:
+        article_path = library_of(path)[0] if path.is_dir() else path
+        first = opener.reader(load_article(article_path), article_path, section)
+    return NarratorApp(
+        first, output=output, store=store, settings=settings.value, notice=settings.notice or ""
+    )
+
+
 def open_(args: argparse.Namespace) -> int:
     if args.plain:
         from narrator.plain import open_plain
 
         return open_plain(args)
-    path: Path = args.path if args.path is not None else bundled_articles()
-    if not path.exists():
-        raise NarratorError(f"{path}: no such file or folder")
-    store = Store()
-    settings = store.settings()
-    opener = Opener(store, settings.value)
-
-    def run(first: Screen[None]) -> int:
-        app = NarratorApp(
-            first,
-            output=SpeechOutput(args.audio_out, args.speech_log, args.no_audio),
-            store=store,
-            settings=settings.value,
-            notice=settings.notice or "",
-        )
-        app.run()
-        return app.return_code or 0
-
-    if path.is_dir():
-        articles = library_of(path)
-        if len(articles) > 1:
-            return run(LibraryScreen(articles, opener.reader))
-        path = articles[0]
-    return run(opener.reader(load_article(path), path, args.section))
+    output = SpeechOutput(args.audio_out, args.speech_log, args.no_audio)
+    app = build_app(args.path, args.section, output, Store())
+    app.run()
+    return app.return_code or 0
