@@ -195,6 +195,7 @@ async def test_question_mark_shows_and_speaks_every_key(tmp_path: Path) -> None:
         await session.heard("Keys.")
         await session.press("escape")
         assert not isinstance(session.app.screen, HelpScreen)
+        await session.until(lambda: "silent" in session.status)
 
 
 async def test_space_says_all_pauses_and_resumes_and_escape_stops(tmp_path: Path) -> None:

@@ -372,7 +372,7 @@ class ReaderScreen(Screen[None]):
 
     def action_help(self) -> None:
         self._quiet()
-        self.app.push_screen(HelpScreen(READER_COMMANDS))
+        self.app.push_screen(HelpScreen(READER_COMMANDS), lambda _: self.action_stop())
         self._speak(self.cursor.announcer.sentences(spoken_help(READER_COMMANDS)))
 
     def action_contrast(self) -> None:
