@@ -11,7 +11,7 @@ the terminal, never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -128,7 +128,7 @@ class NarratorApp(App[int]):
 
     # ---------------------------------------------------------------- speech
 
-    def speak(self, utterances: list[Utterance] | tuple[Utterance, ...]) -> None:
+    def speak(self, utterances: Sequence[Utterance]) -> None:
         """Cut what is being said and say ``utterances``."""
         if utterances:
             self.speaker.speak(list(utterances), Priority.TEXT)

@@ -225,7 +225,7 @@ class ReaderScreen(Screen[None]):
         """Cut the voice and say ``utterances`` (say-all ends)."""
         self._quiet()
         self._heard_word = None
-        self.narrator.speak(list(utterances))
+        self.narrator.speak(utterances)
         self._show_status()
 
     def _say(self, utterances: Sequence[Utterance]) -> None:
