@@ -5,15 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, OptionList
-from tui_session import isolated_home, open_reader
+from tui_session import open_reader
 
 from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.definition import DefinitionScreen
 from narrator.tui.screens.help import HelpScreen
 from narrator.tui.screens.reader import READER_COMMANDS
 from narrator.tui.screens.search import SearchScreen
-
-__all__ = ["isolated_home"]
 
 
 async def test_opening_says_where_the_reader_is(tmp_path: Path) -> None:

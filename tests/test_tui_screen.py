@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tui_session import REFERENCE, isolated_home, open_reader
+from tui_session import REFERENCE, open_reader
 
 from narrator.content.model import Article, GlossaryEntry, Paragraph, Section
 from narrator.reading.store import Store
@@ -21,8 +21,6 @@ from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.reader import ReaderScreen
 from narrator.tui.widgets.contents_tree import ContentsTree
 from narrator.tui.widgets.reading_pane import ReadingPane
-
-__all__ = ["isolated_home"]
 
 MARKUP = "It says [bold]x[/bold] and [link=https://example.org]here[/link] and \x1b[31mred\x1b[0m."
 TRICKY = Article(
