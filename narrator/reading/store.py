@@ -48,6 +48,7 @@ T = TypeVar("T")
 class Settings:
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     verbosity: Verbosity = field(default_factory=Verbosity)
+    high_contrast: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,9 @@ def _settings(data: Mapping[str, Any]) -> Settings:
         figures = FigureVerbosity(verbosity.get("figures", default_verbosity.figures))
     except ValueError as error:
         raise _Unusable(str(error)) from error
+    high_contrast = data.get("high_contrast", False)
+    if not isinstance(high_contrast, bool):
+        raise _Unusable("high_contrast has the wrong type")
     return Settings(
         VoiceSettings(
             voice=_field(voice, "voice", str, default_voice.voice),
@@ -170,6 +174,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
             volume=max(0.0, min(1.0, float(volume))),
         ),
         Verbosity(punctuation=punctuation, figures=figures),
+        high_contrast,
     )
 
 
@@ -210,6 +215,7 @@ def _settings_json(settings: Settings) -> dict[str, Any]:
             "punctuation": settings.verbosity.punctuation.value,
             "figures": settings.verbosity.figures.value,
         },
+        "high_contrast": settings.high_contrast,
     }
 
 

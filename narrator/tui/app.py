@@ -92,7 +92,6 @@ class NarratorApp(App[int]):
         self.output = output
         self.store = store or Store()
         self.settings = settings
-        self.high_contrast = False
         self.announcer = Announcer()
         self._speaker: Speaker | None = None
         self._voices: list[Voice] | None = None
@@ -101,7 +100,7 @@ class NarratorApp(App[int]):
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
-        self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
+        self._apply_theme()
         self._speaker = Speaker(
             self.settings.voice,
             on_event=self._hear,
@@ -187,10 +186,18 @@ class NarratorApp(App[int]):
             self._voices = self.speaker.voices()
         return self._voices
 
-    def toggle_contrast(self) -> str:
-        """Switch the high-contrast theme; returns what to say about it."""
-        self.high_contrast = not self.high_contrast
+    @property
+    def high_contrast(self) -> bool:
+        return self.settings.high_contrast
+
+    def _apply_theme(self) -> None:
         self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
+
+    def toggle_contrast(self) -> str:
+        """Switch the high-contrast theme, and remember it for next time; returns what to say."""
+        self.settings = replace(self.settings, high_contrast=not self.high_contrast)
+        self._apply_theme()
+        self.save_settings()
         return f"High contrast {'on' if self.high_contrast else 'off'}"
 
     # --------------------------------------------------------------- crashes
