@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from narrator import __version__
@@ -106,10 +107,16 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
         from narrator.content import commands as content_commands
 
         return getattr(content_commands, command.replace("import", "import_"))
-    if command in ("script", "say", "voices", "export"):
+    if command in ("script", "say", "export"):
+        from narrator.reading.store import Store
         from narrator.speech import commands as speech_commands
 
-        return getattr(speech_commands, command)
+        # speech sits below reading, so the listener's lexicon is found here and handed down
+        return partial(getattr(speech_commands, command), user_lexicon=Store().lexicon_path)
+    if command == "voices":
+        from narrator.speech import commands as speech_commands
+
+        return speech_commands.voices
     if command == "read":
         from narrator import plain
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
@@ -37,7 +37,8 @@ from narrator.reading.bookmarks import bookmark_here
 from narrator.reading.commands import BY_KEY, help_lines
 from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
-from narrator.reading.store import ArticleState, Settings, Store
+from narrator.reading.store import ArticleState, Loaded, Settings, Store
+from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
 from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from narrator.speech.speaker import Speaker, SpeechEvent
@@ -72,6 +73,7 @@ _NAMED = {
 }
 READ_KEYS = {"space": "say-all", "right": "next-sentence", "left": "previous-sentence"}
 READ_STOP_KEYS = {"escape", "q"}
+T = TypeVar("T")
 
 
 def visible(text: str) -> str:
@@ -302,10 +304,10 @@ def _ended_by_signals() -> Iterator[None]:
             signal.signal(number, handler)
 
 
-def make_cursor(article: Article, settings: Settings) -> Cursor:
-    """The article's script under the listener's verbosity, at its start."""
-    script = build_script(article, verbosity=settings.verbosity)
-    announcer = Announcer.for_article(article, settings.verbosity)
+def make_cursor(article: Article, settings: Settings, lexicon: Lexicon | None = None) -> Cursor:
+    """The article's script under the listener's verbosity and lexicon, at its start."""
+    script = build_script(article, verbosity=settings.verbosity, lexicon=lexicon)
+    announcer = Announcer.for_article(article, settings.verbosity, lexicon)
     return Cursor(article, script.utterances, announcer=announcer)
 
 
@@ -315,8 +317,8 @@ def _keys() -> Keys | None:
     return Keys(sys.stdin.fileno()) if interactive else None
 
 
-def _settings(store: Store, err: TextIO) -> Settings:
-    loaded = store.settings()
+def _noticed(loaded: Loaded[T], err: TextIO) -> T:
+    """The loaded value; a file that could not be used is one line on ``err`` first."""
     if loaded.notice:
         print_notice(loaded.notice, err)
     return loaded.value
@@ -328,8 +330,9 @@ def _settings(store: Store, err: TextIO) -> Settings:
 def read(args: argparse.Namespace) -> int:
     """Read aloud from the start (or ``--section``) to the end, printing each utterance."""
     article = load_article(args.path)
-    settings = _settings(Store(), sys.stderr)
-    cursor = make_cursor(article, settings)
+    store = Store()
+    settings = _noticed(store.settings(), sys.stderr)
+    cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     if args.section:
         _go_to_section(cursor, args.section, args.path)
     keys = _keys()
@@ -553,17 +556,15 @@ def open_plain(args: argparse.Namespace) -> int:
         raise NarratorError(f"{path}: no such file or folder")
     article = load_article(path)
     store = Store()
-    settings = _settings(store, sys.stderr)
-    cursor = make_cursor(article, settings)
-    state = store.article(article.id, path)
-    if state.notice:
-        print_notice(state.notice, sys.stderr)
+    settings = _noticed(store.settings(), sys.stderr)
+    cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
+    state = _noticed(store.article(article.id, path), sys.stderr)
     if args.section:
         _go_to_section(cursor, args.section, path)
-    elif state.value.progress is not None:
-        cursor.go_to_place(state.value.progress)
+    elif state.progress is not None:
+        cursor.go_to_place(state.progress)
     session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
-    reader = PlainReader(session, store, path, state.value)
+    reader = PlainReader(session, store, path, state)
     try:
         with _ended_by_signals():
             if keys is None:

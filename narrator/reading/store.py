@@ -6,10 +6,12 @@ is flushed to disk, then atomically replaces the old one. And a file that
 cannot be read never stops Narrator nor vanishes: it is renamed aside
 (``NAME.corrupt-TIMESTAMP``), the caller gets a one-line notice to show and
 say, and defaults are used. A file that can be neither read nor moved is
-never overwritten.
+never overwritten. The listener's lexicon is the exception: they write it
+by hand, so a broken one stays where it is, unused, and is only reported.
 
-Settings live in the platform's config folder, reading state in its state
-folder (``platformdirs`` honours ``XDG_CONFIG_HOME`` and ``XDG_STATE_HOME``).
+Settings and the listener's lexicon live in the platform's config folder,
+reading state in its state folder (``platformdirs`` honours ``XDG_CONFIG_HOME``
+and ``XDG_STATE_HOME``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any, Generic, TypeVar
 from platformdirs import user_config_path, user_state_path
 
 from narrator.reading.bookmarks import Bookmark
+from narrator.speech.lexicon import Lexicon, load_listener_lexicon
 from narrator.speech.settings import (
     MAX_RATE,
     MIN_RATE,
@@ -39,6 +42,7 @@ from narrator.speech.settings import (
 from narrator.speech.utterance import Place
 
 APP = "narrator"
+LEXICON_FILE = "lexicon.yaml"
 VERSION = 1
 STALE_SECONDS = 60
 T = TypeVar("T")
@@ -61,7 +65,7 @@ class ArticleState:
 
 @dataclass(frozen=True)
 class Loaded(Generic[T]):
-    """A loaded value; ``notice`` is one line for the user when a file had to be set aside."""
+    """A loaded value; ``notice`` is one line for the user when a file could not be used."""
 
     value: T
     notice: str | None = None
@@ -232,17 +236,31 @@ def _article_json(article_id: str, path: Path | None, state: ArticleState) -> di
 # ------------------------------------------------------------------ store
 
 
+def config_folder() -> Path:
+    """The platform's config folder for Narrator (``$XDG_CONFIG_HOME/narrator`` on Linux)."""
+    return user_config_path(APP)
+
+
 class Store:
     """Settings and reading state on disk; every method returns instead of raising."""
 
     def __init__(self, config_dir: Path | None = None, state_dir: Path | None = None) -> None:
-        self.config_dir = config_dir or user_config_path(APP)
+        self.config_dir = config_dir or config_folder()
         self.state_dir = state_dir or user_state_path(APP)
         self._untouchable: set[Path] = set()
 
     @property
     def settings_path(self) -> Path:
         return self.config_dir / "settings.json"
+
+    @property
+    def lexicon_path(self) -> Path:
+        """The listener's own pronunciations, edited by hand (``word: respelling`` lines)."""
+        return self.config_dir / LEXICON_FILE
+
+    def lexicon(self) -> Loaded[Lexicon | None]:
+        """The listener's lexicon, never moved nor rewritten: it is theirs to fix."""
+        return Loaded(*load_listener_lexicon(self.lexicon_path))
 
     def article_path(self, article_id: str, path: Path | None) -> Path:
         """One file per article, keyed by its id and where it was opened from: two

@@ -10,15 +10,32 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from narrator.speech.engine import Voice
+    from narrator.speech.lexicon import Lexicon
     from narrator.speech.utterance import Utterance
 
 POLL_SECONDS = 0.02
 
 
-def script(args: argparse.Namespace) -> int:
+def listener_lexicon(path: Path | None) -> Lexicon | None:
+    """The listener's own lexicon at ``path`` (found by ``narrator.cli``: the config
+    folder is the reading layer's to know); a broken one is one line on stderr and
+    the command goes on without it."""
+    from narrator.speech.lexicon import load_listener_lexicon
+
+    if path is None:
+        return None
+    lexicon, notice = load_listener_lexicon(path)
+    if notice:
+        print(f"narrator: {notice}", file=sys.stderr, flush=True)
+    return lexicon
+
+
+def script(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
     """Print the spoken script: one utterance per line, ``PLACE<TAB>SPOKEN``.
 
     PLACE is ``section/block.item.sentence`` (see ``narrator.speech.script``
@@ -26,14 +43,17 @@ def script(args: argparse.Namespace) -> int:
     that opens a list, table, references or glossary). It is what a listener
     checks when something sounds wrong, so it shows exactly what the voice
     is handed. ``--section ID`` limits it to that section and its subsections;
-    ``--lexicon FILE`` applies the listener's pronunciations.
+    ``--lexicon FILE`` applies those pronunciations instead of ``user_lexicon``.
     """
     from narrator.content.errors import NarratorError
     from narrator.content.loader import load_article
     from narrator.speech.lexicon import load_lexicon
     from narrator.speech.script import build_script
 
-    lexicon = load_lexicon(args.lexicon) if args.lexicon is not None else None
+    if args.lexicon is not None:
+        lexicon = load_lexicon(args.lexicon)
+    else:
+        lexicon = listener_lexicon(user_lexicon)
     built = build_script(load_article(args.path), lexicon=lexicon)
     if args.section is None:
         utterances = built.utterances
@@ -51,15 +71,17 @@ def script(args: argparse.Namespace) -> int:
     return 0
 
 
-def say(args: argparse.Namespace) -> int:
+def say(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
     """Speak the words given on the command line, sentence by sentence."""
+    from narrator.speech.lexicon import EMPTY
     from narrator.speech.sentences import sentences
     from narrator.speech.spoken import spoken_form
     from narrator.speech.utterance import Role, Utterance
 
+    lexicon = listener_lexicon(user_lexicon) or EMPTY
     text = " ".join(args.text)
     utterances = [
-        Utterance(text=sentence, spoken=spoken_form(sentence), place=None, role=Role.ANNOUNCEMENT)
+        Utterance(sentence, spoken_form(sentence, lexicon=lexicon), None, Role.ANNOUNCEMENT)
         for sentence in sentences(text)
     ]
     return 1 if speak_and_wait(utterances, args) else 0
@@ -93,15 +115,19 @@ def speak_and_wait(utterances: Sequence[Utterance], args: argparse.Namespace) ->
     return errors
 
 
-def voices(args: argparse.Namespace) -> int:
-    """Print the installed voices as a table: the id to pass on, its name, its languages."""
+def installed_voices() -> list[Voice]:
     from narrator.speech.worker import SynthesisWorker
 
     worker = SynthesisWorker()
     try:
-        found = worker.voices()
+        return worker.voices()
     finally:
         worker.close()
+
+
+def voices(args: argparse.Namespace) -> int:
+    """Print the installed voices as a table: the id to pass on, its name, its languages."""
+    found = installed_voices()
     rows = [("ID", "NAME", "LANGUAGES")] + [
         (voice.id, voice.name, ", ".join(voice.languages)) for voice in found
     ]
@@ -111,14 +137,15 @@ def voices(args: argparse.Namespace) -> int:
     return 0
 
 
-def export(args: argparse.Namespace) -> int:
+def export(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
     """Write the article as one audio file per section, a playlist and a chapter list."""
     from narrator.content.loader import load_article
     from narrator.speech.export import check_format, export_script, timestamp
     from narrator.speech.script import build_script
 
     check_format(args.format)
-    script = build_script(load_article(args.path))
+    article = load_article(args.path)
+    script = build_script(article, lexicon=listener_lexicon(user_lexicon))
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
     exported = export_script(script, args.out, args.format, progress=progress)
     total = sum(item.seconds for item in exported)

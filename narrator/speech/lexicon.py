@@ -105,3 +105,15 @@ def load_lexicon(path: Path) -> Lexicon:
             raise _problem(path, line, f"`{key.value}` needs a respelling as plain text")
         entries[str(key.value).strip()] = str(value.value).strip()
     return Lexicon(entries)
+
+
+def load_listener_lexicon(path: Path) -> tuple[Lexicon | None, str | None]:
+    """The listener's standing lexicon (in their config folder), read so that reading
+    always goes on: no file means no lexicon; a broken file is left unused and the
+    one-line notice says which line to fix."""
+    if not path.exists():
+        return None, None
+    try:
+        return load_lexicon(path), None
+    except NarratorError as error:
+        return None, f"Your lexicon is not used: {error}"

@@ -17,13 +17,15 @@ from narrator.content.loader import load_article
 from narrator.content.model import Article
 from narrator.reading.announce import Announcer
 from narrator.reading.cursor import Cursor
-from narrator.reading.store import Settings, Store
+from narrator.reading.store import Loaded, Settings, Store
+from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
 from narrator.tui.app import NarratorApp, SpeechOutput
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
 
 ARTICLE_SUFFIXES = (".yaml", ".yml")
+NO_LEXICON: Loaded[Lexicon | None] = Loaded(None)
 
 
 def bundled_articles() -> Path:
@@ -39,25 +41,30 @@ def library_of(folder: Path) -> list[Path]:
 
 
 class Opener:
-    """Makes the reader for an article: its script, and where the listener left it."""
+    """Makes the reader for an article: its script said the listener's way (their
+    lexicon's notice, if it is broken, is said as each reader opens), and where they left it."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, lexicon: Loaded[Lexicon | None] = NO_LEXICON
+    ) -> None:
         self.store = store
         self.settings = settings
+        self.lexicon = lexicon
 
     def reader(
         self, article: Article, path: Path | None, section: str | None = None
     ) -> ReaderScreen:
         verbosity = self.settings.verbosity
-        announcer = Announcer.for_article(article, verbosity)
-        script = build_script(article, verbosity=verbosity)
+        lexicon = self.lexicon.value
+        announcer = Announcer.for_article(article, verbosity, lexicon)
+        script = build_script(article, verbosity=verbosity, lexicon=lexicon)
         cursor = Cursor(article, script.utterances, announcer=announcer)
         state = self.store.article(article.id, path)
         if section is not None:
             cursor.go_to_section(section)
         elif state.value.progress is not None:
             cursor.go_to_place(state.value.progress)
-        notices = [state.notice] if state.notice else []
+        notices = [notice for notice in (self.lexicon.notice, state.notice) if notice]
         return ReaderScreen(cursor, self.store, path, state.value, notices=notices)
 
 
@@ -73,7 +80,7 @@ def build_app(
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
     settings = store.settings()
-    opener = Opener(store, settings.value)
+    opener = Opener(store, settings.value, store.lexicon())
     first: Screen[None]
     if path.is_dir() and len(articles := library_of(path)) > 1:
         first = LibraryScreen(articles, opener.reader)
