@@ -200,6 +200,7 @@ class Session:
         self.speaker = Speaker(
             settings.voice,
             on_event=self.events.put,
+            language=cursor.article.language,
             audio_out=args.audio_out,
             speech_log=args.speech_log,
             null_audio=args.no_audio,

@@ -142,12 +142,15 @@ def export(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
     from narrator.content.loader import load_article
     from narrator.speech.export import check_format, export_script, timestamp
     from narrator.speech.script import build_script
+    from narrator.speech.settings import VoiceSettings
+    from narrator.speech.voices import voice_for_language
 
     check_format(args.format)
     article = load_article(args.path)
     script = build_script(article, lexicon=listener_lexicon(user_lexicon))
+    voice = VoiceSettings(voice=voice_for_language(installed_voices(), article.language))
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
-    exported = export_script(script, args.out, args.format, progress=progress)
+    exported = export_script(script, args.out, args.format, voice=voice, progress=progress)
     total = sum(item.seconds for item in exported)
     print(f"Wrote {len(exported)} sections ({timestamp(total)}) to {args.out}", file=sys.stdout)
     return 0

@@ -24,7 +24,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 from queue import SimpleQueue
@@ -42,6 +42,7 @@ from narrator.speech.engine import EngineError, Voice, WordMark
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speechlog import SpeechLog
 from narrator.speech.utterance import Utterance
+from narrator.speech.voices import voice_for_language
 from narrator.speech.worker import SynthesisWorker, WorkerFailed
 
 LOOKAHEAD = 3
@@ -62,6 +63,7 @@ class SpeechEvent:
     start: int = 0
     length: int = 0
     message: str = ""
+    voice: str = ""  # "started": the voice saying it ("" for the engine's default)
 
 
 class _Rendition:
@@ -79,6 +81,7 @@ class _Rendition:
         self.next_word = 0
         self.started = False
         self.cut = False
+        self.voice = ""
 
 
 EventHandler = Callable[[SpeechEvent], None]
@@ -101,11 +104,14 @@ class Speaker:
         voice: VoiceSettings = VoiceSettings(),  # noqa: B008 - frozen, so sharing is safe
         *,
         on_event: EventHandler | None = None,
+        language: str | None = None,
         audio_out: Path | None = None,
         speech_log: Path | None = None,
         null_audio: bool = False,
     ) -> None:
         self._voice = voice
+        self._language = language
+        self._installed: list[Voice] | None = None
         self._on_event = on_event
         self._origin = time.monotonic()
         self._lock = threading.Lock()
@@ -172,10 +178,21 @@ class Speaker:
         """Use ``voice`` from the next utterance on; audio made ahead with the old one is redone."""
         with self._work:
             self._voice = voice
-            for index, rendition in enumerate(self._queue):
-                if rendition.claimed and not rendition.started:
-                    self._queue[index] = _Rendition(rendition.utterance, rendition.priority)
-            self._work.notify_all()
+            self._redo_unstarted()
+
+    def read_in(self, language: str | None) -> None:
+        """What follows is in ``language`` (BCP 47): while the listener has chosen no
+        voice, an installed voice for that language says it (else the engine's default)."""
+        with self._work:
+            self._language = language
+            self._redo_unstarted()
+
+    def _redo_unstarted(self) -> None:
+        """Audio made ahead with the old voice is made again (holding the lock)."""
+        for index, rendition in enumerate(self._queue):
+            if rendition.claimed and not rendition.started:
+                self._queue[index] = _Rendition(rendition.utterance, rendition.priority)
+        self._work.notify_all()
 
     def voices(self) -> list[Voice]:
         with self._worker_lock:
@@ -228,8 +245,9 @@ class Speaker:
         start: int = 0,
         length: int = 0,
         message: str = "",
+        voice: str = "",
     ) -> None:
-        self._events.put(SpeechEvent(kind, utterance, when, start, length, message))
+        self._events.put(SpeechEvent(kind, utterance, when, start, length, message, voice))
 
     def _synthesize_ahead(self) -> None:
         self._start_worker()
@@ -242,8 +260,8 @@ class Speaker:
                 if self._closed or job is None:
                     return
                 job.claimed = True
-                settings = self._voice
-            self._render(job, settings)
+                settings, language = self._voice, self._language
+            self._render(job, settings, language)
 
     def _next_job(self) -> _Rendition | None:
         for index, rendition in enumerate(self._queue):
@@ -263,7 +281,17 @@ class Speaker:
                 return f"Speech is unavailable: {why}. Reading continues as text."
         return ""
 
-    def _render(self, job: _Rendition, settings: VoiceSettings) -> None:
+    def _for_language(self, settings: VoiceSettings, language: str | None) -> VoiceSettings:
+        """``settings`` with the voice for ``language`` if the listener chose none
+        (holding the worker lock; the installed voices are asked once)."""
+        if settings.voice is not None or not language:
+            return settings
+        if self._installed is None:
+            self._installed = self._worker.voices()
+        chosen = voice_for_language(self._installed, language)
+        return settings if chosen is None else replace(settings, voice=chosen)
+
+    def _render(self, job: _Rendition, settings: VoiceSettings, language: str | None) -> None:
         def audio(pcm: bytes) -> None:
             with self._lock:
                 job.pcm += pcm
@@ -277,6 +305,8 @@ class Speaker:
         if not unavailable:
             with self._worker_lock:
                 try:
+                    settings = self._for_language(settings, language)
+                    job.voice = settings.voice or ""
                     self._worker.synthesize(job.utterance.spoken, settings, audio, word)
                 except EngineError as error:
                     failure = f"Speech error: {error}"
@@ -324,7 +354,7 @@ class Speaker:
                 break
             if not current.started:
                 current.started = True
-                self._emit("started", current.utterance, at)
+                self._emit("started", current.utterance, at, voice=current.voice)
             take = min(available, size - len(out))
             self._emit_words(current, current.played + take, now, len(out))
             out += current.pcm[current.played : current.played + take]
@@ -354,7 +384,7 @@ class Speaker:
             self._emit("interrupted", current.utterance, at)
         else:
             if not current.started:
-                self._emit("started", current.utterance, at)
+                self._emit("started", current.utterance, at, voice=current.voice)
             self._emit("finished", current.utterance, at)
 
     def _deliver_events(self) -> None:

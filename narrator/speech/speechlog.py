@@ -29,6 +29,7 @@ def event_record(event: SpeechEvent, origin: float) -> dict[str, object]:
         "start": event.start,
         "length": event.length,
         "message": event.message,
+        "voice": event.voice,
     }
 
 

@@ -158,6 +158,7 @@ class ReaderScreen(Screen[None]):
             self.narrator.show_notice(notice)
         opening = [*notices, self.cursor.where().spoken]
         self.say_all = SayAll(self.narrator.speaker, self.cursor)
+        self.narrator.speaker.read_in(self.cursor.article.language)
         self.narrator.announcer = self.cursor.announcer
         self._speak([*self.cursor.announcer.sentences(". ".join(opening)), self.cursor.current])
 

@@ -1,0 +1,47 @@
+"""Which installed voice reads a text in a given language, when the listener chose none.
+
+An article in German read by an English voice is gibberish, so a listener
+who has not picked a voice hears each article in its own language. Tags are
+BCP 47 (``de``, ``en-GB``) and synthesizers spell them loosely (``en_US``,
+``en-gb``), so they are compared case-blind with ``_`` read as ``-``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from narrator.speech.engine import Voice
+
+
+def _tag(language: str) -> str:
+    return language.strip().replace("_", "-").casefold()
+
+
+def _primary(tag: str) -> str:
+    return tag.split("-", 1)[0]
+
+
+def voice_for_language(voices: Sequence[Voice], language: str) -> str | None:
+    """The id of the voice for ``language``, or None to leave it to the engine's default.
+
+    A voice for exactly that language comes first. Failing that, one for its
+    primary language (``de`` for ``de-AT``): a voice tagged with the bare
+    language, else the synthesizer's main voice for it (espeak-ng files it as
+    ``family/xx``, so ``en`` is British English, not the first English voice
+    listed), else the first voice that speaks it.
+    """
+    wanted = _tag(language)
+    if not wanted:
+        return None
+    for voice in voices:
+        if wanted in map(_tag, voice.languages):
+            return voice.id
+    primary = _primary(wanted)
+    speaking = [v for v in voices if primary in (_primary(_tag(t)) for t in v.languages)]
+    for voice in speaking:
+        if primary in map(_tag, voice.languages):
+            return voice.id
+    for voice in speaking:
+        if _tag(voice.id).rsplit("/", 1)[-1] == primary:
+            return voice.id
+    return speaking[0].id if speaking else None
