@@ -140,6 +140,8 @@ class NarratorApp(App[int]):
         self.say(message.text)
 
     def on_speech_happened(self, message: SpeechHappened) -> None:
+        if not self.is_running:
+            return  # shutting down: the screens that would follow the voice are being taken apart
         event = message.event
         if event.kind in ("notice", "error") and event.message:
             self.show_notice(event.message)
