@@ -116,6 +116,7 @@ def speak_and_wait(utterances: Sequence[Utterance], args: argparse.Namespace) ->
 
 
 def installed_voices() -> list[Voice]:
+    """Asked of a synthesizer process, so the engine never loads in the command's own."""
     from narrator.speech.worker import SynthesisWorker
 
     worker = SynthesisWorker()

@@ -196,7 +196,14 @@ class Speaker:
 
     def voices(self) -> list[Voice]:
         with self._worker_lock:
-            return self._worker.voices()
+            return list(self._installed_voices())
+
+    def _installed_voices(self) -> list[Voice]:
+        """Asked of the engine once (holding the worker lock): voices are not installed
+        while Narrator runs."""
+        if self._installed is None:
+            self._installed = self._worker.voices()
+        return self._installed
 
     def close(self) -> None:
         with self._work:
@@ -283,12 +290,10 @@ class Speaker:
 
     def _for_language(self, settings: VoiceSettings, language: str | None) -> VoiceSettings:
         """``settings`` with the voice for ``language`` if the listener chose none
-        (holding the worker lock; the installed voices are asked once)."""
+        (holding the worker lock)."""
         if settings.voice is not None or not language:
             return settings
-        if self._installed is None:
-            self._installed = self._worker.voices()
-        chosen = voice_for_language(self._installed, language)
+        chosen = voice_for_language(self._installed_voices(), language)
         return settings if chosen is None else replace(settings, voice=chosen)
 
     def _render(self, job: _Rendition, settings: VoiceSettings, language: str | None) -> None:
