@@ -12,9 +12,14 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from narrator import __version__
 from narrator.content.errors import NarratorError
+from narrator.speech.settings import MAX_RATE, MIN_RATE
+
+if TYPE_CHECKING:
+    from narrator.reading.store import Store
 
 SUBCOMMANDS = ("check", "outline", "import", "script", "read", "say", "voices", "export", "open")
 
@@ -36,6 +41,35 @@ def _speech_output_options(parser: argparse.ArgumentParser) -> None:
         "--no-audio",
         action="store_true",
         help="play into miniaudio's null device (real time, no sound card needed)",
+    )
+
+
+def _rate(text: str) -> int:
+    """``--rate``: whole words per minute, within what the synthesizer speaks intelligibly."""
+    try:
+        rate = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"the rate is words per minute, a whole number, not {text!r}"
+        ) from None
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise argparse.ArgumentTypeError(
+            f"{rate} words per minute is out of range: choose {MIN_RATE} to {MAX_RATE}"
+        )
+    return rate
+
+
+def _voice_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rate",
+        type=_rate,
+        metavar="WPM",
+        help=f"words per minute, {MIN_RATE} to {MAX_RATE} (this run only; default: saved rate)",
+    )
+    parser.add_argument(
+        "--voice",
+        metavar="ID",
+        help="a voice id from `narrator voices` (this run only; default: your saved voice)",
     )
 
 
@@ -77,10 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     read = commands.add_parser("read", help="read aloud from the start or a section")
     read.add_argument("path", type=Path)
     read.add_argument("--section", metavar="ID")
+    _voice_options(read)
     _speech_output_options(read)
 
     say = commands.add_parser("say", help="speak a line of text")
     say.add_argument("text", nargs="+")
+    _voice_options(say)
     _speech_output_options(say)
 
     commands.add_parser("voices", help="list the installed voices")
@@ -89,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", type=Path)
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--format", choices=("wav", "flac"), default="wav")
+    _voice_options(export)
     return parser
 
 
@@ -111,8 +148,11 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
         from narrator.reading.store import Store
         from narrator.speech import commands as speech_commands
 
-        # speech sits below reading, so the listener's lexicon is found here and handed down
-        return partial(getattr(speech_commands, command), user_lexicon=Store().lexicon_path)
+        # speech sits below reading, so the listener's lexicon and settings are found here
+        # and handed down
+        store = Store()
+        run = partial(getattr(speech_commands, command), user_lexicon=store.lexicon_path)
+        return run if command == "script" else partial(_with_listener_settings, run, store)
     if command == "voices":
         from narrator.speech import commands as speech_commands
 
@@ -124,6 +164,20 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
     from narrator.tui import launch
 
     return launch.open_
+
+
+def _with_listener_settings(run: Callable[..., int], store: Store, args: argparse.Namespace) -> int:
+    """Run a speech command in the listener's saved voice and verbosity, as the
+    readers do, with ``--rate`` and ``--voice`` over them; a settings file that
+    cannot be used is one line on stderr, and the defaults speak."""
+    from narrator.reading.voice_choice import for_this_run
+
+    loaded = store.settings()
+    if loaded.notice:
+        print(f"narrator: {loaded.notice}", file=sys.stderr, flush=True)
+    settings = loaded.value
+    voice = for_this_run(settings.voice, rate=args.rate, voice_id=args.voice)
+    return run(args, voice=voice, verbosity=settings.verbosity)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

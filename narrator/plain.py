@@ -38,17 +38,17 @@ from narrator.reading.commands import BY_KEY, help_lines
 from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Loaded, Settings, Store
+from narrator.reading.voice_choice import VoiceChange, faster, for_this_run, next_voice, slower
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
-from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from narrator.speech.speaker import Speaker, SpeechEvent
 from narrator.speech.utterance import Utterance
+from narrator.speech.voices import require_installed
 
 POLL_SECONDS = 0.03
 ESCAPE_SECONDS = 0.05
 IDLE_SECONDS = 0.5
 SAVE_SECONDS = 5.0
-RATE_STEP = 20
 ARTICLE_SUFFIXES = (".yaml", ".yml")
 
 _SEQUENCES = {
@@ -333,12 +333,16 @@ def read(args: argparse.Namespace) -> int:
     article = load_article(args.path)
     store = Store()
     settings = _noticed(store.settings(), sys.stderr)
+    voice = for_this_run(settings.voice, rate=args.rate, voice_id=args.voice)
+    settings = dataclasses.replace(settings, voice=voice)
     cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     if args.section:
         _go_to_section(cursor, args.section, args.path)
     keys = _keys()
     session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
     try:
+        if args.voice is not None:
+            require_installed(args.voice, session.speaker.voices())
         with _ended_by_signals():
             session.say_all.start()
             if keys is None:
@@ -420,7 +424,6 @@ class PlainReader:
         self.store = store
         self.path = path
         self.state = state
-        self.voices: list[str] = []
         self._bookmark_turn = -1
         self._saved_at = time.monotonic()
         self._saved_index = self.cursor.index
@@ -479,9 +482,12 @@ class PlainReader:
         elif name == "repeat":
             session.moved(cursor.go_to(cursor.index))
         elif name in ("faster", "slower"):
-            self.change_rate(RATE_STEP if name == "faster" else -RATE_STEP)
+            voice = session.settings.voice
+            self.change_voice(faster(voice) if name == "faster" else slower(voice))
         elif name == "next-voice":
-            self.next_voice()
+            installed = session.speaker.voices()
+            language = cursor.article.language
+            self.change_voice(next_voice(session.settings.voice, installed, language))
         elif name == "bookmark":
             self.add_bookmark()
         elif name == "bookmarks":
@@ -493,30 +499,17 @@ class PlainReader:
         else:
             session.moved(cursor.step(name))
 
-    def _change_voice(self, said: str, voice: VoiceSettings) -> None:
-        self.session.settings = dataclasses.replace(self.session.settings, voice=voice)
-        self.session.speaker.configure(voice)
-        self._report(self.store.save_settings(self.session.settings))
-        if self.session.say_all.active and not self.session.say_all.paused:
-            self.session.moved(self.cursor.go_to(self.cursor.index), said)
+    def change_voice(self, change: VoiceChange) -> None:
+        """Speak with the new settings from now on, remember them, and say so;
+        say-all reads on from the sentence it was in."""
+        session = self.session
+        session.settings = dataclasses.replace(session.settings, voice=change.voice)
+        session.speaker.configure(change.voice)
+        self._report(self.store.save_settings(session.settings))
+        if session.say_all.active and not session.say_all.paused:
+            session.moved(self.cursor.go_to(self.cursor.index), change.said)
         else:
-            self.session.say(said)
-
-    def change_rate(self, step: int) -> None:
-        voice = self.session.settings.voice
-        rate = max(MIN_RATE, min(MAX_RATE, voice.rate + step))
-        self._change_voice(f"Rate {rate}", dataclasses.replace(voice, rate=rate))
-
-    def next_voice(self) -> None:
-        if not self.voices:
-            self.voices = [voice.id for voice in self.session.speaker.voices()]
-        if not self.voices:
-            self.session.say("No other voices")
-            return
-        voice = self.session.settings.voice
-        turn = (self.voices.index(voice.voice) + 1) if voice.voice in self.voices else 0
-        chosen = self.voices[turn % len(self.voices)]
-        self._change_voice(f"Voice {chosen}", dataclasses.replace(voice, voice=chosen))
+            session.say(change.said)
 
     def add_bookmark(self) -> None:
         bookmark = bookmark_here(self.cursor)

@@ -319,7 +319,13 @@ def test_when_speech_fails_the_reading_goes_on_as_text(
     monkeypatch.setattr(plain, "Speaker", EngineThatCannotStart)
     monkeypatch.setattr(plain, "_keys", lambda: None)
     args = argparse.Namespace(
-        path=home / "tiny.yaml", section=None, audio_out=None, speech_log=None, no_audio=True
+        path=home / "tiny.yaml",
+        section=None,
+        rate=None,
+        voice=None,
+        audio_out=None,
+        speech_log=None,
+        no_audio=True,
     )
     assert plain.read(args) == 0
     out, err = capsys.readouterr()

@@ -30,15 +30,9 @@ from typing import Any, Generic, TypeVar
 from platformdirs import user_config_path, user_state_path
 
 from narrator.reading.bookmarks import Bookmark
+from narrator.reading.voice_choice import clamped_rate
 from narrator.speech.lexicon import Lexicon, load_listener_lexicon
-from narrator.speech.settings import (
-    MAX_RATE,
-    MIN_RATE,
-    FigureVerbosity,
-    Punctuation,
-    Verbosity,
-    VoiceSettings,
-)
+from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity, VoiceSettings
 from narrator.speech.utterance import Place
 
 APP = "narrator"
@@ -173,7 +167,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
     return Settings(
         VoiceSettings(
             voice=_field(voice, "voice", str, default_voice.voice),
-            rate=max(MIN_RATE, min(MAX_RATE, rate)),
+            rate=clamped_rate(rate),
             pitch=max(0, min(100, pitch)),
             volume=max(0.0, min(1.0, float(volume))),
         ),

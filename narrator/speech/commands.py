@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from narrator.speech.lexicon import Lexicon
     from narrator.speech.utterance import Utterance
 
+from narrator.speech.settings import Verbosity, VoiceSettings
+
+DEFAULT_VOICE = VoiceSettings()
+DEFAULT_VERBOSITY = Verbosity()
+
 POLL_SECONDS = 0.02
 
 
@@ -71,8 +76,14 @@ def script(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
     return 0
 
 
-def say(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
-    """Speak the words given on the command line, sentence by sentence."""
+def say(
+    args: argparse.Namespace,
+    user_lexicon: Path | None = None,
+    voice: VoiceSettings = DEFAULT_VOICE,
+    verbosity: Verbosity = DEFAULT_VERBOSITY,
+) -> int:
+    """Speak the words given on the command line, sentence by sentence, in ``voice``
+    and at ``verbosity`` (the listener's, found by ``narrator.cli``)."""
     from narrator.speech.lexicon import EMPTY
     from narrator.speech.sentences import sentences
     from narrator.speech.spoken import spoken_form
@@ -81,19 +92,28 @@ def say(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
     lexicon = listener_lexicon(user_lexicon) or EMPTY
     text = " ".join(args.text)
     utterances = [
-        Utterance(sentence, spoken_form(sentence, lexicon=lexicon), None, Role.ANNOUNCEMENT)
+        Utterance(
+            sentence,
+            spoken_form(sentence, lexicon=lexicon, punctuation=verbosity.punctuation),
+            None,
+            Role.ANNOUNCEMENT,
+        )
         for sentence in sentences(text)
     ]
-    return 1 if speak_and_wait(utterances, args) else 0
+    return 1 if speak_and_wait(utterances, args, voice) else 0
 
 
-def speak_and_wait(utterances: Sequence[Utterance], args: argparse.Namespace) -> list[str]:
-    """Speak ``utterances`` with the command's output options; return the errors heard.
+def speak_and_wait(
+    utterances: Sequence[Utterance], args: argparse.Namespace, voice: VoiceSettings
+) -> list[str]:
+    """Speak ``utterances`` in ``voice`` with the command's output options; return the
+    errors heard. A ``--voice`` that is not installed is an error before any sound.
 
     Notices and errors go to stderr as the speaker reports them, so a user
     without sound still learns why nothing is heard.
     """
     from narrator.speech.speaker import Speaker, SpeechEvent
+    from narrator.speech.voices import require_installed
 
     errors: list[str] = []
 
@@ -104,11 +124,14 @@ def speak_and_wait(utterances: Sequence[Utterance], args: argparse.Namespace) ->
             errors.append(event.message)
 
     with Speaker(
+        voice,
         on_event=on_event,
         audio_out=args.audio_out,
         speech_log=args.speech_log,
         null_audio=args.no_audio,
     ) as speaker:
+        if args.voice is not None:
+            require_installed(args.voice, speaker.voices())
         speaker.speak(utterances)
         while speaker.speaking:
             time.sleep(POLL_SECONDS)
@@ -138,18 +161,28 @@ def voices(args: argparse.Namespace) -> int:
     return 0
 
 
-def export(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
-    """Write the article as one audio file per section, a playlist and a chapter list."""
+def export(
+    args: argparse.Namespace,
+    user_lexicon: Path | None = None,
+    voice: VoiceSettings = DEFAULT_VOICE,
+    verbosity: Verbosity = DEFAULT_VERBOSITY,
+) -> int:
+    """Write the article as one audio file per section, a playlist and a chapter list,
+    in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's language."""
+    from dataclasses import replace
+
     from narrator.content.loader import load_article
     from narrator.speech.export import check_format, export_script, timestamp
     from narrator.speech.script import build_script
-    from narrator.speech.settings import VoiceSettings
-    from narrator.speech.voices import voice_for_language
+    from narrator.speech.voices import require_installed, voice_for_language
 
     check_format(args.format)
     article = load_article(args.path)
-    script = build_script(article, lexicon=listener_lexicon(user_lexicon))
-    voice = VoiceSettings(voice=voice_for_language(installed_voices(), article.language))
+    installed = installed_voices()
+    if args.voice is not None:
+        require_installed(args.voice, installed)
+    script = build_script(article, verbosity=verbosity, lexicon=listener_lexicon(user_lexicon))
+    voice = replace(voice, voice=voice.voice or voice_for_language(installed, article.language))
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
     exported = export_script(script, args.out, args.format, voice=voice, progress=progress)
     total = sum(item.seconds for item in exported)

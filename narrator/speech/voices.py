@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from narrator.content.errors import NarratorError
 from narrator.speech.engine import Voice
 
 
@@ -19,6 +20,21 @@ def _tag(language: str) -> str:
 
 def _primary(tag: str) -> str:
     return tag.split("-", 1)[0]
+
+
+def speakers_of(voices: Sequence[Voice], language: str) -> list[Voice]:
+    """The voices that speak ``language`` in any variant (``en-us`` and ``en-gb`` for ``en-AU``)."""
+    primary = _primary(_tag(language))
+    if not primary:
+        return []
+    return [v for v in voices if primary in (_primary(_tag(t)) for t in v.languages)]
+
+
+def require_installed(voice_id: str, voices: Sequence[Voice]) -> None:
+    """A voice the listener names (``--voice``) must be installed: a typo would
+    otherwise be read, unnoticed, in the engine's default voice."""
+    if voice_id not in {voice.id for voice in voices}:
+        raise NarratorError(f"no installed voice `{voice_id}`; `narrator voices` lists the ids")
 
 
 def voice_for_language(voices: Sequence[Voice], language: str) -> str | None:
@@ -37,7 +53,7 @@ def voice_for_language(voices: Sequence[Voice], language: str) -> str | None:
         if wanted in map(_tag, voice.languages):
             return voice.id
     primary = _primary(wanted)
-    speaking = [v for v in voices if primary in (_primary(_tag(t)) for t in v.languages)]
+    speaking = speakers_of(voices, language)
     for voice in speaking:
         if primary in map(_tag, voice.languages):
             return voice.id

@@ -24,8 +24,7 @@ from textual.theme import Theme
 from narrator.crash import record
 from narrator.reading.announce import Announcer
 from narrator.reading.store import Settings, Store
-from narrator.speech.engine import Voice
-from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
+from narrator.speech.settings import VoiceSettings
 from narrator.speech.speaker import Priority, Speaker, SpeechEvent
 from narrator.speech.utterance import Utterance
 from narrator.tui.messages import Say
@@ -48,7 +47,6 @@ HIGH_CONTRAST = Theme(
     text_alpha=1.0,
 )
 STANDARD_THEME = "textual-dark"
-RATE_STEP = 20
 CRASH_EXIT = 70
 
 
@@ -94,7 +92,6 @@ class NarratorApp(App[int]):
         self.settings = settings
         self.announcer = Announcer()
         self._speaker: Speaker | None = None
-        self._voices: list[Voice] | None = None
         self.notice = notice
         self.crash_line = ""
         self.register_theme(HIGH_CONTRAST)
@@ -172,7 +169,6 @@ class NarratorApp(App[int]):
 
     def change_voice(self, voice: VoiceSettings) -> None:
         """Use ``voice`` from the next utterance, and remember it for next time."""
-        voice = replace(voice, rate=max(MIN_RATE, min(MAX_RATE, voice.rate)))
         self.settings = replace(self.settings, voice=voice)
         self.speaker.configure(voice)
         self.save_settings()
@@ -181,12 +177,6 @@ class NarratorApp(App[int]):
         problem = self.store.save_settings(self.settings)
         if problem:
             self.show_notice(problem)
-
-    def voices(self) -> list[Voice]:
-        """The installed voices (asked of the engine once)."""
-        if self._voices is None:
-            self._voices = self.speaker.voices()
-        return self._voices
 
     @property
     def high_contrast(self) -> bool:

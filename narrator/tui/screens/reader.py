@@ -9,7 +9,6 @@ the voice, so stopping leaves the listener on the sentence they last heard.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, cast
 
@@ -25,9 +24,10 @@ from narrator.reading.commands import COMMANDS, Command
 from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Store
+from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
 from narrator.speech.speaker import SpeechEvent
 from narrator.speech.utterance import Place, Utterance
-from narrator.tui.app import RATE_STEP, NarratorApp
+from narrator.tui.app import NarratorApp
 from narrator.tui.literal import literal
 from narrator.tui.pane_layout import heard_word
 from narrator.tui.screens.choose import ChooseScreen
@@ -382,33 +382,20 @@ class ReaderScreen(Screen[None]):
     def action_focus_next(self) -> None:
         self.focus_next()
 
-    def _change_rate(self, step: int) -> None:
-        voice = self.narrator.voice
-        self.narrator.change_voice(replace(voice, rate=voice.rate + step))
-        rate = self.narrator.voice.rate
-        self._announce(f"Rate {rate}")
+    def _change_voice(self, change: VoiceChange) -> None:
+        self.narrator.change_voice(change.voice)
+        self._announce(change.said)
 
     def action_faster(self) -> None:
-        self._change_rate(RATE_STEP)
+        self._change_voice(faster(self.narrator.voice))
 
     def action_slower(self) -> None:
-        self._change_rate(-RATE_STEP)
+        self._change_voice(slower(self.narrator.voice))
 
     def action_next_voice(self) -> None:
-        """Cycle through the voices for the article's language (all voices if none)."""
-        language = self.cursor.article.language.split("-")[0].lower()
-        voices = self.narrator.voices()
-        fitting = [
-            v for v in voices if any(code.split("-")[0] == language for code in v.languages)
-        ] or voices
-        if not fitting:
-            self._announce("No other voice is installed")
-            return
-        ids = [voice.id for voice in fitting]
-        current = self.narrator.voice.voice
-        chosen = fitting[(ids.index(current) + 1) % len(fitting)] if current in ids else fitting[0]
-        self.narrator.change_voice(replace(self.narrator.voice, voice=chosen.id))
-        self._announce(f"Voice: {chosen.name}")
+        installed = self.narrator.speaker.voices()
+        language = self.cursor.article.language
+        self._change_voice(next_voice(self.narrator.voice, installed, language))
 
     def action_bookmark(self) -> None:
         bookmark = bookmark_here(self.cursor)

@@ -1,0 +1,71 @@
+"""Faster, slower, next voice: the new voice settings, and the words that say so.
+
+The full-screen reader, the plain reader and the speech commands offer the
+same choices; deciding here the step, the limits, which voices take turns
+and what the listener hears keeps them from drifting apart. Announcements
+are short: the listener pressed the key a moment ago and wants the text back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from narrator.speech.engine import Voice
+from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
+from narrator.speech.voices import speakers_of, voice_for_language
+
+RATE_STEP = 20
+NO_VOICES = "No other voice is installed"
+
+
+@dataclass(frozen=True)
+class VoiceChange:
+    """The settings to speak with from now on, and what to say about them."""
+
+    voice: VoiceSettings
+    said: str
+
+
+def clamped_rate(rate: int) -> int:
+    """``rate`` within what the synthesizers speak intelligibly (words per minute)."""
+    return max(MIN_RATE, min(MAX_RATE, rate))
+
+
+def _rate_change(voice: VoiceSettings, step: int) -> VoiceChange:
+    rate = clamped_rate(voice.rate + step)
+    return VoiceChange(replace(voice, rate=rate), f"Rate {rate}")
+
+
+def faster(voice: VoiceSettings) -> VoiceChange:
+    return _rate_change(voice, RATE_STEP)
+
+
+def slower(voice: VoiceSettings) -> VoiceChange:
+    return _rate_change(voice, -RATE_STEP)
+
+
+def next_voice(voice: VoiceSettings, installed: Sequence[Voice], language: str) -> VoiceChange:
+    """The voice after the one heard, among those speaking the article's language
+    (every installed voice if none does), said by name.
+
+    With no voice chosen the one heard is the language's own
+    (``voice_for_language``), so the first press already changes the voice.
+    """
+    turns = speakers_of(installed, language) or list(installed)
+    if not turns:
+        return VoiceChange(voice, NO_VOICES)
+    ids = [candidate.id for candidate in turns]
+    heard = voice.voice or voice_for_language(installed, language)
+    chosen = turns[(ids.index(heard) + 1) % len(turns)] if heard in ids else turns[0]
+    return VoiceChange(replace(voice, voice=chosen.id), f"Voice: {chosen.name}")
+
+
+def for_this_run(voice: VoiceSettings, *, rate: int | None, voice_id: str | None) -> VoiceSettings:
+    """The saved settings with the command line's ``--rate`` and ``--voice`` over them
+    (for this run only: they are not saved)."""
+    if rate is not None:
+        voice = replace(voice, rate=clamped_rate(rate))
+    if voice_id is not None:
+        voice = replace(voice, voice=voice_id)
+    return voice
