@@ -40,14 +40,23 @@ def test_say_speaks_each_sentence_and_records_it(tmp_path: Path) -> None:
     assert abs(seconds - (events[-1]["time"] - events[0]["time"])) < 0.1
 
 
-def test_say_without_an_engine_is_one_line_and_fails(tmp_path: Path) -> None:
+def test_say_without_an_engine_is_one_line_then_the_text_and_fails(tmp_path: Path) -> None:
     result = narrator(
-        "say", "Hello.", "--no-audio", env={"NARRATOR_ESPEAK": str(tmp_path / "x.so")}
-    )
+        "say", "Hello there.", "Second one.", "--no-audio",
+        env={"NARRATOR_ESPEAK": str(tmp_path / "x.so")},
+    )  # fmt: skip
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("narrator: Speech is unavailable: espeak-ng")
     assert "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == ["Hello there.", "Second one."]
+
+
+def test_a_recording_into_a_missing_folder_is_exactly_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.wav"
+    result = narrator("say", "Hello.", "--no-audio", "--audio-out", str(target))
+    assert result.returncode == 1
+    assert result.stderr == f"narrator: {target}: cannot write: No such file or directory\n"
 
 
 def test_voices_are_listed_as_a_table() -> None:

@@ -119,7 +119,10 @@ class WavRecorder:
     """
 
     def __init__(self, path: Path) -> None:
-        self._file = wave.open(str(path), "wb")  # noqa: SIM115 - closed in close()
+        # The file is opened first: ``wave.open`` on a path that cannot be created
+        # fails half-built and its destructor then prints a traceback to stderr.
+        self._stream = path.open("wb")
+        self._file = wave.open(self._stream, "wb")  # noqa: SIM115 - closed in close()
         self._file.setnchannels(1)
         self._file.setsampwidth(SAMPLE_BYTES)
         self._file.setframerate(SAMPLE_RATE)
@@ -138,3 +141,4 @@ class WavRecorder:
         self._buffers.put(None)
         self._thread.join()
         self._file.close()
+        self._stream.close()

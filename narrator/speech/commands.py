@@ -83,7 +83,12 @@ def say(
     verbosity: Verbosity = DEFAULT_VERBOSITY,
 ) -> int:
     """Speak the words given on the command line, sentence by sentence, in ``voice``
-    and at ``verbosity`` (the listener's, found by ``narrator.cli``)."""
+    and at ``verbosity`` (the listener's, found by ``narrator.cli``).
+
+    When speech fails, the sentences that were not heard are printed on stdout,
+    one a line, after the notice on stderr (the text is never lost), and the
+    exit code is 1.
+    """
     from narrator.speech.lexicon import EMPTY
     from narrator.speech.sentences import sentences
     from narrator.speech.spoken import spoken_form
@@ -100,14 +105,18 @@ def say(
         )
         for sentence in sentences(text)
     ]
-    return 1 if speak_and_wait(utterances, args, voice) else 0
+    unheard = speak_and_wait(utterances, args, voice)
+    for utterance in unheard:
+        print(utterance.text)
+    return 1 if unheard else 0
 
 
 def speak_and_wait(
     utterances: Sequence[Utterance], args: argparse.Namespace, voice: VoiceSettings
-) -> list[str]:
-    """Speak ``utterances`` in ``voice`` with the command's output options; return the
-    errors heard. A ``--voice`` that is not installed is an error before any sound.
+) -> list[Utterance]:
+    """Speak ``utterances`` in ``voice`` with the command's output options; return those
+    not heard to the end because speech failed (none when it worked). A ``--voice``
+    that is not installed is an error before any sound.
 
     Notices and errors go to stderr as the speaker reports them, so a user
     without sound still learns why nothing is heard.
@@ -116,12 +125,15 @@ def speak_and_wait(
     from narrator.speech.voices import require_installed
 
     errors: list[str] = []
+    heard: set[int] = set()
 
     def on_event(event: SpeechEvent) -> None:
         if event.kind in ("notice", "error"):
-            print(f"narrator: {event.message}", file=sys.stderr)
+            print(f"narrator: {event.message}", file=sys.stderr, flush=True)
         if event.kind == "error":
             errors.append(event.message)
+        if event.kind == "finished":
+            heard.add(id(event.utterance))
 
     with Speaker(
         voice,
@@ -135,7 +147,7 @@ def speak_and_wait(
         speaker.speak(utterances)
         while speaker.speaking:
             time.sleep(POLL_SECONDS)
-    return errors
+    return [u for u in utterances if id(u) not in heard] if errors else []
 
 
 def installed_voices() -> list[Voice]:

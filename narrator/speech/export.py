@@ -117,7 +117,7 @@ def write_audio(path: Path, pcm: bytes) -> None:
         ) as file:
             file.buffer_write(pcm, dtype="int16")
         return
-    with wave.open(str(path), "wb") as file:
+    with path.open("wb") as stream, wave.open(stream, "wb") as file:
         file.setnchannels(1)
         file.setsampwidth(SAMPLE_BYTES)
         file.setframerate(SAMPLE_RATE)
