@@ -14,9 +14,11 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
@@ -75,6 +77,12 @@ class NarratorApp(App[int]):
     CSS_PATH = "narrator.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "Narrator"
+    # Ctrl+C is what a terminal user presses to leave: it quits like q (each
+    # screen keeps its place as it closes), never a toast asking for Ctrl+Q.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "quit", show=False, priority=True),
+        Binding("ctrl+c", "quit", "quit", show=False, priority=True),
+    ]
 
     def __init__(
         self,

@@ -7,6 +7,7 @@ CLI as one line (exit 1), never inside a half-drawn full-screen app.
 from __future__ import annotations
 
 import argparse
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -68,14 +69,39 @@ class Opener:
         return ReaderScreen(cursor, self.store, path, state.value, notices=notices)
 
 
+def check_writable(path: Path | None) -> None:
+    """An output file (``--speech-log``, ``--audio-out``) can be created or replaced.
+
+    Checked before the screen opens: the speaker would otherwise fail inside
+    the running app, after the listener has already heard nothing.
+    """
+    if path is None:
+        return
+    folder = path.parent
+    if path.is_dir():
+        problem = "it is a folder"
+    elif not folder.is_dir():
+        problem = f"no folder {folder}"
+    elif not os.access(folder, os.W_OK | os.X_OK) or (
+        path.exists() and not os.access(path, os.W_OK)
+    ):
+        problem = "permission denied"
+    else:
+        return
+    raise NarratorError(f"{path}: cannot write: {problem}")
+
+
 def build_app(
     path: Path | None, section: str | None, output: SpeechOutput, store: Store
 ) -> NarratorApp:
     """The app on ``path`` (an article, a folder, or the bundled articles), ready to run.
 
     Raises ``NarratorError`` for a missing or broken article or an unknown
-    section, so the CLI reports it as one line before any screen is drawn.
+    section, or an output file that cannot be written, so the CLI reports it
+    as one line before any screen is drawn.
     """
+    check_writable(output.audio_out)
+    check_writable(output.speech_log)
     path = path if path is not None else bundled_articles()
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
