@@ -131,3 +131,16 @@ def test_voices_list_the_installed_languages(engine: EspeakEngine) -> None:
     assert len(voices) > 50
     english = [voice for voice in voices if "en-us" in voice.languages]
     assert english and english[0].id and english[0].name
+
+
+def test_ctrl_c_in_the_audio_sink_stops_synthesis_and_is_raised_not_printed(
+    engine: EspeakEngine, capfd: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(_: bytes) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        engine.synthesize(SENTENCE, DEFAULT, interrupted)
+    assert capfd.readouterr().err == ""
+    samples, _ = synthesize(engine, SENTENCE)
+    assert len(samples) > engine.sample_rate  # the next text is said whole

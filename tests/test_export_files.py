@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import sys
+import time
 import wave
 from pathlib import Path
 
@@ -86,3 +89,65 @@ def test_the_command_prints_a_summary_and_no_progress_when_piped(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert re.fullmatch(r"Wrote \d+ sections \(0:\d\d:\d\d\.\d{3}\) to .*\n", result.stdout)
+    playlist = (tmp_path / "playlist.m3u").read_text().splitlines()
+    assert playlist[:2] == ["#EXTM3U", f"#PLAYLIST:{load_article(REFERENCE).title}"]
+
+
+SMALL = """\
+id: small
+title: Small
+sections:
+  - id: one
+    title: One
+    blocks:
+      - paragraph: "Have you ever felt a subtle shift in your well-being? Estrogen matters."
+      - list: ["A first item.", "A second item."]
+  - id: two
+    title: Two
+    blocks:
+      - paragraph: "Take 1 mg twice a week, then rest 3-4 days."
+"""
+
+
+def test_the_same_article_gives_byte_identical_files(tmp_path: Path) -> None:
+    """espeak-ng carries state between texts; a process per section keeps it out."""
+    article = tmp_path / "small.yaml"
+    article.write_text(SMALL)
+    small = build_script(load_article(article))
+    first, second = tmp_path / "first", tmp_path / "second"
+    export_script(small, first, workers=1)
+    export_script(small, second, workers=2)
+    names = sorted(path.name for path in first.iterdir())
+    assert names == sorted(path.name for path in second.iterdir())
+    assert len(names) == 4
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_the_reference_article_exports_identically_twice(script: Script, tmp_path: Path) -> None:
+    first = export_script(script, tmp_path / "first")
+    second = export_script(script, tmp_path / "second")
+    assert [e.seconds for e in first] == [e.seconds for e in second]
+    for one, other in zip(first, second, strict=True):
+        assert one.track.path.read_bytes() == other.track.path.read_bytes(), one.track.path.name
+
+
+def test_ctrl_c_stops_the_export_in_one_line_and_removes_only_its_files(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("the listener's own file")
+    export = subprocess.Popen(
+        [sys.executable, "-m", "narrator", "export", str(REFERENCE), "--out", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # Ctrl-C reaches the whole group, the section processes too
+    )
+    time.sleep(1.0)  # past start-up, into the synthesis
+    os.killpg(export.pid, signal.SIGINT)
+    out, err = export.communicate(timeout=60)
+    assert export.returncode == 130, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+    assert err == f"narrator: export interrupted; removed the files it had written in {folder}\n"
+    assert out == ""
+    assert [path.name for path in folder.iterdir()] == ["mine.txt"]

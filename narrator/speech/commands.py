@@ -180,7 +180,8 @@ def export(
     verbosity: Verbosity = DEFAULT_VERBOSITY,
 ) -> int:
     """Write the article as one audio file per section, a playlist and a chapter list,
-    in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's language."""
+    in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's language.
+    Ctrl-C removes the section files this run wrote, says so in one line, and exits 130."""
     from dataclasses import replace
 
     from narrator.content.loader import load_article
@@ -196,7 +197,15 @@ def export(
     script = build_script(article, verbosity=verbosity, lexicon=listener_lexicon(user_lexicon))
     voice = replace(voice, voice=voice.voice or voice_for_language(installed, article.language))
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
-    exported = export_script(script, args.out, args.format, voice=voice, progress=progress)
+    try:
+        exported = export_script(
+            script, args.out, args.format, voice=voice, progress=progress, title=article.title
+        )
+    except KeyboardInterrupt:
+        end_of_bar = "\n" if progress is _progress_bar else ""
+        removed = f"removed the files it had written in {args.out}"
+        print(f"{end_of_bar}narrator: export interrupted; {removed}", file=sys.stderr)
+        return 130
     total = sum(item.seconds for item in exported)
     print(f"Wrote {len(exported)} sections ({timestamp(total)}) to {args.out}", file=sys.stdout)
     return 0

@@ -110,6 +110,7 @@ class EspeakEngine:
         self._sample_base = 0
         self._samples = 0
         self._last_word_sample = 0
+        self._failure: BaseException | None = None
         self._callback = self._espeak.t_espeak_callback(self._on_synth)
         self._espeak.cSetSynthCallback(self._callback)
 
@@ -148,6 +149,9 @@ class EspeakEngine:
                 self._piece_offset, self._sample_base = offset, self._samples
                 flags = self._espeak.CHARS_UTF8 | self._espeak.ENDPAUSE
                 status = self._espeak.Synth(piece.encode("utf-8"), flags=flags)
+                if self._failure is not None:
+                    failure, self._failure = self._failure, None
+                    raise failure
                 if status != self._espeak.EE_OK:
                     raise EngineError(f"espeak-ng refused the text (status {status})")
         finally:
@@ -155,6 +159,17 @@ class EspeakEngine:
         return self._samples
 
     def _on_synth(self, wav: ctypes.Array, count: int, events: ctypes.Array) -> int:
+        """espeak's callback. ctypes can only print what a callback raises (even
+        Ctrl-C), so it is kept, synthesis is stopped (a non-zero return), and
+        ``synthesize`` raises it once espeak has returned."""
+        try:
+            self._take(wav, count, events)
+        except BaseException as error:
+            self._failure = error
+            return 1
+        return 0
+
+    def _take(self, wav: ctypes.Array, count: int, events: ctypes.Array) -> None:
         index = 0
         while events[index].type != self._espeak.EVENT_LIST_TERMINATED:
             event = events[index]
@@ -174,7 +189,6 @@ class EspeakEngine:
         if count > 0 and wav:
             self._samples += count
             self._audio(ctypes.string_at(wav, count * 2))
-        return 0
 
 
 class Engine(Protocol):

@@ -1,27 +1,36 @@
 """Writes an article as audio files: one per section, a playlist and a chapter list.
 
-Sections are synthesized in a pool of processes, one per core, largest first
-so the cores finish together; each process writes its own files, so only
-durations travel back. A crash in the engine breaks the pool, never Narrator.
+Sections are synthesized in processes, as many at a time as there are cores,
+largest first so the cores finish together; each process writes its own file,
+so only its duration travels back. A crash in the engine ends one process,
+never Narrator. Every section gets a fresh process because espeak-ng carries
+state from one text to the next that no call resets (the same text comes out
+a few samples longer or shorter each time): in a fresh process the same
+article always gives the same files. The processes ignore Ctrl-C; Narrator
+stops them itself and removes the files this run wrote, so an interrupted
+export leaves no half-written section behind.
 
 The folder gets ``NN-section-id.wav`` (or ``.flac``) in reading order,
-``playlist.m3u`` (extended M3U, with each title and duration) and
+``playlist.m3u`` (extended M3U: the article's title, then each section's title
+and duration) and
 ``chapters.txt``: one line per section, ``H:MM:SS.mmm<TAB>title``, the time at
 which it starts when the files are played one after the other.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import threading
 import wave
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from narrator.content.errors import NarratorError
@@ -85,17 +94,11 @@ def check_format(audio_format: str) -> None:
             ) from None
 
 
-_engine: Engine | None = None
-
-
-def render(track: Track, voice: VoiceSettings) -> Exported:
-    """Synthesize ``track`` utterance by utterance and write its file (in a pool process)."""
-    global _engine
-    if _engine is None:
-        _engine = make_engine()
+def render(track: Track, voice: VoiceSettings, engine: Engine) -> Exported:
+    """Synthesize ``track`` utterance by utterance and write its file."""
     pcm = bytearray()
     for text in track.texts:
-        _engine.synthesize(text, voice, pcm.extend, _no_words)
+        engine.synthesize(text, voice, pcm.extend, _no_words)
     try:
         write_audio(track.path, bytes(pcm))
     except OSError as error:
@@ -124,24 +127,82 @@ def write_audio(path: Path, pcm: bytes) -> None:
         file.writeframes(pcm)
 
 
+def _render_in_child(track: Track, voice: VoiceSettings, result: Connection) -> None:
+    """A section's process: Ctrl-C is the parent's to handle; the outcome goes back
+    as an ``Exported`` or a one-line message."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        result.send(render(track, voice, make_engine()))
+    except Exception as error:  # the parent reports it as one line
+        result.send(str(error) or type(error).__name__)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C while a process starts: it inherits the held signal and ignores it
+    before letting it through, and the parent gets it once the process is started."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def render_all(
     work: Sequence[Track], voice: VoiceSettings, progress: Progress, workers: int | None = None
 ) -> list[Exported]:
-    """Render every track on every core; ``progress(done, total)`` after each."""
-    largest_first = sorted(work, key=lambda t: -sum(len(text) for text in t.texts))
+    """Render every track, a fresh process each, on every core; ``progress(done, total)``
+    after each. On Ctrl-C or a failure the running processes are ended and the files
+    this run started are removed (never anything else in the folder), then it goes on up."""
+    context = _process_context()
+    limit = workers or os.cpu_count() or 1
+    waiting = sorted(work, key=lambda t: -sum(len(text) for text in t.texts))
+    running: dict[object, tuple[BaseProcess, Connection]] = {}
+    started: list[Track] = []
     done: list[Exported] = []
     progress(0, len(work))
-    with ProcessPoolExecutor(
-        max_workers=workers or os.cpu_count() or 1, mp_context=_process_context()
-    ) as pool:
-        futures: list[Future[Exported]] = [pool.submit(render, t, voice) for t in largest_first]
-        try:
-            for future in as_completed(futures):
-                done.append(future.result())
+    try:
+        while waiting or running:
+            while waiting and len(running) < limit:
+                started.append(waiting.pop(0))
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(
+                    target=_render_in_child, args=(started[-1], voice, sender), daemon=True
+                )
+                with _interrupts_held():
+                    process.start()
+                sender.close()
+                running[process.sentinel] = (process, receiver)
+            for sentinel in wait(list(running)):
+                process, receiver = running.pop(sentinel)
+                done.append(_outcome(process, receiver))
                 progress(len(done), len(work))
-        except BrokenProcessPool:
-            raise NarratorError("the speech engine crashed while exporting") from None
+    except BaseException:
+        for process, receiver in running.values():
+            process.terminate()
+            process.join()
+            receiver.close()
+        for track in started:
+            track.path.unlink(missing_ok=True)
+        raise
     return sorted(done, key=lambda e: e.track.number)
+
+
+def _outcome(process: BaseProcess, receiver: Connection) -> Exported:
+    """What a finished section process sent back; nothing at all means the engine crashed."""
+    process.join()
+    try:
+        outcome = receiver.recv() if receiver.poll() else None
+    finally:
+        receiver.close()
+    if isinstance(outcome, Exported):
+        return outcome
+    raise NarratorError(outcome or "the speech engine crashed while exporting")
 
 
 def _process_context() -> BaseContext:
@@ -157,8 +218,8 @@ def timestamp(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{rest:06.3f}"
 
 
-def write_playlist(folder: Path, exported: Sequence[Exported]) -> None:
-    lines = ["#EXTM3U"]
+def write_playlist(folder: Path, exported: Sequence[Exported], title: str = "") -> None:
+    lines = ["#EXTM3U"] + ([f"#PLAYLIST:{' '.join(title.split())}"] if title.strip() else [])
     for item in exported:
         lines += [f"#EXTINF:{round(item.seconds)},{item.track.title}", item.track.path.name]
     (folder / PLAYLIST).write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -179,14 +240,15 @@ def export_script(
     voice: VoiceSettings = VoiceSettings(),  # noqa: B008 - frozen, so sharing is safe
     progress: Progress = lambda done, total: None,
     workers: int | None = None,
+    title: str = "",
 ) -> list[Exported]:
-    """Write the script's sections, playlist and chapters into ``folder``."""
+    """Write the script's sections, playlist (named ``title``) and chapters into ``folder``."""
     check_format(audio_format)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise NarratorError(f"{folder}: cannot create the folder: {error.strerror}") from None
     exported = render_all(tracks(script, folder, audio_format), voice, progress, workers)
-    write_playlist(folder, exported)
+    write_playlist(folder, exported, title)
     write_chapters(folder, exported)
     return exported

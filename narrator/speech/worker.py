@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import queue
+import signal
 import struct
 import subprocess
 import sys
@@ -82,6 +83,7 @@ def serve(requests: BinaryIO, frames: BinaryIO) -> int:
 
 
 def main() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's; it closes stdin
     frames = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
