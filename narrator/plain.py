@@ -99,13 +99,35 @@ def print_notice(message: str, err: TextIO) -> None:
 # ------------------------------------------------------------------- keys
 
 
+def _terminal_outputs() -> tuple[int, ...]:
+    """stdout and stderr where they are a terminal; asked up front, because a
+    terminal that has hung up no longer says it is one."""
+    return tuple(fd for fd in (1, 2) if os.isatty(fd))
+
+
+def _silence(outputs: tuple[int, ...]) -> None:
+    """Print into /dev/null from now on: every write to a hung-up terminal fails
+    (EIO), and the reader must still close its speaker and save the place."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for fd in outputs:
+            os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
 class Keys:
-    """Single key presses from a terminal, named as ``narrator.reading.commands`` names them."""
+    """Single key presses from a terminal, named as ``narrator.reading.commands`` names them.
+
+    The terminal may hang up at any moment (ssh drops, tmux kills the session):
+    reading it then ends like ``q``, and restoring its mode is skipped.
+    """
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self._pending = ""
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._outputs = _terminal_outputs() if os.isatty(fd) else ()
 
     @contextlib.contextmanager
     def cbreak(self) -> Iterator[Keys]:
@@ -117,7 +139,8 @@ class Keys:
             tty.setcbreak(self.fd)
             yield self
         finally:
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
 
     @contextlib.contextmanager
     def cooked(self) -> Iterator[None]:
@@ -131,7 +154,8 @@ class Keys:
         try:
             yield
         finally:
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, raw)
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(self.fd, termios.TCSADRAIN, raw)
 
     def _ready(self, timeout: float) -> bool:
         return bool(select.select([self.fd], [], [], timeout)[0])
@@ -139,8 +163,12 @@ class Keys:
     def _fill(self, timeout: float) -> bool:
         if not self._ready(timeout):
             return False
-        data = os.read(self.fd, 64)
+        try:
+            data = os.read(self.fd, 64)
+        except OSError:
+            data = b""
         if not data:
+            _silence(self._outputs)
             raise EOFError
         self._pending += self._decoder.decode(data)
         return True
@@ -292,9 +320,15 @@ _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasa
 
 @contextlib.contextmanager
 def _ended_by_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP unwind like Ctrl-C, so the terminal and the place are restored."""
+    """SIGTERM and SIGHUP unwind like Ctrl-C, so the terminal and the place are restored.
+
+    SIGHUP means the terminal is gone: what is printed while unwinding goes nowhere.
+    """
+    outputs = _terminal_outputs()
 
     def interrupt(number: int, frame: FrameType | None) -> None:
+        if number == getattr(signal, "SIGHUP", None):
+            _silence(outputs)
         raise KeyboardInterrupt
 
     previous = {number: signal.signal(number, interrupt) for number in _SIGNALS}
