@@ -172,3 +172,26 @@ def test_the_installed_command_checks_the_reference_article_and_the_fixtures() -
     usage = narrator_check(Path("no/such/folder"))
     assert (usage.returncode, usage.stdout) == (2, "")
     assert usage.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("good", "bad", "summary"),
+    [
+        (0, 1, "1 of 1 file has problems"),
+        (1, 1, "1 of 2 files has problems"),
+        (1, 2, "2 of 3 files have problems"),
+        (1, 0, "1 file OK"),
+        (3, 0, "3 files OK"),
+    ],
+)
+def test_the_summary_is_good_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], good: int, bad: int, summary: str
+) -> None:
+    for number in range(good):
+        (tmp_path / f"good{number}.yaml").write_text(
+            "id: a\ntitle: A\nsections: [{id: s, title: S}]\n", encoding="utf-8"
+        )
+    for number in range(bad):
+        (tmp_path / f"bad{number}.yaml").write_text("id: a\n", encoding="utf-8")
+    status, _, err = run_check(capsys, tmp_path)
+    assert (status, err) == (1 if bad else 0, summary + "\n")

@@ -39,7 +39,8 @@ def check(args: argparse.Namespace) -> int:
             for problem in error.problems:
                 print(problem)
     if broken:
-        print(f"{broken} of {_files(len(files))} have problems", file=sys.stderr)
+        verb = "has" if broken == 1 else "have"
+        print(f"{broken} of {_files(len(files))} {verb} problems", file=sys.stderr)
         return 1
     print(f"{_files(len(files))} OK", file=sys.stderr)
     return 0
