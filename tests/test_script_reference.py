@@ -47,7 +47,7 @@ def test_each_reference_is_one_whole_utterance(script: Script) -> None:
     references = [u for u in script.utterances if u.role is Role.REFERENCE]
     assert [u.text for u in references] == [r.text for r in article.references]
     assert references[0].spoken.startswith("Howell, A, et al, Effect of ")
-    assert references[0].spoken.endswith("volume 23, number 16 S, 2005, pages 511.")
+    assert references[0].spoken.endswith("volume 23, number 16 S, 2005, page 511.")
 
 
 def test_top_level_headings_count_the_virtual_sections(script: Script) -> None:

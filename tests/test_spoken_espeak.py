@@ -68,4 +68,14 @@ def test_espeak_says_the_raw_page_wrong_and_the_spoken_form_right() -> None:
     assert DASH in raw[1] and DASH not in said[1]
     assert " t\u0259 " in said[1] or " tu\u02d0 " in said[1]
     assert LETTER_A not in raw[2].split("|")[1] and LETTER_A in said[2].split("|")[1]
-    assert LETTER_A in said[3]
+    assert "e\u026a\u02c8a\u026a z" in said[3]  # the letters A, I, then a plural z
+
+
+def test_plural_and_word_like_abbreviations_sound_as_people_say_them() -> None:
+    written = ["aromatase inhibitors (AIs).", "two GnRHs", "deep REM sleep", "a YAML file"]
+    ais, gnrhs, rem, yaml = phonemes([spoken_form(text) for text in written])
+    assert "d\u02c8\u0252t" not in ais  # no "dot"
+    assert "\u02c8a\u026a z" in ais and "\u02c8\u025bs" not in ais  # "eye z", not "ess"
+    assert gnrhs.endswith("e\u026at\u0283\u026az")  # "aitchiz"
+    assert rem.split()[1] == "\u0279\u02c8\u025bm"  # one word, "rem"
+    assert "j\u02c8am\u0259l" in yaml

@@ -109,8 +109,11 @@ def test_quotes_and_dashes_are_not_read_out(written: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("vol. 23, no. 16S, 2005, pp. 511.", "volume 23, number 16 S, 2005, pages 511."),
-        ("vol. 10, no. s3", "volume 10, number s3"),
+        ("vol. 23, no. 16S, 2005, pp. 511.", "volume 23, number 16 S, 2005, page 511."),
+        ("vol. 10, no. s3", "volume 10, number S 3"),
+        ("nos. s3", "numbers S 3"),
+        ("pp. 4324-4328.", "pages 4324 to 4328."),
+        ("pp. 1,234, 2001", "page 1,234, 2001"),
         ("see p. 12", "see page 12"),
         ("agents, e.g. anastrozole", "agents, for example anastrozole"),
         ("one agent, i.e. anastrozole", "one agent, that is anastrozole"),
@@ -152,7 +155,10 @@ def test_initials_are_said_as_letters(written: str, said: str) -> None:
         ("BMD and LDL", "B.M.D and L.D.L"),
         ("estradiol (E2)", "estradiol (E 2)"),
         ("the ATAC trial", "the A.T.A.C trial"),
-        ("aromatase inhibitors (AIs)", "aromatase inhibitors (A.I's)"),
+        ("aromatase inhibitors (AIs)", "aromatase inhibitors (A.I.'s)"),
+        ("two GnRHs", "two G.N.R.H's"),
+        ("deep REM sleep", "deep rem sleep"),
+        ("a YAML file, JSON data", "a YAML file, JSON data"),
         ("vitamin B12", "vitamin B 12"),
         ("the HPG axis\u2019s role", "the H.P.G axis's role"),
         ("HRT\u2019s effects", "H.R.T's effects"),
@@ -206,13 +212,13 @@ def test_punctuation_none_says_no_symbols() -> None:
 
 def test_punctuation_some_gives_pauses_not_names() -> None:
     said = say("Agents (AIs): \u201cyes\u201d; [x]")
-    assert said == "Agents (A.I's): yes; (x)"
+    assert said == "Agents (A.I.'s): yes; (x)"
 
 
 def test_punctuation_all_names_brackets_colons_and_quotes() -> None:
     said = say("Agents (AIs): \u201cyes\u201d; the body\u2019s", Punctuation.ALL)
     assert said == (
-        "Agents left paren A.I's right paren colon quote yes quote semicolon the body's"
+        "Agents left paren A.I.'s right paren colon quote yes quote semicolon the body's"
     )
 
 

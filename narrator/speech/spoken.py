@@ -53,6 +53,10 @@ def _abbreviation_pattern() -> re.Pattern[str]:
 
 _ABBREVIATION = _abbreviation_pattern()
 _CLAUSE_FINAL = frozenset({"et al.", "etc."})
+# "pp. 511" is one page; "pp. 511-520" stays "pages".
+_SINGLE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?!\d|[.,]\d|\s?[-\u2013\u2014]\s?\d)")
+# "no. s3" is a code, said as "number S 3" like "no. 16S" is "number 16 S".
+_NUMBERED_CODE = re.compile(r"(?<=\bnumber )([^\W\d_]+)(?=\d)|(?<=\bnumbers )([^\W\d_]+)(?=\d)")
 _SPOKEN_ABBREVIATION = {
     re.sub(r"\s+", " ", written.rstrip("#")): said for written, said in _ABBREVIATIONS.items()
 }
@@ -177,7 +181,10 @@ _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")"})
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 _WORD_LIKE_ACRONYMS = frozenset(
     {"AIDS", "ASAP", "COVID", "LASER", "NASA", "NATO", "RADAR", "SCUBA", "UNESCO", "UNICEF"}
+    | {"JSON", "YAML"}
 )
+# Said as words, but espeak-ng spells them in capitals: they go to it in lower case.
+_LOWERCASE_WORDS = frozenset({"REM"})
 _TOKEN = re.compile(r"(?<![\w'])([^\W_A-Z]*[A-Z][^\W_]*)('s)?(?![\w'])")
 _LETTERS_AND_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 _SPACES = re.compile(r"\s+")
@@ -207,6 +214,8 @@ def _expand_abbreviation(match: re.Match[str]) -> str:
     written = re.sub(r"\s+", " ", match.group().lower())
     said = _SPOKEN_ABBREVIATION[written]
     following = match.string[match.end() :].lstrip()
+    if written == "pp." and _SINGLE_NUMBER.match(following):
+        said = "page"
     if not following:
         return said + "."
     if written in _CLAUSE_FINAL and not following[0].islower():
@@ -257,14 +266,22 @@ def _spell(token: str) -> str:
 
     Letters are joined by full stops because espeak-ng spells dotted
     abbreviations reliably (it says "ATAC" as "attack" and a spaced "A" as "uh");
-    a plural "s" stays a plural ("AIs" is "A.I's"), digits stay numbers.
+    a plural "s" stays a plural, said as "z" after the last letter's full stop
+    ("AIs" is "A.I.'s": "A.I's" is said "A dot I's"), or "iz" after a letter
+    ending in a hiss ("GnRHs" is "G.N.R.H's"); digits stay numbers.
     """
     plural = token.endswith("s") and sum(c.isupper() for c in token) >= 2
     core = token[:-1] if plural else token
     parts = [
         run if run.isdigit() else ".".join(run.upper()) for run in _LETTERS_AND_DIGITS.findall(core)
     ]
-    return " ".join(parts) + ("'s" if plural else "")
+    said = " ".join(parts)
+    if not plural:
+        return said
+    return said + ("'s" if said[-1] in _HISSING_LETTERS else ".'s")
+
+
+_HISSING_LETTERS = frozenset("HSXZ")
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -288,6 +305,8 @@ def _is_shouting(text: str) -> bool:
 
 def _say_token(match: re.Match[str]) -> str:
     token, possessive = match.group(1), match.group(2) or ""
+    if token in _LOWERCASE_WORDS:
+        return token.lower() + possessive
     return (_spell(token) if _is_abbreviation(token) else token) + possessive
 
 
@@ -343,6 +362,8 @@ def _english_rules(text: str, punctuation: Punctuation) -> str:
     if "." in text:
         text = _ABBREVIATION.sub(_expand_abbreviation, text)
         text = _INITIALS.sub(_say_initials, text)
+    if "number" in text:
+        text = _NUMBERED_CODE.sub(lambda m: m.group().upper(), text)
     digits = _DIGIT.search(text) is not None
     if digits:
         text = _RANGE.sub(r"\1 to \2", text)
