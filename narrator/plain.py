@@ -371,7 +371,7 @@ def read(args: argparse.Namespace) -> int:
     settings = dataclasses.replace(settings, voice=voice)
     cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     if args.section:
-        _go_to_section(cursor, args.section, args.path)
+        cursor.go_to_section(args.section)
     keys = _keys()
     session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
     try:
@@ -388,14 +388,6 @@ def read(args: argparse.Namespace) -> int:
     finally:
         session.close()
     return 0
-
-
-def _go_to_section(cursor: Cursor, section: str, path: Path) -> None:
-    if cursor.structure.section(section) is None:
-        raise NarratorError(
-            f"{path}: no section `{section}`; `narrator outline {path}` lists the section ids"
-        )
-    cursor.go_to_section(section)
 
 
 def _read_through(session: Session) -> None:
@@ -588,7 +580,7 @@ def open_plain(args: argparse.Namespace) -> int:
     cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     state = _noticed(store.article(article.id, path), sys.stderr)
     if args.section:
-        _go_to_section(cursor, args.section, path)
+        cursor.go_to_section(args.section)
     elif state.progress is not None:
         cursor.go_to_place(state.progress)
     session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from narrator.content.errors import NarratorError
+from narrator.content.errors import NarratorError, unknown_section
 from narrator.content.model import Article, GlossaryEntry
 from narrator.content.terms import TermFinder, TermOccurrence
 from narrator.reading.announce import Announcer
@@ -224,8 +224,8 @@ class Cursor:
     def go_to_section(self, section_id: str) -> Move:
         span = self.structure.section(section_id)
         if span is None:
-            known = ", ".join(s.id for s in self.structure.sections)
-            raise NarratorError(f"no section {section_id!r} in {self.article.id} (it has: {known})")
+            known = [s.id for s in self.structure.sections]
+            raise unknown_section(self.article.id, section_id, known)
         return self._land(span.start, self._section_announcement(span))
 
     def go_to_place(self, place: Place) -> Move:

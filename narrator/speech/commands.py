@@ -40,17 +40,22 @@ def listener_lexicon(path: Path | None) -> Lexicon | None:
     return lexicon
 
 
-def script(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
+def script(
+    args: argparse.Namespace,
+    user_lexicon: Path | None = None,
+    verbosity: Verbosity = DEFAULT_VERBOSITY,
+) -> int:
     """Print the spoken script: one utterance per line, ``PLACE<TAB>SPOKEN``.
 
     PLACE is ``section/block.item.sentence`` (see ``narrator.speech.script``
     for the numbering: -1 as block is a heading, -1 as item the announcement
     that opens a list, table, references or glossary). It is what a listener
     checks when something sounds wrong, so it shows exactly what the voice
-    is handed. ``--section ID`` limits it to that section and its subsections;
-    ``--lexicon FILE`` applies those pronunciations instead of ``user_lexicon``.
+    is handed (at ``verbosity``). ``--section ID`` limits it to that section and
+    its subsections; ``--lexicon FILE`` applies those pronunciations instead of
+    ``user_lexicon``.
     """
-    from narrator.content.errors import NarratorError
+    from narrator.content.errors import unknown_section
     from narrator.content.loader import load_article
     from narrator.speech.lexicon import load_lexicon
     from narrator.speech.script import build_script
@@ -59,14 +64,13 @@ def script(args: argparse.Namespace, user_lexicon: Path | None = None) -> int:
         lexicon = load_lexicon(args.lexicon)
     else:
         lexicon = listener_lexicon(user_lexicon)
-    built = build_script(load_article(args.path), lexicon=lexicon)
+    article = load_article(args.path)
+    built = build_script(article, verbosity=verbosity, lexicon=lexicon)
     if args.section is None:
         utterances = built.utterances
     elif built.section(args.section) is None:
-        raise NarratorError(
-            f"{args.path}: no section `{args.section}`; "
-            f"`narrator outline {args.path}` lists the section ids"
-        )
+        known = [section.id for section in built.sections]
+        raise unknown_section(article.id, args.section, known)
     else:
         utterances = built.section_utterances(args.section)
     for utterance in utterances:

@@ -15,7 +15,9 @@ from typing import ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.events import DescendantFocus
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from narrator.content.model import GlossaryEntry
@@ -29,6 +31,7 @@ from narrator.speech.speaker import SpeechEvent
 from narrator.speech.utterance import Place, Utterance
 from narrator.tui.app import NarratorApp
 from narrator.tui.literal import literal
+from narrator.tui.messages import Say
 from narrator.tui.pane_layout import heard_word
 from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.definition import DefinitionScreen
@@ -116,6 +119,7 @@ def _bindings() -> list[BindingType]:
 
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = _bindings()
+    AUTO_FOCUS = "#text"
 
     def __init__(
         self,
@@ -136,6 +140,7 @@ class ReaderScreen(Screen[None]):
         self._shown_section: str | None = None
         self._heard_word: tuple[int, int] | None = None
         self._quit_unsaved = False
+        self._focused: Widget | None = None
 
     # ---------------------------------------------------------------- layout
 
@@ -322,7 +327,18 @@ class ReaderScreen(Screen[None]):
 
     def on_contents_tree_section_chosen(self, message: ContentsTree.SectionChosen) -> None:
         self._move(self.cursor.go_to_section(message.section_id))
+        self._focused = self.pane  # the move says where the text is: no "Text" over it
         self.pane.focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Back in the text from the contents: say so, and the sentence the cursor is on."""
+        came_from, self._focused = self._focused, event.widget
+        if event.widget is self.pane and isinstance(came_from, ContentsTree):
+            self._speak([*self.cursor.announcer.sentences("Text"), self.cursor.current])
+
+    def on_say(self, message: Say) -> None:
+        """The contents speak for themselves: say-all gives way, as to any other speech."""
+        self._quiet()
 
     def action_where(self) -> None:
         self._announce(self.cursor.where().spoken)

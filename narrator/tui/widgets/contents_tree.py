@@ -1,19 +1,31 @@
 """The table of contents: the article's section tree.
 
 Choosing a section here posts ``SectionChosen``; the screen moves the reading
-cursor. The tree only shows which section the cursor is in.
+cursor. The tree only shows which section the cursor is in. With the focus it
+speaks for itself, as a screen reader's tree view would: "Contents" and the
+section on arriving, then each section as the listener moves onto it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.events import Focus
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from narrator.reading.structure import SectionSpan
 from narrator.tui.literal import literal
+from narrator.tui.messages import Say
+
+
+def spoken_section(span: SectionSpan) -> str:
+    """A section as a list of its siblings: "Academic, section 3 of 6", or
+    "How Does…, 1 of 3 in Intermediate" for a nested one."""
+    if span.depth == 0:
+        return f"{span.title}, section {span.position} of {span.siblings}"
+    return f"{span.title}, {span.position} of {span.siblings} in {span.path[-2]}"
 
 
 class ContentsTree(Tree[str]):
@@ -29,12 +41,15 @@ class ContentsTree(Tree[str]):
         self.auto_expand = False
         self.show_root = False
         self._section_nodes: dict[str, TreeNode[str]] = {}
+        self._spans: dict[str, SectionSpan] = {}
+        self._marked: TreeNode[str] | None = None
 
     def show_sections(self, title: str, sections: Sequence[SectionSpan]) -> None:
         """Fill the tree with the sections as they are read (virtual ones included)."""
         self.clear()
         self.root.set_label(literal(title))
         self._section_nodes = {}
+        self._spans = {section.id: section for section in sections}
         parents: list[TreeNode[str]] = [self.root]
         for section in sections:
             del parents[section.depth + 1 :]
@@ -49,7 +64,22 @@ class ContentsTree(Tree[str]):
         """Put the tree's cursor on the section being read."""
         node = self._section_nodes.get(section_id)
         if node is not None and self.cursor_node is not node:
+            self._marked = node
             self.move_cursor(node)
+
+    def _spoken(self, node: TreeNode[str] | None) -> str:
+        span = self._spans.get(node.data or "") if node is not None else None
+        return spoken_section(span) if span is not None else ""
+
+    def on_focus(self, event: Focus) -> None:
+        self.post_message(Say(f"Contents, {self._spoken(self.cursor_node)}".rstrip(", ")))
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        """Say the section the listener moved onto (the reader moving the mark is silent)."""
+        event.stop()
+        marked, self._marked = self._marked, None
+        if self.has_focus and event.node is not marked:
+            self.post_message(Say(self._spoken(event.node)))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         event.stop()
