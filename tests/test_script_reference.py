@@ -91,7 +91,7 @@ def test_narrator_script_unknown_section_is_one_line(capsys: pytest.CaptureFixtu
     assert captured.out == ""
     error = captured.err.strip()
     assert "\n" not in error
-    assert "nowhere" in error and "narrator outline" in error
+    assert "no section `nowhere`" in error and "its sections are: fundamentals, " in error
 
 
 def test_narrator_script_applies_the_listeners_lexicon(

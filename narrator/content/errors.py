@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -30,3 +32,14 @@ class ArticleError(NarratorError):
         first = str(problems[0]) if problems else "invalid article"
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(first + more)
+
+
+def unknown_section(article_id: str, section_id: str, known: Sequence[str]) -> NarratorError:
+    """The one message for a ``--section`` the article does not have, whichever
+    command was given it; ``known`` are the ids a reader can go to (the virtual
+    references and glossary sections included), so the user can pick one."""
+    guess = difflib.get_close_matches(section_id, known, n=1)
+    hint = f" (did you mean `{guess[0]}`?)" if guess else ""
+    return NarratorError(
+        f"no section `{section_id}` in {article_id}{hint}; its sections are: {', '.join(known)}"
+    )
