@@ -16,6 +16,7 @@ from textual.widgets import Footer, Label
 from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
 from narrator.content.model import Article
+from narrator.speech.message import spoken_message
 from narrator.tui.screens.choose import ChooseScreen
 
 
@@ -50,6 +51,6 @@ class LibraryScreen(Screen[None]):
             article = load_article(path)
         except NarratorError as error:
             self.app.notify(str(error), severity="error", timeout=10, markup=False)
-            self._offer(f"Cannot open this article. {error}")
+            self._offer(f"Cannot open this article. {spoken_message(str(error))}")
             return
         self.app.switch_screen(self.reader_for(article, path))

@@ -27,6 +27,7 @@ from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Store
 from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
+from narrator.speech.message import spoken_message
 from narrator.speech.speaker import SpeechEvent
 from narrator.speech.utterance import Place, Utterance
 from narrator.tui.app import NarratorApp
@@ -161,7 +162,7 @@ class ReaderScreen(Screen[None]):
         notices = [n for n in (self.narrator.notice, *self.notices) if n]
         for notice in notices:
             self.narrator.show_notice(notice)
-        opening = [*notices, self.cursor.where().spoken]
+        opening = [*map(spoken_message, notices), self.cursor.where().spoken]
         self.say_all = SayAll(self.narrator.speaker, self.cursor)
         self.narrator.speaker.read_in(self.cursor.article.language)
         self.narrator.announcer = self.cursor.announcer
@@ -452,7 +453,7 @@ class ReaderScreen(Screen[None]):
         problem = self._write_state()
         if problem:
             self.narrator.show_notice(problem)
-            self._announce(f"{problem}. {if_not}".strip())
+            self._announce(f"{spoken_message(problem)}. {if_not}".strip())
         return problem is None
 
     def on_unmount(self) -> None:
