@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from narrator.speech.message import spoken_message
 from narrator.speech.spoken import spoken_form
 
 espeakng_loader = pytest.importorskip("espeakng_loader")
@@ -79,3 +80,12 @@ def test_plural_and_word_like_abbreviations_sound_as_people_say_them() -> None:
     assert gnrhs.endswith("e\u026at\u0283\u026az")  # "aitchiz"
     assert rem.split()[1] == "\u0279\u02c8\u025bm"  # one word, "rem"
     assert "j\u02c8am\u0259l" in yaml
+
+
+def test_a_message_names_its_file_not_the_folders_on_the_way() -> None:
+    written = "/tmp/c1/cfg/narrator/settings.json could not be read"
+    raw, said = phonemes([spoken_form(written), spoken_message(written)])
+    assert "sl\u02c8a\u0283" in raw  # the article's rules say "slash"
+    assert "sl\u02c8a\u0283" not in said and said.startswith(
+        "s\u02c8\u025bt\u026a\u014bz d\u02c8\u0252t"
+    )
