@@ -41,6 +41,7 @@ from narrator.reading.store import ArticleState, Loaded, Settings, Store
 from narrator.reading.voice_choice import VoiceChange, faster, for_this_run, next_voice, slower
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
+from narrator.speech.settings import verbosity_for_this_run
 from narrator.speech.speaker import Speaker, SpeechEvent
 from narrator.speech.utterance import Utterance
 from narrator.speech.voices import require_installed
@@ -233,10 +234,9 @@ class Session:
             speech_log=args.speech_log,
             null_audio=args.no_audio,
         )
-        self.say_all = SayAll(self.speaker, self.cursor)
+        self.say_all = SayAll(self.speaker, self.cursor, rate=lambda: self.settings.voice.rate)
         self._last_notice = ""
         self._printed: Utterance | None = None
-        self._failed_at: int | None = None
         self._idle_since: float | None = None
 
     def close(self) -> None:
@@ -249,7 +249,10 @@ class Session:
             print_notice(message, self.err)
 
     def pump(self, timeout: float = 0.0) -> None:
-        """Apply the speech events that have arrived (waiting up to ``timeout`` for one)."""
+        """Apply the speech events that have arrived (waiting up to ``timeout`` for one);
+        with no voice, print the next line when its time has come."""
+        if self.say_all.tick(time.monotonic()) and self.say_all.as_text is not None:
+            print(visible(self.say_all.as_text.text), file=self.out, flush=True)
         try:
             event = self.events.get(timeout=timeout) if timeout else self.events.get_nowait()
         except queue.Empty:
@@ -270,31 +273,19 @@ class Session:
         if event.utterance is not None and printable:
             self._printed = event.utterance
             print(visible(event.utterance.text), file=self.out, flush=True)
-        was_reading = self.say_all.active
         self.say_all.handle(event)
-        if event.kind == "error" and was_reading and not self.say_all.active:
-            printed = self.cursor.index_of(event.utterance) if event.utterance else None
-            self._failed_at = printed if printed is not None else self.cursor.index
 
     def finished(self) -> bool:
         """Say-all has read to the end, or the voice has gone quiet (it failed)."""
         if not self.say_all.active:
             return not self.speaker.speaking
-        if self.speaker.speaking or self.speaker.paused:
+        if self.speaker.speaking or self.speaker.paused or self.say_all.as_text is not None:
             self._idle_since = None
             return False
         now = time.monotonic()
         if self._idle_since is None:
             self._idle_since = now
         return now - self._idle_since > IDLE_SECONDS
-
-    def print_unspoken(self) -> None:
-        """If speech failed during say-all, print the rest: reading goes on as text."""
-        if self._failed_at is None:
-            return
-        for utterance in self.cursor.utterances[self._failed_at + 1 :]:
-            print(visible(utterance.text), file=self.out, flush=True)
-        self._failed_at = None
 
     def speak(self, utterances: Sequence[Utterance]) -> None:
         self.say_all.stop()
@@ -308,11 +299,12 @@ class Session:
         reading, read on from there."""
         if said:
             lead = self.cursor.announcer.say(said)
-            move = dataclasses.replace(move, announcement=said, speech=(lead, move.utterance))
+            speech = (lead, move.utterance)
+            move = dataclasses.replace(move, announcement=said, speech=speech, end=move.index + 1)
         if self.say_all.active and not self.say_all.paused:
             self.say_all.restart_from(move)
         else:
-            self.speak(move.speech)
+            self.say_all.follow(move)
 
 
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -368,7 +360,10 @@ def read(args: argparse.Namespace) -> int:
     store = Store()
     settings = _noticed(store.settings(), sys.stderr)
     voice = for_this_run(settings.voice, rate=args.rate, voice_id=args.voice)
-    settings = dataclasses.replace(settings, voice=voice)
+    verbosity = verbosity_for_this_run(
+        settings.verbosity, punctuation=args.punctuation, figures=args.figures
+    )
+    settings = dataclasses.replace(settings, voice=voice, verbosity=verbosity)
     cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     if args.section:
         cursor.go_to_section(args.section)
@@ -384,7 +379,6 @@ def read(args: argparse.Namespace) -> int:
             else:
                 with keys.cbreak():
                     _read_with_keys(session, keys)
-            session.print_unspoken()
     finally:
         session.close()
     return 0
@@ -393,7 +387,6 @@ def read(args: argparse.Namespace) -> int:
 def _read_through(session: Session) -> None:
     while not session.finished():
         session.pump(POLL_SECONDS)
-    session.print_unspoken()
 
 
 def _read_with_keys(session: Session, keys: Keys) -> None:
@@ -504,7 +497,8 @@ class PlainReader:
             else:
                 session.speak(cursor.definition_utterances(entry))
         elif name == "where":
-            session.say(cursor.where().spoken)
+            state = "paused" if session.say_all.paused else ""
+            session.say(cursor.where(with_title=True, state=state).spoken)
         elif name == "repeat":
             session.moved(cursor.go_to(cursor.index))
         elif name in ("faster", "slower"):
@@ -577,6 +571,10 @@ def open_plain(args: argparse.Namespace) -> int:
     article = load_article(path)
     store = Store()
     settings = _noticed(store.settings(), sys.stderr)
+    verbosity = verbosity_for_this_run(
+        settings.verbosity, punctuation=args.punctuation, figures=args.figures
+    )
+    settings = dataclasses.replace(settings, verbosity=verbosity)
     cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     state = _noticed(store.article(article.id, path), sys.stderr)
     if args.section:
@@ -592,16 +590,10 @@ def open_plain(args: argparse.Namespace) -> int:
                 _read_through(session)
             else:
                 with keys.cbreak():
-                    _opening(session, article)
+                    resumed = state.progress is not None and not args.section
+                    session.say_all.follow(cursor.opening(resumed))
                     reader.run(keys)
     finally:
         session.close()
         reader.save()
     return 0
-
-
-def _opening(session: Session, article: Article) -> None:
-    """Say which article this is and where the listener is, then the sentence there."""
-    where = session.cursor.where().spoken
-    said = session.cursor.announcer.sentences(f"{article.title}. {where}.")
-    session.speak([*said, session.cursor.current])

@@ -35,10 +35,10 @@ def test_sentences_step_one_utterance_and_stop_at_the_ends(cursor: Cursor) -> No
     assert (move.moved, cursor.index, move.announcement) == (False, len(UTTERANCES) - 1, END)
 
 
-def test_paragraphs_move_by_block_and_a_heading_is_its_own_stop(cursor: Cursor) -> None:
+def test_paragraphs_move_by_block_and_read_all_of_it_straight_away(cursor: Cursor) -> None:
     move = cursor.next_paragraph()
-    assert (move.index, move.announcement) == (1, "Paragraph 1 of 2")
-    assert texts(move) == ["Paragraph 1 of 2", "Estrogen levels matter."]
+    assert (move.index, move.end, move.announcement) == (1, 3, "")
+    assert texts(move) == ["Estrogen levels matter.", "They change with age."]
     cursor.next_sentence()
     assert cursor.next_paragraph().index == 3
     move = cursor.next_paragraph()
@@ -46,14 +46,25 @@ def test_paragraphs_move_by_block_and_a_heading_is_its_own_stop(cursor: Cursor) 
     assert [u.spoken for u in move.speech] == ["Section 2 of 4: Intermediate."]
     cursor.go_to(13)
     move = cursor.next_paragraph()
-    assert (move.index, move.announcement) == (14, "Paragraph 2 of 2")
-    assert cursor.previous_paragraph().announcement == "Item 2 of 2"
+    assert (move.index, texts(move)) == (14, ["When estrogen levels fall, bones suffer."])
+    assert texts(cursor.previous_paragraph()) == ["Check bone."]
     move = cursor.previous_paragraph()
-    assert (move.index, move.announcement) == (11, "Item 1 of 2")
-    assert texts(move) == ["Item 1 of 2", "List, 2 items."]
+    assert (move.index, move.end) == (11, 13)
+    assert texts(move) == ["List, 2 items.", "Check estrogen levels."]
     assert cursor.previous_paragraph().index == 10
     cursor.go_to(4)
     assert cursor.previous_paragraph().index == 1
+
+
+def test_down_and_up_read_every_utterance_once_in_order(cursor: Cursor) -> None:
+    heard = [cursor.current.text]
+    while (move := cursor.next_paragraph()).moved:
+        heard.extend(texts(move))
+    assert heard == [u.text for u in UTTERANCES]
+    backwards: list[list[str]] = []
+    while (move := cursor.previous_paragraph()).moved:
+        backwards.insert(0, texts(move))
+    assert [text for block in backwards for text in block] == [u.text for u in UTTERANCES[:-1]]
 
 
 def test_sections_any_level_and_by_level(cursor: Cursor) -> None:
@@ -196,11 +207,33 @@ def test_where_names_the_path_the_paragraph_and_how_far(cursor: Cursor) -> None:
     path = "Intermediate \u203a Monitoring"
     assert where.spoken == f"{path}, paragraph 1 of 2, item 2 of 2, {where.percent} percent"
     cursor.go_to(20)
-    assert cursor.where().spoken.startswith("Glossary, item 2 of 4, ")
+    assert cursor.where().spoken.startswith("Glossary, entry 2 of 4, ")
+    cursor.go_to(18)
+    assert cursor.where().spoken.startswith("Glossary, 4 entries, ")
+    cursor.go_to(11)
+    assert cursor.where().spoken.startswith(f"{path}, paragraph 1 of 2, 2 items, ")
     cursor.go_to(0)
-    assert cursor.where().spoken == "Fundamentals, heading, 0 percent"
+    assert cursor.where().spoken == "Fundamentals, section 1 of 4, 0 percent"
+    said = cursor.where(with_title=True, state="paused").spoken
+    assert said == "Dosing, Fundamentals, section 1 of 4, 0 percent, paused"
+    cursor.go_to(7)
+    assert cursor.where().spoken.startswith("Intermediate \u203a Titration, section 1 of 2, ")
     cursor.go_to(len(UTTERANCES) - 1)
     assert cursor.where().percent == 100
+
+
+def test_opening_says_the_title_then_the_heading_or_where_it_resumes(cursor: Cursor) -> None:
+    move = cursor.opening(resumed=False)
+    assert [u.spoken for u in move.speech] == ["Dosing.", "Section 1 of 4: Fundamentals."]
+    assert (move.index, move.end) == (0, 1)
+    cursor.go_to(9)
+    move = cursor.opening(resumed=True)
+    percent = cursor.where().percent
+    assert texts(move) == [
+        f"Resuming Dosing: Intermediate \u203a Titration, {percent} percent.",
+        "Test often.",
+    ]
+    assert (move.index, move.end) == (9, 10)
 
 
 def test_an_empty_script_is_a_one_line_error() -> None:

@@ -209,14 +209,15 @@ def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: P
     terminal.press(b"b")
     terminal.wait_for("Bookmark added: Two: Bones [bold]too[/bold].")
     terminal.press(b"w")
-    where = terminal.wait_for("Two, paragraph 1 of 1, ")
+    where = terminal.wait_for("Tiny, Two, paragraph 1 of 1, ")
     assert where.endswith(" percent")
+    percent = where.split(", ")[-1]
     terminal.press(b"q")
     code, _, err = terminal.finish()
     assert (code, err) == (0, "")
 
     again = Terminal(home, "open", "--plain", "tiny.yaml")
-    assert again.wait_for("Two, paragraph 1 of 1, ") == f"{where}."
+    assert again.wait_for("Resuming Tiny: ") == f"Resuming Tiny: Two, {percent}."
     again.wait_for("Bones [bold]too[/bold].")
     again.press(b"B")
     again.wait_for("Bookmark 1 of 1: Two: Bones [bold]too[/bold].")
@@ -323,6 +324,8 @@ def test_when_speech_fails_the_reading_goes_on_as_text(
         section=None,
         rate=None,
         voice=None,
+        punctuation=None,
+        figures=None,
         audio_out=None,
         speech_log=None,
         no_audio=True,
@@ -334,3 +337,27 @@ def test_when_speech_fails_the_reading_goes_on_as_text(
         err.splitlines()[0]
         == "narrator: Speech is unavailable: no engine. Reading continues as text."
     )
+
+
+def test_with_no_speech_engine_read_prints_each_line_when_it_would_be_heard(home: Path) -> None:
+    env = dict(environment(home), NARRATOR_ESPEAK=str(home / "nonexistent" / "libespeak.so"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "narrator", "read", "tiny.yaml", "--no-audio"],
+        cwd=home,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    lines, times = [], []
+    for line in process.stdout:
+        lines.append(line.rstrip("\n"))
+        times.append(time.monotonic())
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 0, err
+    assert lines == TEXT_LINES
+    assert err.startswith("narrator: Speech is unavailable: ")
+    words_before_last = sum(len(line.split()) for line in TEXT_LINES[:-1])
+    assert times[-1] - times[0] > words_before_last * 60 / 500 * 0.8

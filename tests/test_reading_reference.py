@@ -70,3 +70,35 @@ def test_where_goes_from_0_to_100_percent_and_never_back(cursor: Cursor) -> None
     percents = [cursor.progress.percent(index) for index in range(len(cursor.utterances))]
     assert percents[0] == 0 and percents[-1] == 100
     assert percents == sorted(percents)
+
+
+def test_down_through_the_underdosing_section_reads_every_list_item(cursor: Cursor) -> None:
+    section = "what-are-the-risks-of-underdosing-anastrozole"
+    cursor.go_to_section(section)
+    heard: list[str] = []
+    while (move := cursor.next_paragraph()).moved and move.utterance.place.section == section:
+        heard.extend(u.text for u in move.speech)
+    expected = [
+        u.text
+        for u in cursor.utterances
+        if u.place.section == section and u.role is not Role.HEADING
+    ]
+    assert heard == expected
+    opening = heard.index("List, 4 items.")
+    assert heard[opening + 1].startswith("Gynecomastia: ")
+    for term in ("Gynecomastia", "Water Retention", "Mood Swings", "Reduced Libido"):
+        assert sum(text.startswith(term) for text in heard) == 1
+
+
+def test_a_table_s_opening_and_first_row_are_one_stop_and_rows_are_called_rows(
+    cursor: Cursor,
+) -> None:
+    while (move := cursor.next_paragraph()).utterance.role is not Role.TABLE_CAPTION:
+        assert move.moved
+    assert [u.role for u in move.speech] == [Role.TABLE_CAPTION, Role.TABLE_ROW]
+    assert "Optimal Estrogen" in move.speech[1].text
+    assert ", 3 rows, " in cursor.where().spoken
+    cursor.go_to(move.end - 1)
+    assert ", row 1 of 3, " in cursor.where().spoken
+    assert cursor.next_paragraph().utterance.role is Role.TABLE_ROW
+    assert ", row 2 of 3, " in cursor.where().spoken

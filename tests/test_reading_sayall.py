@@ -16,6 +16,7 @@ from narrator.speech.utterance import Utterance
 class Event:
     kind: str
     utterance: Utterance | None
+    time: float = 0.0
 
 
 @dataclass
@@ -39,10 +40,10 @@ class FakeSpeaker:
         self.paused = False
 
 
-def reading(index: int = 0) -> tuple[SayAll, FakeSpeaker, Cursor]:
+def reading(index: int = 0, rate: int = 180) -> tuple[SayAll, FakeSpeaker, Cursor]:
     speaker = FakeSpeaker()
     cursor = Cursor(ARTICLE, UTTERANCES, index=index)
-    return SayAll(speaker, cursor), speaker, cursor
+    return SayAll(speaker, cursor, rate=lambda: rate), speaker, cursor
 
 
 def test_start_speaks_from_the_cursor_to_the_end_and_the_cursor_follows_the_voice() -> None:
@@ -129,12 +130,88 @@ def test_a_move_that_stays_says_why_then_reads_the_sentence_it_stayed_on() -> No
     assert not say_all.active
 
 
-def test_a_failed_sentence_is_skipped_but_a_voice_that_cannot_start_ends_say_all() -> None:
+def test_a_failed_sentence_is_skipped_and_say_all_goes_on() -> None:
     say_all, speaker, _ = reading()
     say_all.start()
     run = speaker.spoken[-1]
     assert not say_all.handle(Event("error", run[1]))
-    assert say_all.active
-    speaker.speaking = False
-    assert say_all.handle(Event("error", run[2]))
+    assert say_all.active and say_all.as_text is None
+
+
+def test_a_landing_is_read_to_its_end_with_the_cursor_following() -> None:
+    say_all, speaker, cursor = reading()
+    say_all.follow(cursor.next_paragraph())
+    run = speaker.spoken[-1]
+    assert [u.text for u in run] == ["Estrogen levels matter.", "They change with age."]
     assert not say_all.active
+    say_all.handle(Event("started", run[0]))
+    assert say_all.handle(Event("started", run[1])) and cursor.index == 2
+    assert say_all.handle(Event("finished", run[1]))
+    say_all.toggle()
+    assert say_all.active
+    assert [u.text for u in speaker.spoken[-1]] == [u.text for u in UTTERANCES[3:]]
+
+
+def test_after_the_opening_space_starts_at_the_first_paragraph() -> None:
+    say_all, speaker, cursor = reading()
+    say_all.follow(cursor.opening(resumed=False))
+    run = speaker.spoken[-1]
+    assert [u.text for u in run] == ["Dosing.", "Fundamentals"]
+    say_all.handle(Event("started", run[0]))
+    say_all.handle(Event("started", run[1]))
+    say_all.handle(Event("finished", run[1]))
+    say_all.toggle()
+    assert speaker.spoken[-1][0].text == "Estrogen levels matter."
+
+
+def test_a_sentence_cut_short_is_read_again_by_space() -> None:
+    say_all, speaker, cursor = reading()
+    say_all.follow(cursor.next_sentence())
+    say_all.handle(Event("started", speaker.spoken[-1][0]))
+    say_all.handle(Event("interrupted", speaker.spoken[-1][0]))
+    say_all.start()
+    assert speaker.spoken[-1][0].text == "Estrogen levels matter."
+
+
+def test_with_no_voice_say_all_reads_on_as_text_at_the_rate() -> None:
+    say_all, speaker, cursor = reading(index=5, rate=120)
+    say_all.start()
+    run = speaker.spoken[-1]
+    speaker.speaking = False
+    assert say_all.handle(Event("error", run[0], time=100.0))
+    assert say_all.active and say_all.as_text is run[0] and cursor.index == 5
+    seconds = len(run[0].spoken.split()) * 0.5
+    assert not say_all.tick(100.0 + seconds - 0.01)
+    assert say_all.tick(100.0 + seconds) and cursor.index == 6
+    assert say_all.as_text is run[1]
+    say_all.toggle()
+    assert say_all.paused and not say_all.tick(200.0) and cursor.index == 6
+    say_all.toggle()
+    assert not say_all.tick(200.0 + 0.5) and say_all.tick(200.0 + 1.5)
+    assert cursor.index == 7
+    now = 300.0
+    while say_all.tick(now):
+        now += 100.0
+    assert not say_all.active and cursor.index == len(UTTERANCES) - 1
+    say_all.toggle()
+    assert say_all.active
+
+
+def test_with_no_voice_a_landing_is_shown_as_text_then_reading_stops() -> None:
+    say_all, speaker, cursor = reading()
+    say_all.follow(cursor.next_paragraph())
+    run = speaker.spoken[-1]
+    speaker.speaking = False
+    say_all.handle(Event("error", run[0], time=1.0))
+    assert say_all.tick(60.0) and cursor.index == 2
+    assert say_all.tick(120.0) and say_all.as_text is None and not say_all.active
+    assert not say_all.tick(180.0) and cursor.index == 2
+
+
+def test_stop_ends_reading_as_text() -> None:
+    say_all, speaker, cursor = reading()
+    say_all.start()
+    speaker.speaking = False
+    say_all.handle(Event("error", speaker.spoken[-1][0], time=1.0))
+    say_all.stop()
+    assert not say_all.active and not say_all.tick(100.0) and cursor.index == 0

@@ -37,15 +37,19 @@ class Move:
     """Where a move landed (``moved`` is False when the cursor stayed).
 
     ``speech`` is what to say on landing: the announcement, then the
-    utterance landed on; landing on a section's heading, the heading says
-    it all ("Section 2 of 6: Intermediate."), so it is said alone.
-    ``term`` and ``match`` are the term use or search match landed on.
+    script's ``utterances[index:end]`` — one sentence, or a whole paragraph
+    (a list's opening words with its first item) for the paragraph keys;
+    landing on a section's heading, the heading says it all ("Section 2 of
+    6: Intermediate."), so it is said alone. A move that stayed says only
+    why (``end == index``). ``term`` and ``match`` are the term use or
+    search match landed on.
     """
 
     utterance: Utterance
     index: int
     announcement: str
     speech: tuple[Utterance, ...]
+    end: int
     moved: bool = True
     term: TermOccurrence | None = None
     match: Match | None = None
@@ -105,8 +109,25 @@ class Cursor:
     def section(self) -> SectionSpan | None:
         return self.structure.section_at(self.index)
 
-    def where(self) -> Where:
-        return self.progress.where(self.index)
+    def where(self, *, with_title: bool = False, state: str = "") -> Where:
+        """Where the listener is; ``state`` ("paused") ends the spoken answer."""
+        title = self.article.title if with_title else ""
+        return self.progress.where(self.index, title=title, state=state)
+
+    def opening(self, resumed: bool) -> Move:
+        """What opening the article says: its title, then the heading landed on; or,
+        coming back, that it resumes, where, then the sentence the listener left."""
+        title = announce.sentence(self.article.title)
+        if resumed:
+            where = self.progress.where(self.index)
+            path = " \u203a ".join(where.path)
+            said = announce.sentence(
+                f"Resuming {self.article.title}: {path}, {where.percent} percent"
+            )
+        else:
+            said = title
+        lead = tuple(self.announcer.sentences(said))
+        return Move(self.current, self.index, said, (*lead, self.current), self.index + 1)
 
     # ------------------------------------------------------------- landing
 
@@ -117,18 +138,22 @@ class Cursor:
         *,
         term: TermOccurrence | None = None,
         match: Match | None = None,
+        end: int | None = None,
     ) -> Move:
+        """Land on ``index``, to read ``utterances[index:end]`` (one sentence by default)."""
         self.index = index
         self.term = term
         self.match = match
         utterance = self.utterances[index]
-        if utterance.role is Role.HEADING and term is None and match is None:
-            speech: tuple[Utterance, ...] = (utterance,)
-        elif announcement:
-            speech = (self.announcer.say(announcement), utterance)
+        end = index + 1 if end is None else end
+        text = self.utterances[index:end]
+        if announcement and (
+            utterance.role is not Role.HEADING or term is not None or match is not None
+        ):
+            speech = (self.announcer.say(announcement), *text)
         else:
-            speech = (utterance,)
-        return Move(utterance, index, announcement, speech, term=term, match=match)
+            speech = text
+        return Move(utterance, index, announcement, speech, end, term=term, match=match)
 
     def _stay(self, announcement: str) -> Move:
         return Move(
@@ -136,6 +161,7 @@ class Cursor:
             self.index,
             announcement,
             (self.announcer.say(announcement),),
+            self.index,
             moved=False,
             term=self.term,
             match=self.match,
@@ -148,16 +174,17 @@ class Cursor:
             return f"Section {position}"
         return f"{span.path[-2]}, section {position}"
 
-    def _stop_announcement(self, index: int) -> str:
+    def _land_on_stop(self, index: int) -> Move:
+        """Land on the paragraph (or item, or heading) at ``index`` to read all of it.
+
+        Its position is not said first: screen readers say the text straight
+        away, and "where am I" and the status line tell the position."""
         stop = self.structure.stop_at(index)
         if stop is None:
-            return ""
-        if stop.heading:
-            span = self.structure.section_at(index)
-            return self._section_announcement(span) if span else ""
-        if stop.items > 1:
-            return f"Item {stop.item} of {stop.items}"
-        return f"Paragraph {stop.block} of {stop.blocks}"
+            return self._land(index)
+        span = self.structure.section_at(index)
+        announcement = self._section_announcement(span) if stop.heading and span else ""
+        return self._land(stop.start, announcement, end=stop.end)
 
     # ------------------------------------------------------------ sentences
 
@@ -181,16 +208,14 @@ class Cursor:
         after = stop.end if stop else self.index + 1
         if after >= len(self.utterances):
             return self._stay(END)
-        return self._land(after, self._stop_announcement(after))
+        return self._land_on_stop(after)
 
     def previous_paragraph(self) -> Move:
         stop = self.structure.stop_at(self.index)
         before = (stop.start if stop else self.index) - 1
         if before < 0:
             return self._stay(START)
-        previous = self.structure.stop_at(before)
-        start = previous.start if previous else before
-        return self._land(start, self._stop_announcement(start))
+        return self._land_on_stop(before)
 
     # ------------------------------------------------------------- sections
 

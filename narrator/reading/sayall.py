@@ -1,14 +1,23 @@
-"""Say-all: reading on from the cursor, with the cursor following the voice.
+"""Say-all, and reading what a move lands on, with the cursor following the voice.
 
 The cursor moves when an utterance is HEARD (the speaker's "started"
 event), not when it is queued, so "where am I", a bookmark or quitting
-always name the sentence the listener was actually hearing.
+always name the sentence the listener was actually hearing. A move's
+landing (a whole paragraph for the paragraph keys) is read the same way,
+stopping at its end; say-all reads on to the end of the article.
+
+When the voice cannot start at all (no speech engine), reading goes on as
+text: the cursor steps through the utterances at the pace the voice would
+have read them (words at the listener's rate), so the highlighted line, a
+braille display or the plain reader's printed lines keep moving, and
+pause, stop and every key still work.
 
 Threads: the speaker calls back from its own thread, but all of say-all's
-state changes happen in ``handle``, which the owner calls on its own thread
-(Textual: ``app.call_from_thread(say_all.handle, event)``; the plain reader
-drains a queue). Nothing here takes a lock, so nothing here can deadlock
-against the UI.
+state changes happen in ``handle`` and ``tick``, which the owner calls on
+its own thread (Textual: ``app.call_from_thread(say_all.handle, event)``
+and a ``set_interval`` timer calling ``tick``; the plain reader drains a
+queue and ticks in the same loop). Nothing here takes a lock, so nothing
+here can deadlock against the UI.
 
 Each run speaks fresh copies of the script's utterances: the speaker hands
 back the very objects it was given, so an event from a run that has since
@@ -19,11 +28,14 @@ even when both runs read the same sentence.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from narrator.reading.cursor import Cursor, Move
+from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance
+
+SECONDS_PER_MINUTE = 60.0
 
 
 class SpeechEventLike(Protocol):
@@ -31,6 +43,8 @@ class SpeechEventLike(Protocol):
     def kind(self) -> str: ...
     @property
     def utterance(self) -> Utterance | None: ...
+    @property
+    def time(self) -> float: ...
 
 
 class SpeakerLike(Protocol):
@@ -47,25 +61,53 @@ class SpeakerLike(Protocol):
 
 
 class SayAll:
-    def __init__(self, speaker: SpeakerLike, cursor: Cursor) -> None:
+    """``active`` while reading on to the end; ``rate`` gives the words per minute
+    that pace reading as text."""
+
+    def __init__(
+        self,
+        speaker: SpeakerLike,
+        cursor: Cursor,
+        rate: Callable[[], int] = lambda: VoiceSettings().rate,
+    ) -> None:
         self.speaker = speaker
         self.cursor = cursor
+        self.rate = rate
         self.active = False
         self._run: dict[int, int] = {}
         self._spoken: list[Utterance] = []
+        self._heard: int | None = None
+        self._as_text: int | None = None
+        self._due = 0.0
+        self._ticked = 0.0
 
     @property
     def paused(self) -> bool:
         return self.active and self.speaker.paused
 
+    @property
+    def as_text(self) -> Utterance | None:
+        """The utterance being read as text (the voice could not start), if any."""
+        return self._spoken[self._as_text] if self._as_text is not None else None
+
     def start(self, lead: Sequence[Utterance] = ()) -> None:
-        """Read from the cursor to the end, after ``lead`` (an announcement)."""
-        self._read(lead, self.cursor.index)
+        """Read from the cursor to the end, after ``lead`` (an announcement); from the
+        next sentence if the one at the cursor was just heard to its end."""
+        first = self.cursor.index
+        if self._heard == first and first + 1 < len(self.cursor.utterances):
+            first += 1
+        script = self.cursor.utterances
+        self._read([*lead, *script[first:]], first, len(script), to_the_end=True)
 
     def restart_from(self, move: Move) -> None:
         """Go on reading from where ``move`` landed, saying its landing speech first
         (a move that stayed says why, then reads the sentence it stayed on)."""
-        self._read(move.speech, move.index + 1 if move.moved else move.index)
+        self._read(move.speech, move.index, move.end, to_the_end=True)
+
+    def follow(self, move: Move, lead: Sequence[Utterance] = ()) -> None:
+        """Say ``move``'s landing (after ``lead``) and stop at its end, the cursor
+        following the voice through it; say-all, if on, ends."""
+        self._read([*lead, *move.speech], move.index, move.end, to_the_end=False)
 
     def toggle(self) -> None:
         """Space: start reading, or pause, or resume."""
@@ -82,9 +124,9 @@ class SayAll:
         self.speaker.stop()
 
     def handle(self, event: SpeechEventLike) -> bool:
-        """Apply one speech event; True when the cursor moved or say-all ended."""
+        """Apply one speech event; True when the cursor moved or the reading ended."""
         index = self._run.get(id(event.utterance)) if event.utterance is not None else None
-        if index is None or not self.active:
+        if index is None:
             return False
         if event.kind == "started":
             if index >= 0:
@@ -93,23 +135,69 @@ class SayAll:
         ended = event.kind == "finished" and event.utterance is self._spoken[-1]
         # After a failed utterance the speaker goes on with the next, unless
         # the engine could not start at all: then its queue is empty.
-        failed = event.kind == "error" and not self.speaker.speaking
-        if event.kind == "interrupted" or ended or failed:
-            self.active = False
-            self._forget()
+        if event.kind == "error" and not self.speaker.speaking:
+            return self._read_as_text(event.utterance, event.time)
+        if event.kind == "interrupted" or ended:
+            self._end(heard=index if ended else None)
             return True
         return False
 
-    def _read(self, lead: Sequence[Utterance], first: int) -> None:
-        lead_copies = [dataclasses.replace(u) for u in lead]
-        rest = [dataclasses.replace(u) for u in self.cursor.utterances[first:]]
-        self._spoken = lead_copies + rest
-        self._run = {id(u): -1 for u in lead_copies}
-        self._run.update({id(u): first + n for n, u in enumerate(rest)})
-        self.active = bool(self._spoken)
-        if self.active:
+    def tick(self, now: float) -> bool:
+        """Reading as text, move on when the voice would have finished the utterance
+        (``now`` is ``time.monotonic()``); True when the cursor moved or the reading
+        ended. Paused, the time stands still."""
+        if self._as_text is None:
+            return False
+        elapsed, self._ticked = now - self._ticked, now
+        if self.speaker.paused:
+            self._due += elapsed
+            return False
+        if now < self._due:
+            return False
+        if self._as_text + 1 >= len(self._spoken):
+            self._end(heard=self._run[id(self._spoken[-1])])
+            return True
+        self._show_as_text(self._as_text + 1, now)
+        return True
+
+    def _read_as_text(self, utterance: Utterance, at: float) -> bool:
+        position = next(n for n, u in enumerate(self._spoken) if u is utterance)
+        self._ticked = at
+        self._show_as_text(position, at)
+        return True
+
+    def _show_as_text(self, position: int, now: float) -> None:
+        self._as_text = position
+        utterance = self._spoken[position]
+        index = self._run[id(utterance)]
+        if index >= 0:
+            self.cursor.go_to(index)
+        words = max(1, len(utterance.spoken.split()))
+        self._due = now + words * SECONDS_PER_MINUTE / max(1, self.rate())
+
+    def _read(self, speech: Sequence[Utterance], first: int, end: int, *, to_the_end: bool) -> None:
+        """Speak ``speech``, whose last items are the script's ``utterances[first:end]``
+        (the rest announcements), then, ``to_the_end``, the script after ``end``."""
+        utterances = self.cursor.utterances
+        landing = min(max(0, end - first), len(speech))
+        copies = [dataclasses.replace(u) for u in speech]
+        rest = [dataclasses.replace(u) for u in utterances[end:]] if to_the_end else []
+        self._forget()
+        self._spoken = copies + rest
+        self._run = {id(u): -1 for u in copies}
+        self._run.update({id(u): first + n for n, u in enumerate(copies[len(copies) - landing :])})
+        self._run.update({id(u): end + n for n, u in enumerate(rest)})
+        self.active = to_the_end and bool(self._spoken)
+        if self._spoken:
             self.speaker.speak(self._spoken)
+
+    def _end(self, heard: int | None) -> None:
+        self.active = False
+        self._forget()
+        self._heard = heard if heard is not None and heard >= 0 else None
 
     def _forget(self) -> None:
         self._run = {}
         self._spoken = []
+        self._heard = None
+        self._as_text = None

@@ -15,6 +15,8 @@ from typing import Any
 from narrator.content.model import Article
 from narrator.speech.utterance import Role, Utterance
 
+_NOUNS = {Role.TABLE_ROW: "row", Role.REFERENCE: "reference", Role.GLOSSARY_ENTRY: "entry"}
+
 
 @dataclass(frozen=True)
 class SectionSpan:
@@ -44,7 +46,8 @@ class Stop:
     its first item), or a section's heading. ``block`` of ``blocks`` is the
     1-based position of its block in the section (0 on the heading);
     ``item`` of ``items`` its place in a block of several items (1 of 1
-    otherwise).
+    otherwise), and ``noun`` what such an item is called ("row" in a table,
+    "entry" in the glossary).
     """
 
     section: str
@@ -54,6 +57,7 @@ class Stop:
     items: int
     start: int
     end: int
+    noun: str = "item"
 
     @property
     def heading(self) -> bool:
@@ -144,17 +148,19 @@ def _stops(utterances: Sequence[Utterance]) -> tuple[Stop, ...]:
         if runs and runs[-1][0] == key and runs[-1][2] == index:
             runs[-1][2] = index + 1
         else:
-            runs.append([key, index, index + 1])
+            runs.append([key, index, index + 1, None])
+        if place.item >= 0 and runs[-1][3] is None:
+            runs[-1][3] = _NOUNS.get(utterance.role, "item")
     blocks: dict[str, list[int]] = {}
     items: dict[tuple[str, int], int] = {}
-    for (section, block, _), _, _ in runs:
+    for (section, block, _), _, _, _ in runs:
         numbers = blocks.setdefault(section, [])
         if block >= 0 and block not in numbers:
             numbers.append(block)
         items[section, block] = items.get((section, block), 0) + 1
     seen: dict[tuple[str, int], int] = {}
     stops = []
-    for (section, block, _), start, end in runs:
+    for (section, block, _), start, end, noun in runs:
         seen[section, block] = seen.get((section, block), 0) + 1
         stops.append(
             Stop(
@@ -165,6 +171,7 @@ def _stops(utterances: Sequence[Utterance]) -> tuple[Stop, ...]:
                 items=items[section, block],
                 start=start,
                 end=end,
+                noun=noun or "item",
             )
         )
     return tuple(stops)

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from narrator.reading.structure import Structure
+from narrator.reading.structure import Stop, Structure
 from narrator.speech.utterance import Utterance
+
+_PLURALS = {"entry": "entries"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Progress:
     """Where each utterance of a script lies, by spoken length."""
 
     def __init__(self, utterances: Sequence[Utterance], structure: Structure) -> None:
+        self._utterances = utterances
         self._structure = structure
         self._before = [0, *accumulate(max(len(u.spoken), 1) for u in utterances)]
 
@@ -44,20 +47,26 @@ class Progress:
             return 100 if index > 0 else 0
         return min(99, round(100 * self._before[index] / total))
 
-    def where(self, index: int) -> Where:
+    def where(self, index: int, *, title: str = "", state: str = "") -> Where:
+        """``spoken`` says the place in the words of the status line; it starts with
+        ``title`` and ends with ``state`` ("paused") when the caller gives them."""
         section = self._structure.section_at(index)
         stop = self._structure.stop_at(index)
         percent = self.percent(index)
         path = section.path if section else ()
-        parts = [" \u203a ".join(path)] if path else []
-        if stop is not None and stop.heading:
-            parts.append("heading")
-        elif stop is not None:
+        parts = [title] if title else []
+        if path:
+            parts.append(" \u203a ".join(path))
+        if stop is not None and stop.heading and section is not None:
+            parts.append(f"section {section.position} of {section.siblings}")
+        elif stop is not None and not stop.heading:
             if stop.blocks > 1 or stop.items == 1:
                 parts.append(f"paragraph {stop.block} of {stop.blocks}")
             if stop.items > 1:
-                parts.append(f"item {stop.item} of {stop.items}")
+                parts.append(self._item(index, stop))
         parts.append(f"{percent} percent")
+        if state:
+            parts.append(state)
         return Where(
             path=path,
             paragraph=stop.block if stop else 0,
@@ -67,3 +76,11 @@ class Progress:
             percent=percent,
             spoken=", ".join(parts),
         )
+
+    def _item(self, index: int, stop: Stop) -> str:
+        """ "row 2 of 3"; on the words that open a list or table ("List, 4 items."),
+        which come before its first item, just how many there are."""
+        place = self._utterances[index].place
+        if place is not None and place.item < 0:
+            return f"{stop.items} {_PLURALS.get(stop.noun, stop.noun + 's')}"
+        return f"{stop.noun} {stop.item} of {stop.items}"
