@@ -16,12 +16,20 @@ from typing import TYPE_CHECKING
 
 from narrator import __version__
 from narrator.content.errors import NarratorError
-from narrator.speech.settings import MAX_RATE, MIN_RATE
+from narrator.speech.settings import (
+    MAX_RATE,
+    MIN_RATE,
+    FigureVerbosity,
+    Punctuation,
+    verbosity_for_this_run,
+)
 
 if TYPE_CHECKING:
     from narrator.reading.store import Store
 
 SUBCOMMANDS = ("check", "outline", "import", "script", "read", "say", "voices", "export", "open")
+ONE_ARTICLE_COMMANDS = ("outline", "script", "read", "export")
+USAGE_ERROR = 2
 
 
 def _speech_output_options(parser: argparse.ArgumentParser) -> None:
@@ -73,19 +81,56 @@ def _voice_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _verbosity_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--punctuation",
+        choices=[level.value for level in Punctuation],
+        help="how much punctuation is spoken (this run only; default: your saved setting)",
+    )
+    parser.add_argument(
+        "--figures",
+        choices=[level.value for level in FigureVerbosity],
+        help="figure descriptions in full, their first sentence, or none "
+        "(this run only; default: your saved setting)",
+    )
+
+
+def _reader_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="article or folder (default: bundled)"
+    )
+    parser.add_argument("--plain", action="store_true", help="one printed line per utterance")
+    parser.add_argument("--section", metavar="ID", help="start at this section")
+    _verbosity_options(parser)
+    _speech_output_options(parser)
+
+
+def _reader_help() -> tuple[str, str]:
+    """The usage line and the options of ``narrator [PATH]``, for the top-level help:
+    most people never type ``open``, so ``narrator --help`` must show them."""
+    reader = argparse.ArgumentParser(prog="narrator", add_help=False)
+    _reader_options(reader)
+    usage = reader.format_usage()
+    options = reader.format_help().removeprefix(usage).strip()
+    return usage.removeprefix("usage: ").strip(), options
+
+
 def build_parser() -> argparse.ArgumentParser:
+    reader_usage, reader_options = _reader_help()
     parser = argparse.ArgumentParser(
         prog="narrator",
+        usage=f"{reader_usage}\n       narrator COMMAND ... "
+        "(narrator COMMAND --help for its options)",
         description="Listen to articles in a terminal, steering with the keyboard alone.",
+        epilog="With no COMMAND, narrator opens PATH in the reader "
+        f"(the same as narrator open PATH):\n\n{reader_options}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"narrator {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_ = commands.add_parser("open", help="open an article or a folder of articles (default)")
-    open_.add_argument("path", nargs="?", type=Path, help="article or folder (default: bundled)")
-    open_.add_argument("--plain", action="store_true", help="one printed line per utterance")
-    open_.add_argument("--section", metavar="ID", help="start at this section")
-    _speech_output_options(open_)
+    _reader_options(open_)
 
     check = commands.add_parser("check", help="validate article files; print file:line:column")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -101,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     script = commands.add_parser("script", help="print what would be spoken, with its place")
     script.add_argument("path", type=Path)
     script.add_argument("--section", metavar="ID")
+    _verbosity_options(script)
     script.add_argument(
         "--lexicon",
         type=Path,
@@ -112,11 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("path", type=Path)
     read.add_argument("--section", metavar="ID")
     _voice_options(read)
+    _verbosity_options(read)
     _speech_output_options(read)
 
     say = commands.add_parser("say", help="speak a line of text")
     say.add_argument("text", nargs="+")
     _voice_options(say)
+    _verbosity_options(say)
     _speech_output_options(say)
 
     commands.add_parser("voices", help="list the installed voices")
@@ -126,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
     export.add_argument("--format", choices=("wav", "flac"), default="wav")
     _voice_options(export)
+    _verbosity_options(export)
     return parser
 
 
@@ -152,7 +201,7 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
         # and handed down
         store = Store()
         run = partial(getattr(speech_commands, command), user_lexicon=store.lexicon_path)
-        return run if command == "script" else partial(_with_listener_settings, run, store)
+        return partial(_with_listener_settings, run, store)
     if command == "voices":
         from narrator.speech import commands as speech_commands
 
@@ -168,16 +217,32 @@ def _handler(command: str) -> Callable[[argparse.Namespace], int]:
 
 def _with_listener_settings(run: Callable[..., int], store: Store, args: argparse.Namespace) -> int:
     """Run a speech command in the listener's saved voice and verbosity, as the
-    readers do, with ``--rate`` and ``--voice`` over them; a settings file that
-    cannot be used is one line on stderr, and the defaults speak."""
+    readers do, with ``--rate``, ``--voice``, ``--punctuation`` and ``--figures``
+    over them (``script`` has no voice); a settings file that cannot be used is
+    one line on stderr, and the defaults speak."""
     from narrator.reading.voice_choice import for_this_run
 
     loaded = store.settings()
     if loaded.notice:
         print(f"narrator: {loaded.notice}", file=sys.stderr, flush=True)
     settings = loaded.value
+    verbosity = verbosity_for_this_run(
+        settings.verbosity, punctuation=args.punctuation, figures=args.figures
+    )
+    if args.command == "script":
+        return run(args, verbosity=verbosity)
     voice = for_this_run(settings.voice, rate=args.rate, voice_id=args.voice)
-    return run(args, voice=voice, verbosity=settings.verbosity)
+    return run(args, voice=voice, verbosity=verbosity)
+
+
+def _folder_for_one_article(args: argparse.Namespace) -> str | None:
+    """The one-line complaint when a command that reads one article was given a folder."""
+    if args.command not in ONE_ARTICLE_COMMANDS or not args.path.is_dir():
+        return None
+    return (
+        f"{args.command} takes one article file; {args.path} is a folder "
+        f"(try narrator check {args.path})"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -186,6 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     record_thread_errors()
     parser = build_parser()
     args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
+    folder = _folder_for_one_article(args)
+    if folder:
+        print(f"narrator: {folder}", file=sys.stderr)
+        return USAGE_ERROR
     try:
         return _handler(args.command)(args)
     except NarratorError as error:

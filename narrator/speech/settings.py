@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 MIN_RATE = 80
@@ -33,3 +33,15 @@ class VoiceSettings:
 class Verbosity:
     punctuation: Punctuation = Punctuation.SOME
     figures: FigureVerbosity = FigureVerbosity.FULL
+
+
+def verbosity_for_this_run(
+    saved: Verbosity, *, punctuation: str | None, figures: str | None
+) -> Verbosity:
+    """The saved verbosity with the command line's ``--punctuation`` and ``--figures``
+    over it (for this run only: they are not saved)."""
+    if punctuation is not None:
+        saved = replace(saved, punctuation=Punctuation(punctuation))
+    if figures is not None:
+        saved = replace(saved, figures=FigureVerbosity(figures))
+    return saved

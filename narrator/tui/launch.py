@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from narrator.reading.cursor import Cursor
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
+from narrator.speech.settings import verbosity_for_this_run
 from narrator.tui.app import NarratorApp, SpeechOutput
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
@@ -92,9 +94,16 @@ def check_writable(path: Path | None) -> None:
 
 
 def build_app(
-    path: Path | None, section: str | None, output: SpeechOutput, store: Store
+    path: Path | None,
+    section: str | None,
+    output: SpeechOutput,
+    store: Store,
+    *,
+    punctuation: str | None = None,
+    figures: str | None = None,
 ) -> NarratorApp:
-    """The app on ``path`` (an article, a folder, or the bundled articles), ready to run.
+    """The app on ``path`` (an article, a folder, or the bundled articles), ready to
+    run, speaking at the saved verbosity or at ``punctuation`` and ``figures``.
 
     Raises ``NarratorError`` for a missing or broken article or an unknown
     section, or an output file that cannot be written, so the CLI reports it
@@ -106,7 +115,11 @@ def build_app(
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
     settings = store.settings()
-    opener = Opener(store, settings.value, store.lexicon())
+    verbosity = verbosity_for_this_run(
+        settings.value.verbosity, punctuation=punctuation, figures=figures
+    )
+    chosen = replace(settings.value, verbosity=verbosity)
+    opener = Opener(store, chosen, store.lexicon())
     first: Screen[None]
     if path.is_dir() and len(articles := library_of(path)) > 1:
         first = LibraryScreen(articles, opener.reader)
@@ -114,7 +127,7 @@ def build_app(
         article_path = library_of(path)[0] if path.is_dir() else path
         first = opener.reader(load_article(article_path), article_path, section)
     return NarratorApp(
-        first, output=output, store=store, settings=settings.value, notice=settings.notice or ""
+        first, output=output, store=store, settings=chosen, notice=settings.notice or ""
     )
 
 
@@ -124,6 +137,13 @@ def open_(args: argparse.Namespace) -> int:
 
         return open_plain(args)
     output = SpeechOutput(args.audio_out, args.speech_log, args.no_audio)
-    app = build_app(args.path, args.section, output, Store())
+    app = build_app(
+        args.path,
+        args.section,
+        output,
+        Store(),
+        punctuation=args.punctuation,
+        figures=args.figures,
+    )
     app.run()
     return app.return_code or 0
