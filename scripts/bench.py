@@ -223,6 +223,7 @@ def export_speed(quick: bool) -> list[Row]:
     import time
 
     from narrator.content.loader import load_article
+    from narrator.speech.engine import make_engine
     from narrator.speech.export import export_script, render, tracks
     from narrator.speech.script import build_script
     from narrator.speech.settings import VoiceSettings
@@ -230,8 +231,9 @@ def export_speed(quick: bool) -> list[Row]:
     script = build_script(load_article(REFERENCE))
 
     def sentence_by_sentence(folder: Path) -> None:
+        engine = make_engine()
         for track in tracks(script, folder, "wav"):
-            render(track, VoiceSettings())
+            render(track, VoiceSettings(), engine)
 
     def on_every_core(folder: Path) -> None:
         export_script(script, folder)

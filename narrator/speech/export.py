@@ -6,9 +6,11 @@ so only its duration travels back. A crash in the engine ends one process,
 never Narrator. Every section gets a fresh process because espeak-ng carries
 state from one text to the next that no call resets (the same text comes out
 a few samples longer or shorter each time): in a fresh process the same
-article always gives the same files. The processes ignore Ctrl-C; Narrator
-stops them itself and removes the files this run wrote, so an interrupted
-export leaves no half-written section behind.
+article always gives the same files. (Processes are forked where that is safe,
+so "fresh" holds while the exporting process never synthesizes itself, as
+``narrator export`` does not: it asks a synthesizer process for the voices.)
+The processes ignore Ctrl-C; Narrator stops them itself and removes the files
+this run wrote, so an interrupted export leaves no half-written section behind.
 
 The folder gets ``NN-section-id.wav`` (or ``.flac``) in reading order,
 ``playlist.m3u`` (extended M3U: the article's title, then each section's title
