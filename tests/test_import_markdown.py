@@ -75,11 +75,10 @@ def words(text: str) -> set[str]:
 
 
 def source_words(markdown: str) -> set[str]:
-    """The words a reader sees: link addresses, image files and list numbers are not text."""
-    without_numbers = re.sub(
-        r"(?m)^(?:[ >]|[-*+](?=\s)|\d{1,9}[.)](?=\s|$))*\d{1,9}[.)](?=\s|$)", "", markdown
+    """The words a reader sees, link and image addresses included: list numbers are not text."""
+    return words(
+        re.sub(r"(?m)^(?:[ >]|[-*+](?=\s)|\d{1,9}[.)](?=\s|$))*\d{1,9}[.)](?=\s|$)", "", markdown)
     )
-    return words(re.sub(r"\]\([^)]*\)", "]", without_numbers))
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +98,11 @@ def test_the_sample_is_a_valid_article_with_its_structure(sample: str) -> None:
         (0, "references", "References", "references"),
     ]
     intro, fundamentals, glossary, references = article.sections
-    assert intro.blocks == (Paragraph("Estrogen is vital for bone health."),)
+    assert intro.blocks == (
+        Paragraph("Estrogen is vital for bone health (https://example.org/bone)."),
+    )
     assert fundamentals.blocks == (
-        Figure("A skeletal plant pod with intricate mesh"),
+        Figure("A skeletal plant pod with intricate mesh (pod.png)"),
         BulletList(
             (
                 ListItem("Estrogen maintains bone.", "Bone Mineral Density Loss"),
@@ -123,7 +124,7 @@ def test_the_sample_is_a_valid_article_with_its_structure(sample: str) -> None:
     ]
     assert glossary.blocks == () and glossary.sections == ()
     assert [r.text for r in article.references] == [
-        "Howell, A. Effect of anastrozole <https://doi.org/10.1/x>. 2005.",
+        "Howell, A. Effect of anastrozole (https://doi.org/10.1/x). 2005.",
         "Smith, B. Another study.",
     ]
     assert references.blocks == ()
@@ -206,3 +207,26 @@ def test_import_refuses_unknown_and_unreadable_files(tmp_path: Path) -> None:
     empty.write_text("\n\n", encoding="utf-8")
     with pytest.raises(NarratorError, match="no text to import"):
         import_file(empty)
+
+
+def test_links_and_images_keep_their_addresses_where_a_reader_can_use_them() -> None:
+    article = convert(
+        "# [Notes](https://example.org/notes)\n\n"
+        "## Words\n\n"
+        'Read [the study](https://example.org/s "Title") or <https://example.org/x>, '
+        "mail <me@example.org>, see [below](#words), ![a chart](chart.png) and "
+        "![dots](data:image/png;base64,AAAA).\n\n"
+        "- **[TRT](https://example.org/trt)**: testosterone therapy.\n",
+        "notes",
+    )
+    assert article.title == "Notes"
+    words_section = article.sections[0]
+    assert words_section.title == "Words"
+    paragraph, terms = words_section.blocks
+    assert paragraph == Paragraph(
+        "Read the study (https://example.org/s) or https://example.org/x, "
+        "mail me@example.org, see below, a chart (chart.png) and dots."
+    )
+    assert terms == BulletList((ListItem("testosterone therapy.", "TRT"),))
+    figure = convert("![](https://example.org/p.png)\n", "x").sections[0].blocks
+    assert figure == (Figure("An image without a description (https://example.org/p.png)"),)

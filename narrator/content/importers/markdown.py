@@ -22,12 +22,15 @@ Heuristics, in the order a reader meets them:
   holding only text (the heading is the term, the text the definition).
 - The first section titled References (or Sources, Bibliography, Works
   cited, Citations) shows the references: each list item is one
-  reference, with the address of each link kept in brackets.
-- Elsewhere a link reads as its text only: addresses are not prose.
+  reference.
+- A link reads as its text with its address after it in parentheses, and
+  so does an image (a figure's description, or its alt text inside a
+  sentence): the address is part of what the writer gave the reader.
+  Headings and lead terms are names and keep their text only; in-page
+  anchors (``#…``) and inline ``data:`` images are not addresses.
 
 Whatever a heuristic does not claim stays in the section as ordinary
-blocks, so no word of the text is dropped (only markup and link addresses
-outside references are).
+blocks, so no word of the text is dropped (only markup is).
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ class _Converter:
 
     def bullet_list(self, draft: _Draft, node: SyntaxTreeNode) -> None:
         kept: list[ListItem] = []
-        for item, whole in _list_items(node, self.lines, keep_urls=draft.shows == "references"):
+        for item, whole in _list_items(node, self.lines):
             if draft.shows == "references":
                 self.references.append(Reference(whole))
                 self.shown.add("references")
@@ -190,13 +193,13 @@ def convert(text: str, name: str) -> Article:
     headings = [n for n in root.children if n.type == "heading"]
     h1s = [n for n in headings if n.tag == "h1"]
     title_heading = h1s[0] if len(h1s) == 1 and headings[0] is h1s[0] else None
-    title = _plain(_inline(title_heading)) if title_heading else ""
+    title = _plain(_inline(title_heading), addresses=False) if title_heading else ""
     converter = _Converter(text.split("\n"))
     for node in root.children:
         if node is title_heading:
             continue
         if node.type == "heading":
-            converter.heading(_plain(_inline(node)), int(node.tag[1:]))
+            converter.heading(_plain(_inline(node), addresses=False), int(node.tag[1:]))
         elif node.type != "hr":
             converter.content(node)
     glossary_draft = next((d for d in _all(converter.drafts) if d.shows == "glossary"), None)
@@ -261,26 +264,40 @@ def _inline(node: SyntaxTreeNode) -> SyntaxTreeNode:
     return next(c for c in node.children if c.type == "inline")
 
 
-def _plain(node: SyntaxTreeNode, *, keep_urls: bool = False) -> str:
-    return _joined(node.children, keep_urls=keep_urls).strip()
+def _plain(node: SyntaxTreeNode, *, addresses: bool = True) -> str:
+    return _joined(node.children, addresses=addresses).strip()
 
 
-def _joined(nodes: list[SyntaxTreeNode], *, keep_urls: bool = False) -> str:
-    return "".join(_text_of(n, keep_urls=keep_urls) for n in nodes)
+def _joined(nodes: list[SyntaxTreeNode], *, addresses: bool = True) -> str:
+    return "".join(_text_of(n, addresses=addresses) for n in nodes)
 
 
-def _text_of(node: SyntaxTreeNode, *, keep_urls: bool) -> str:
+def _text_of(node: SyntaxTreeNode, *, addresses: bool) -> str:
     if node.type in ("text", "code_inline", "html_inline"):
         return node.content
     if node.type == "softbreak":
         return " "
     if node.type == "hardbreak":
         return "\n"
-    inner = _joined(node.children, keep_urls=keep_urls)
-    href = str(node.attrs.get("href", "")) if node.type == "link" else ""
-    if keep_urls and href and href not in inner:
-        return f"{inner} <{href}>"
-    return inner
+    inner = _joined(node.children, addresses=addresses)
+    return _with_address(inner, node) if addresses else inner
+
+
+def _address(node: SyntaxTreeNode) -> str:
+    """Where a link or an image points; an in-page anchor or inline image data is no
+    address a reader can use."""
+    if node.type not in ("link", "image"):
+        return ""
+    address = str(node.attrs.get("href" if node.type == "link" else "src", "")).strip()
+    return "" if address.startswith(("#", "data:")) else address
+
+
+def _with_address(text: str, node: SyntaxTreeNode) -> str:
+    """``text (address)``, unless the text already shows the address (an autolink)."""
+    address = _address(node)
+    if not address or address.removeprefix("mailto:") in text:
+        return text
+    return f"{text} ({address})" if text.strip() else address
 
 
 def _lines(inline: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:
@@ -298,7 +315,7 @@ def _lead_term(nodes: list[SyntaxTreeNode]) -> tuple[str, str] | None:
     """``(term, text)`` of ``**Term**: text`` or ``Term ∞ text``; None otherwise."""
     content = [n for n in nodes if not (n.type == "text" and not n.content.strip())]
     if content and content[0].type == "strong":
-        term = _joined(content[0].children).strip()
+        term = _joined(content[0].children, addresses=False).strip()
         after = _joined(nodes[nodes.index(content[0]) + 1 :]).strip()
         if term.endswith(":"):
             term, rest = term[:-1].strip(), after
@@ -356,12 +373,10 @@ def _is_space(node: SyntaxTreeNode) -> bool:
 def _image_description(image: SyntaxTreeNode) -> str:
     alt = _plain(image)
     title = str(image.attrs.get("title", "")).strip()
-    return alt or title or f"An image without a description ({image.attrs.get('src', '')})"
+    return _with_address(alt or title or "An image without a description", image)
 
 
-def _list_items(
-    node: SyntaxTreeNode, lines: list[str], *, keep_urls: bool
-) -> Iterator[tuple[ListItem, str]]:
+def _list_items(node: SyntaxTreeNode, lines: list[str]) -> Iterator[tuple[ListItem, str]]:
     """Each item with its whole text; nested lists follow their parent item."""
     for item in node.children:
         texts = []
@@ -374,7 +389,7 @@ def _list_items(
                 inline = _inline(child)
                 if not texts:
                     lead = _lead_term(inline.children)
-                texts.append(_plain(inline, keep_urls=keep_urls))
+                texts.append(_plain(inline))
             elif child.type == "table":
                 table = _table(child, lines)
                 texts.append(" ".join(table.header + tuple(c for row in table.rows for c in row)))
@@ -387,7 +402,7 @@ def _list_items(
             else:
                 yield ListItem(whole), whole
         for child in nested:
-            yield from _list_items(child, lines, keep_urls=keep_urls)
+            yield from _list_items(child, lines)
 
 
 def _block_text(node: SyntaxTreeNode) -> str:
