@@ -9,12 +9,16 @@ import subprocess
 import sys
 import time
 import wave
+from collections.abc import Callable
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
 
 from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
+from narrator.speech import export
+from narrator.speech.engine import Engine
 from narrator.speech.export import check_format, export_script, timestamp
 from narrator.speech.script import Script, build_script
 
@@ -150,4 +154,36 @@ def test_ctrl_c_stops_the_export_in_one_line_and_removes_only_its_files(tmp_path
     assert "Traceback" not in err and "Exception ignored" not in err
     assert err == f"narrator: export interrupted; removed the files it had written in {folder}\n"
     assert out == ""
+    assert [path.name for path in folder.iterdir()] == ["mine.txt"]
+
+
+def _crashing_engine() -> Engine:
+    os.kill(os.getpid(), signal.SIGSEGV)
+    raise AssertionError("unreachable: the process is gone")
+
+
+def _refusing_engine() -> Engine:
+    raise NarratorError("unknown voice 'xx' (see: narrator voices)")
+
+
+@pytest.mark.parametrize(
+    ("engine", "message"),
+    [
+        (_crashing_engine, "the speech engine crashed while exporting"),
+        (_refusing_engine, "unknown voice 'xx' (see: narrator voices)"),
+    ],
+)
+def test_a_failing_engine_is_one_line_and_leaves_no_section_behind(
+    engine: Callable[[], Engine], message: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(export, "make_engine", engine)
+    monkeypatch.setattr(export, "_process_context", lambda: get_context("fork"))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("the listener's own file")
+    article = tmp_path / "small.yaml"
+    article.write_text(SMALL)
+    with pytest.raises(NarratorError) as raised:
+        export_script(build_script(load_article(article)), folder, workers=2)
+    assert str(raised.value) == message
     assert [path.name for path in folder.iterdir()] == ["mine.txt"]

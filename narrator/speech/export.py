@@ -14,9 +14,9 @@ this run wrote, so an interrupted export leaves no half-written section behind.
 
 The folder gets ``NN-section-id.wav`` (or ``.flac``) in reading order,
 ``playlist.m3u`` (extended M3U: the article's title, then each section's title
-and duration) and
-``chapters.txt``: one line per section, ``H:MM:SS.mmm<TAB>title``, the time at
-which it starts when the files are played one after the other.
+and duration) and ``chapters.txt``: one line per section,
+``H:MM:SS.mmm<TAB>title``, the time at which it starts when the files are
+played one after the other.
 """
 
 from __future__ import annotations
@@ -200,6 +200,8 @@ def _outcome(process: BaseProcess, receiver: Connection) -> Exported:
     process.join()
     try:
         outcome = receiver.recv() if receiver.poll() else None
+    except EOFError:  # it died without a word
+        outcome = None
     finally:
         receiver.close()
     if isinstance(outcome, Exported):
