@@ -14,11 +14,20 @@ from narrator.tui.screens.reader import READER_COMMANDS
 from narrator.tui.screens.search import SearchScreen
 
 
-async def test_opening_says_where_the_reader_is(tmp_path: Path) -> None:
+async def test_opening_says_the_title_then_the_heading_and_space_reads_on_after_it(
+    tmp_path: Path,
+) -> None:
     async with open_reader(tmp_path) as session:
         assert "Fundamentals" in session.pane_text
         assert "Fundamentals · heading · 0%" in session.status
-        await session.heard("Fundamentals")
+        said = [e["text"] for e in session.events() if e["event"] == "started"]
+        title = session.reader.cursor.article.title
+        assert said[0] == f"{title}."
+        await session.heard(lambda event: event["spoken"] == "Section 1 of 6: Fundamentals.")
+        await session.until(lambda: "silent" in session.status, timeout=15)
+        await session.press("space")
+        first = await session.heard(lambda event: True)
+        assert first["text"].startswith("Have you ever felt a subtle shift")
 
 
 async def test_h_and_capital_h_move_by_section(tmp_path: Path) -> None:
@@ -45,6 +54,16 @@ async def test_number_keys_move_to_the_next_section_at_that_level(tmp_path: Path
         for level in "3456":
             await session.press(level)
             await session.heard(f"No next section at level {level}")
+
+
+async def test_down_reads_the_whole_paragraph_straight_away_following_it(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("down")
+        first = await session.heard(lambda event: True)
+        assert first["text"].startswith("Have you ever felt a subtle shift")
+        await session.heard("Perhaps it is a persistent fatigue", timeout=20)
+        await session.until(lambda: session.reader.cursor.current.text.startswith("Perhaps"))
+        assert not session.reader.reading_all
 
 
 async def test_arrows_move_by_paragraph_and_sentence(tmp_path: Path) -> None:
@@ -125,7 +144,9 @@ async def test_w_says_where_and_r_repeats(tmp_path: Path) -> None:
         await session.heard("Perhaps it is a persistent fatigue")
         await session.press("w")
         said = await session.heard(lambda e: "percent" in e["text"])
-        assert "Fundamentals, paragraph 1 of" in said["text"]
+        title = session.reader.cursor.article.title
+        assert said["text"].startswith(f"{title}, Fundamentals, paragraph 1 of")
+        assert said["text"].endswith(" percent, speaking")
         await session.press("r")
         await session.heard("Perhaps it is a persistent fatigue")
 
@@ -228,4 +249,7 @@ async def test_q_saves_the_place_and_reopening_resumes_there(tmp_path: Path) -> 
         await session.press("q")
     async with open_reader(tmp_path) as session:
         assert session.reader.cursor.current.text.startswith("Anastrozole, as a potent")
+        title = session.reader.cursor.article.title
+        resuming = await session.heard(f"Resuming {title}: Intermediate, ")
+        assert resuming["text"].endswith(" percent.")
         await session.heard("Anastrozole, as a potent")

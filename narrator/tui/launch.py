@@ -68,7 +68,8 @@ class Opener:
         elif state.value.progress is not None:
             cursor.go_to_place(state.value.progress)
         notices = [notice for notice in (self.lexicon.notice, state.notice) if notice]
-        return ReaderScreen(cursor, self.store, path, state.value, notices=notices)
+        resumed = section is None and state.value.progress is not None
+        return ReaderScreen(cursor, self.store, path, state.value, notices=notices, resumed=resumed)
 
 
 def check_writable(path: Path | None) -> None:

@@ -8,6 +8,7 @@ the voice, so stopping leaves the listener on the sentence they last heard.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar, cast
@@ -91,6 +92,8 @@ _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "contrast": ("contrast", None),
     "focus-next": ("", None),
 }
+# How often reading as text (no voice) looks whether the next sentence is due.
+TEXT_PACE_SECONDS = 0.1
 # Space and escape must work even when the contents tree has the focus.
 _PRIORITY = {"say-all", "stop"}
 
@@ -130,8 +133,10 @@ class ReaderScreen(Screen[None]):
         state: ArticleState,
         *,
         notices: Sequence[str] = (),
+        resumed: bool = False,
     ) -> None:
         super().__init__()
+        self.resumed = resumed
         self.cursor = cursor
         self.store = store
         self.path = path
@@ -162,11 +167,15 @@ class ReaderScreen(Screen[None]):
         notices = [n for n in (self.narrator.notice, *self.notices) if n]
         for notice in notices:
             self.narrator.show_notice(notice)
-        opening = [*map(spoken_message, notices), self.cursor.where().spoken]
-        self.say_all = SayAll(self.narrator.speaker, self.cursor)
+        said = self.cursor.announcer.sentences(". ".join(map(spoken_message, notices)))
+        self.say_all = SayAll(
+            self.narrator.speaker, self.cursor, rate=lambda: self.narrator.voice.rate
+        )
         self.narrator.speaker.read_in(self.cursor.article.language)
         self.narrator.announcer = self.cursor.announcer
-        self._speak([*self.cursor.announcer.sentences(". ".join(opening)), self.cursor.current])
+        self.say_all.follow(self.cursor.opening(self.resumed), said)
+        self._show_status()
+        self.set_interval(TEXT_PACE_SECONDS, self._read_as_text)
 
     @property
     def pane(self) -> ReadingPane:
@@ -199,18 +208,22 @@ class ReaderScreen(Screen[None]):
         self._show_status()
         self.call_after_refresh(self._place_terminal_cursor)
 
-    def _show_status(self) -> None:
+    def _state(self) -> str:
         speaker = self.narrator.speaker
         if speaker.paused:
-            state = "paused"
-        elif self.reading_all:
-            state = "reading"
-        elif speaker.speaking:
-            state = "speaking"
-        else:
-            state = "silent"
+            return "paused"
+        if self.reading_all:
+            return "reading"
+        return "speaking" if speaker.speaking else "silent"
+
+    def _show_status(self) -> None:
         self.status.show_status(
-            Status(self.cursor.article.title, self.cursor.where(), state, self.narrator.voice.rate)
+            Status(
+                self.cursor.article.title,
+                self.cursor.where(),
+                self._state(),
+                self.narrator.voice.rate,
+            )
         )
 
     def _place_terminal_cursor(self) -> None:
@@ -251,11 +264,19 @@ class ReaderScreen(Screen[None]):
         """Show where a move landed and say it; say-all goes on from there."""
         self._heard_word = None
         self._show()
-        if self.reading_all and self.say_all is not None:
-            self.say_all.restart_from(move)
-            self._show_status()
-        else:
+        if self.say_all is None:
             self._speak(move.speech)
+        elif self.reading_all:
+            self.say_all.restart_from(move)
+        else:
+            self.say_all.follow(move)
+        self._show_status()
+
+    def _read_as_text(self) -> None:
+        """With no voice, reading moves on as text at the pace the voice would take."""
+        if self.say_all is not None and self.say_all.tick(time.monotonic()):
+            self._heard_word = None
+            self._show()
 
     def _quiet(self) -> None:
         """Say-all ends (a dialog opens, or something else is to be said)."""
@@ -342,7 +363,7 @@ class ReaderScreen(Screen[None]):
         self._quiet()
 
     def action_where(self) -> None:
-        self._announce(self.cursor.where().spoken)
+        self._announce(self.cursor.where(with_title=True, state=self._state()).spoken)
 
     def action_repeat(self) -> None:
         self._say([] if self.reading_all else [self.cursor.current])
