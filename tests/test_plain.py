@@ -246,6 +246,25 @@ def test_open_plain_say_all_goes_on_after_a_rate_change_and_space_pauses(home: P
     assert settings["voice"]["rate"] == 480
 
 
+def test_open_plain_v_says_the_next_voice_for_the_article_by_name(home: Path) -> None:
+    terminal = Terminal(home, "open", "--plain", "tiny.yaml")
+    terminal.wait_for("One")
+    terminal.press(b"v")
+    first = terminal.wait_for("Voice: English")
+    terminal.press(b"v")
+    deadline = time.monotonic() + 20
+    while len([line for line in terminal.read_lines(0.05) if line.startswith("Voice: ")]) < 2:
+        assert time.monotonic() < deadline, terminal.lines
+    terminal.press(b"q")
+    code, lines, err = terminal.finish()
+    assert (code, err) == (0, "")
+    voices = [line for line in lines if line.startswith("Voice: ")]
+    assert voices[0] == first and voices[1] != first
+    assert voices[1].startswith("Voice: English")
+    settings = json.loads((home / "config" / "narrator" / "settings.json").read_text())
+    assert settings["voice"]["voice"] is not None
+
+
 def test_being_terminated_restores_the_terminal_and_keeps_the_place(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
     terminal.wait_for("One")
