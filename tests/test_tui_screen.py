@@ -49,7 +49,7 @@ async def test_markup_and_escape_codes_in_an_article_are_shown_literally(tmp_pat
         assert "\u241b[31mred\u241b[0m" in shown
         assert "\x1b" not in shown
         tree = session.app.screen.query_one(ContentsTree)
-        assert str(tree.root.children[0].label) == "[b]One[/b]"
+        assert str(tree.root.children[0].label) == "\u25b6 [b]One[/b]"
         assert "Title with [red]markup[/red]" in session.status
 
 
@@ -232,5 +232,6 @@ def test_a_missing_or_broken_article_is_one_line_and_exit_1(
 def test_an_unknown_section_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = narrator(str(REFERENCE), "--section", "nowhere", "--no-audio", tmp_path=tmp_path)
     assert result.returncode == 1
-    assert "no section 'nowhere'" in result.stderr
+    assert "no section" in result.stderr
+    assert "nowhere" in result.stderr
     assert "Traceback" not in result.stderr

@@ -90,7 +90,11 @@ class Session:
 
 @asynccontextmanager
 async def open_reader(
-    tmp_path: Path, article: Article | None = None, *, section: str | None = None
+    tmp_path: Path,
+    article: Article | None = None,
+    *,
+    section: str | None = None,
+    size: tuple[int, int] = SIZE,
 ) -> AsyncIterator[Session]:
     """The reader on ``article`` (by default the reference article, opened as
     ``narrator open`` opens it), with settings and state kept in tmp_path."""
@@ -102,7 +106,7 @@ async def open_reader(
     else:
         reader = Opener(store, Settings()).reader(article, tmp_path / f"{article.id}.yaml")
         app = NarratorApp(reader, output=output, store=store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         session = Session(app, pilot, log)
         await session.heard(lambda event: True)
         yield session

@@ -155,12 +155,14 @@ class NarratorApp(App[int]):
             handler(event)
 
     def show_notice(self, notice: str) -> None:
-        """A notice stays on the status line until the next one; it is also shown as a toast."""
+        """A notice stays under the status line until the next one (a toast would
+        cover the status); a screen without that line shows it as a toast."""
         self.notice = notice
-        self.notify(notice, timeout=6, markup=False)
         handler = self._listener("show_notice")
         if handler is not None:
             handler(notice)
+        else:
+            self.notify(notice, timeout=8, markup=False)
 
     def _listener(self, name: str) -> Callable[..., None] | None:
         """The method ``name`` of the topmost screen that has it: the reader keeps

@@ -92,6 +92,19 @@ _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "contrast": ("contrast", None),
     "focus-next": ("", None),
 }
+# What the footer shows: the keys a newcomer needs first, all whole at 80
+# columns; every key is in help (?) and the README.
+_IN_FOOTER = {
+    "help",
+    "quit",
+    "say-all",
+    "stop",
+    *(
+        f"{way}-{unit}"
+        for way in ("next", "previous")
+        for unit in ("section", "paragraph", "sentence")
+    ),
+}
 # How often reading as text (no voice) looks whether the next sentence is due.
 TEXT_PACE_SECONDS = 0.1
 # Space and escape must work even when the contents tree has the focus.
@@ -114,7 +127,7 @@ def _bindings() -> list[BindingType]:
             label,
             group=group,
             tooltip=by_name[name].description,
-            show=bool(label),
+            show=name in _IN_FOOTER,
             priority=name in _PRIORITY,
         )
         for name, (label, group) in _FOOTER.items()

@@ -19,6 +19,8 @@ from narrator.reading.structure import SectionSpan
 from narrator.tui.literal import literal
 from narrator.tui.messages import Say
 
+CURRENT = "\u25b6 "
+
 
 def spoken_section(span: SectionSpan) -> str:
     """A section as a list of its siblings: "Academic, section 3 of 6", or
@@ -61,7 +63,12 @@ class ContentsTree(Tree[str]):
         self.root.expand_all()
 
     def mark(self, section_id: str) -> None:
-        """Put the tree's cursor on the section being read."""
+        """Show which section is being read: a glyph before its title (so it is
+        seen without colour, and after the listener moves the tree's cursor
+        away), and the tree's cursor on it."""
+        for node_id, node in self._section_nodes.items():
+            title = self._spans[node_id].title
+            node.set_label(literal(f"{CURRENT}{title}" if node_id == section_id else title))
         node = self._section_nodes.get(section_id)
         if node is not None and self.cursor_node is not node:
             self._marked = node

@@ -14,6 +14,9 @@ from textual.widgets import Static
 from narrator.reading.where import Where
 from narrator.tui.literal import literal
 
+SEPARATOR = " \u00b7 "
+PATH = " \u203a "  # the path separator readers expect
+
 
 @dataclass(frozen=True)
 class Status:
@@ -24,23 +27,55 @@ class Status:
     state: str
     rate: int
 
-    def __str__(self) -> str:
+    def items(self) -> list[str]:
+        """The parts of the status, each kept whole on screen."""
         where = self.where
-        names = (_short(self.title), *(_short(name) for name in where.path))
-        place = " › ".join(names)  # noqa: RUF001 - the path separator readers expect
+        place = PATH.join((short_title(self.title), *(_short(name) for name in where.path)))
         paragraph = (
             f"paragraph {where.paragraph} of {where.paragraphs}" if where.paragraph else "heading"
         )
-        return f"{place} · {paragraph} · {where.percent}% · {self.state} · {self.rate} wpm"
+        items = [place, paragraph]
+        if where.items > 1:
+            items.append(f"item {where.item} of {where.items}")
+        return [*items, f"{where.percent}%", self.state, f"{self.rate} wpm"]
+
+    def lines(self, width: int) -> list[str]:
+        """The items in as few lines of ``width`` as they fit, never split inside one
+        (an item wider than a whole line is cut, with an ellipsis)."""
+        lines: list[str] = []
+        for item in self.items():
+            item = _short(item, width)
+            if lines and len(lines[-1]) + len(SEPARATOR) + len(item) <= width:
+                lines[-1] += SEPARATOR + item
+            else:
+                lines.append(item)
+        return lines
+
+    def __str__(self) -> str:
+        return SEPARATOR.join(self.items())
+
+
+def short_title(title: str, limit: int = 28) -> str:
+    """The article's title, short: its part before a colon ("Anastrozole Dosing:
+    Consequences of …" is "Anastrozole Dosing"), else its first words."""
+    head = title.split(":", 1)[0].strip()
+    return _short(head or title, limit)
 
 
 def _short(name: str, limit: int = 28) -> str:
-    """A long title cut to fit: the status line must stay readable at 80 columns."""
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+    """A long name cut at a word (if one ends late enough) with an ellipsis."""
+    if len(name) <= limit:
+        return name
+    cut = name[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "\u2026"
 
 
 class StatusLine(Static):
-    """One or two lines: the status, and the latest notice if there is one."""
+    """The status in one or two lines, and below it the latest notice if there is one
+    (on its own lines: a notice never hides where the reader is)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id)
@@ -60,6 +95,11 @@ class StatusLine(Static):
         self._notice = notice
         self._refresh_text()
 
+    def on_resize(self) -> None:
+        self._refresh_text()
+
     def _refresh_text(self) -> None:
-        lines = [str(self._status) if self._status else "", self._notice]
-        self.update(Text("\n").join(literal(line) for line in lines if line))
+        width = self.content_region.width or 78
+        status = self._status.lines(width) if self._status else []
+        notice = [self._notice] if self._notice else []
+        self.update(Text("\n").join(literal(line) for line in [*status, *notice]))
