@@ -112,6 +112,35 @@ def test_an_unreadable_article_state_is_set_aside(xdg: Path, content: str) -> No
     assert len(list(path.parent.glob("*.corrupt-*"))) == 1
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n", "the file is empty"),
+        (b'{"voice": {"rate": 2', "the file ends too soon, as if cut short"),
+        (b"{not json}", "it is not JSON (line 1, column 2)"),
+        (b"\xff\xfe garbage", "it is not text"),
+        (b"[1, 2]", "settings should be a JSON object"),
+        (b'{"voice": {"rate": "fast"}}', "rate should be a whole number"),
+        (b'{"voice": {"volume": "1"}}', "volume should be a number"),
+        (b'{"high_contrast": 1}', "high_contrast should be true or false"),
+        (b'{"verbosity": {"figures": "loud"}}', "figures should be one of full, brief, off"),
+    ],
+)
+def test_the_notice_says_precisely_why_and_what_happens_instead(
+    xdg: Path, content: bytes, reason: str
+) -> None:
+    store = Store()
+    store.settings_path.parent.mkdir(parents=True)
+    store.settings_path.write_bytes(content)
+    notice = store.settings().notice
+    aside = next(store.settings_path.parent.glob("settings.json.corrupt-*")).name
+    assert notice == (
+        f"Your saved settings in {store.settings_path} could not be read: {reason}; "
+        f"the default settings are used, and the old file is kept as {aside}"
+    )
+
+
 def test_setting_aside_twice_in_a_second_keeps_both(xdg: Path) -> None:
     store = Store()
     store.settings_path.parent.mkdir(parents=True)
@@ -147,7 +176,7 @@ def test_a_file_that_can_be_neither_read_nor_moved_is_never_overwritten(
 
     monkeypatch.setattr(store_module, "_set_aside", refuse)
     loaded = store.settings()
-    assert loaded.value == Settings() and "leaving the file alone" in loaded.notice
+    assert loaded.value == Settings() and "the file is left as it is" in loaded.notice
     assert "left untouched" in store.save_settings(Settings(VoiceSettings(rate=300)))
     assert store.settings_path.read_text() == "{precious but broken"
 

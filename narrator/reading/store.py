@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -40,6 +41,7 @@ LEXICON_FILE = "lexicon.yaml"
 VERSION = 1
 STALE_SECONDS = 60
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,11 @@ class Loaded(Generic[T]):
 
 
 class _Unusable(ValueError):
-    """A state file's content is not what Narrator writes."""
+    """A state file's content is not what Narrator writes; the message says what is wrong."""
+
+
+# How a type is named when a field holds the wrong one.
+_KINDS = {int: "a whole number", str: "text", float: "a number", bool: "true or false"}
 
 
 # ------------------------------------------------------------------ files
@@ -138,15 +144,40 @@ def _field(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], def
     value = data[key]
     if value is None and default is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise _Unusable(f"{key} has the wrong type")
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, bool) is not (bool in kinds) or not isinstance(value, kind):
+        raise _Unusable(f"{key} should be {_KINDS[kinds[-1]]}")
     return value
 
 
 def _mapping(value: Any, what: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
-        raise _Unusable(f"{what} is not a mapping")
+        raise _Unusable(f"{what} should be a JSON object")
     return value
+
+
+def _choice(data: Mapping[str, Any], key: str, kind: type[E], default: E) -> E:
+    """``data[key]`` as one of the ``kind`` enum's values."""
+    try:
+        return kind(data.get(key, default))
+    except ValueError:
+        named = ", ".join(str(member.value) for member in kind)
+        raise _Unusable(f"{key} should be one of {named}") from None
+
+
+def _reason(error: Exception, text: str | None) -> str:
+    """Why a file could not be read, precisely: a listener may want to fix it by hand."""
+    if isinstance(error, OSError):
+        return (error.strerror or str(error)).lower()
+    if text is None:
+        return "it is not text"
+    if not text.strip():
+        return "the file is empty"
+    if isinstance(error, json.JSONDecodeError):
+        if error.pos >= len(text.rstrip()):
+            return "the file ends too soon, as if cut short"
+        return f"it is not JSON (line {error.lineno}, column {error.colno})"
+    return str(error)
 
 
 def _settings(data: Mapping[str, Any]) -> Settings:
@@ -156,14 +187,9 @@ def _settings(data: Mapping[str, Any]) -> Settings:
     rate = _field(voice, "rate", int, default_voice.rate)
     pitch = _field(voice, "pitch", int, default_voice.pitch)
     volume = _field(voice, "volume", (int, float), default_voice.volume)
-    try:
-        punctuation = Punctuation(verbosity.get("punctuation", default_verbosity.punctuation))
-        figures = FigureVerbosity(verbosity.get("figures", default_verbosity.figures))
-    except ValueError as error:
-        raise _Unusable(str(error)) from error
-    high_contrast = data.get("high_contrast", False)
-    if not isinstance(high_contrast, bool):
-        raise _Unusable("high_contrast has the wrong type")
+    punctuation = _choice(verbosity, "punctuation", Punctuation, default_verbosity.punctuation)
+    figures = _choice(verbosity, "figures", FigureVerbosity, default_verbosity.figures)
+    high_contrast = _field(data, "high_contrast", bool, False)
     return Settings(
         VoiceSettings(
             voice=_field(voice, "voice", str, default_voice.voice),
@@ -190,7 +216,7 @@ def _article_state(data: Mapping[str, Any]) -> ArticleState:
     progress = data.get("progress")
     bookmarks = data.get("bookmarks", [])
     if not isinstance(bookmarks, list):
-        raise _Unusable("bookmarks is not a list")
+        raise _Unusable("bookmarks should be a list")
     return ArticleState(
         progress=None if progress is None else _place(progress),
         bookmarks=tuple(_bookmark(_mapping(entry, "bookmark")) for entry in bookmarks),
@@ -264,7 +290,9 @@ class Store:
         return self.state_dir / "articles" / f"{article_id}-{digest}.json"
 
     def settings(self) -> Loaded[Settings]:
-        return self._load(self.settings_path, _settings, Settings(), "settings")
+        return self._load(
+            self.settings_path, _settings, Settings(), "settings", "the default settings are used"
+        )
 
     def save_settings(self, settings: Settings) -> str | None:
         """None when saved, else one line saying why the settings were not saved."""
@@ -272,7 +300,11 @@ class Store:
 
     def article(self, article_id: str, path: Path | None) -> Loaded[ArticleState]:
         return self._load(
-            self.article_path(article_id, path), _article_state, ArticleState(), "reading place"
+            self.article_path(article_id, path),
+            _article_state,
+            ArticleState(),
+            "reading place",
+            "reading starts at the beginning, without bookmarks",
         )
 
     def save_article(self, article_id: str, path: Path | None, state: ArticleState) -> str | None:
@@ -283,28 +315,32 @@ class Store:
         )
 
     def _load(
-        self, path: Path, parse: Callable[[Mapping[str, Any]], T], default: T, what: str
+        self,
+        path: Path,
+        parse: Callable[[Mapping[str, Any]], T],
+        default: T,
+        what: str,
+        instead: str,
     ) -> Loaded[T]:
+        """The file's value; one that cannot be used is set aside, and the notice says
+        why and what happens ``instead``, in one sentence that reads well aloud."""
+        text: str | None = None
         try:
-            return Loaded(parse(_mapping(json.loads(path.read_text(encoding="utf-8")), what)))
+            text = path.read_text(encoding="utf-8")
+            return Loaded(parse(_mapping(json.loads(text), what)))
         except FileNotFoundError:
             return Loaded(default)
+        except UnicodeDecodeError as error:
+            reason = _reason(error, None)
         except (OSError, ValueError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not a Narrator file"
-            try:
-                aside = _set_aside(path)
-            except OSError:
-                self._untouchable.add(path)
-                return Loaded(
-                    default,
-                    f"Could not read the saved {what} in {path} ({reason}); "
-                    "using defaults and leaving the file alone",
-                )
-            return Loaded(
-                default,
-                f"The saved {what} in {path} could not be read ({reason}); "
-                f"kept it as {aside.name} and started afresh",
-            )
+            reason = _reason(error, text)
+        unread = f"Your saved {what} in {path} could not be read: {reason}"
+        try:
+            aside = _set_aside(path)
+        except OSError:
+            self._untouchable.add(path)
+            return Loaded(default, f"{unread}; {instead}, and the file is left as it is")
+        return Loaded(default, f"{unread}; {instead}, and the old file is kept as {aside.name}")
 
     def _save(self, path: Path, data: Mapping[str, Any], what: str) -> str | None:
         if path in self._untouchable:
