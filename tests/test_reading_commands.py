@@ -41,6 +41,9 @@ def test_help_speaks_keys_in_words_and_plain_help_leaves_out_what_plain_cannot_d
     lines = help_lines()
     assert "shift h: previous section" in lines
     assert "down arrow: next paragraph" in lines
+    assert "1 to 6: next section at that level" in lines
+    assert not any(line.startswith(("1:", "2:", "6:")) for line in lines)
+    assert len(lines) == len(COMMANDS) - 5
     plain = help_lines(plain=True)
-    assert len(plain) == len(lines) - 1
+    assert len(plain) == len(lines) - sum(not command.plain for command in COMMANDS)
     assert not any(line.startswith("g:") for line in plain)

@@ -9,7 +9,7 @@ from tui_session import open_reader
 
 from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.definition import DefinitionScreen
-from narrator.tui.screens.help import HelpScreen
+from narrator.tui.screens.help import HelpScreen, spoken_help
 from narrator.tui.screens.reader import READER_COMMANDS
 from narrator.tui.screens.search import SearchScreen
 
@@ -215,6 +215,12 @@ async def test_question_mark_shows_and_speaks_every_key(tmp_path: Path) -> None:
         await session.press("escape")
         assert not isinstance(session.app.screen, HelpScreen)
         await session.until(lambda: "silent" in session.status)
+
+
+def test_spoken_help_says_the_level_keys_in_one_line() -> None:
+    said = spoken_help(READER_COMMANDS)
+    assert " 1 to 6: next section at that level. " in said
+    assert "level 1" not in said and "level 6" not in said
 
 
 async def test_space_says_all_pauses_and_resumes_and_escape_stops(tmp_path: Path) -> None:

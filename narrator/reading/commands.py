@@ -8,6 +8,7 @@ that need a full-screen list to choose from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -23,9 +24,18 @@ class Command:
     plain: bool = True
 
 
+LEVELS = range(1, 7)
+
+
 def _level(level: int) -> Command:
     key = str(level)
     return Command(key, key, key, f"next-section-{level}", f"next section at level {level}")
+
+
+# Help says the six level keys as one line: six nearly identical lines are
+# a long wait for a listener.
+_LEVEL_NAMES = {f"next-section-{level}" for level in LEVELS}
+_LEVELS_LINE = f"{LEVELS[0]} to {LEVELS[-1]}: next section at that level"
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -33,7 +43,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("escape", "escape", "escape", "stop", "stop speaking"),
     Command("h", "h", "h", "next-section", "next section, any level"),
     Command("H", "H", "shift h", "previous-section", "previous section"),
-    *(_level(level) for level in range(1, 7)),
+    *(_level(level) for level in LEVELS),
     Command("down", "\u2193", "down arrow", "next-paragraph", "next paragraph"),
     Command("up", "\u2191", "up arrow", "previous-paragraph", "previous paragraph"),
     Command("right", "\u2192", "right arrow", "next-sentence", "next sentence"),
@@ -59,10 +69,15 @@ COMMANDS: tuple[Command, ...] = (
 BY_KEY = {command.key: command for command in COMMANDS}
 
 
-def help_lines(*, plain: bool = False) -> list[str]:
-    """One line per command, as the help speaks it: "shift h: previous section"."""
-    return [
-        f"{command.said}: {command.description}"
-        for command in COMMANDS
-        if command.plain or not plain
-    ]
+def help_lines(commands: Sequence[Command] = COMMANDS, *, plain: bool = False) -> list[str]:
+    """One line per command, as the help speaks it: "shift h: previous section";
+    the level keys share one line, "1 to 6: next section at that level"."""
+    lines = []
+    for command in commands:
+        if plain and not command.plain:
+            continue
+        if command.name not in _LEVEL_NAMES:
+            lines.append(f"{command.said}: {command.description}")
+        elif _LEVELS_LINE not in lines:
+            lines.append(_LEVELS_LINE)
+    return lines
