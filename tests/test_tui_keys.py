@@ -119,7 +119,7 @@ async def test_g_chooses_a_term_and_n_steps_through_its_uses(tmp_path: Path) -> 
     async with open_reader(tmp_path) as session:
         await session.press("g")
         assert isinstance(session.app.screen, ChooseScreen)
-        await session.heard(lambda e: e["text"].startswith("Glossary, 17 items."))
+        await session.heard(lambda e: e["text"].startswith("Glossary, 17 entries."))
         await session.press("down")
         await session.heard(", 2 of ")
         await session.press("e")

@@ -31,10 +31,20 @@ class ChooseScreen(ModalScreen[int | None]):
         Binding("enter", "choose", "Choose", show=True, priority=True),
     ]
 
-    def __init__(self, title: str, choices: Sequence[str], *, empty: str, lead: str = "") -> None:
-        """``lead`` is said first (what just happened, e.g. why the list is back)."""
+    def __init__(
+        self,
+        title: str,
+        choices: Sequence[str],
+        *,
+        empty: str,
+        lead: str = "",
+        nouns: tuple[str, str] = ("item", "items"),
+    ) -> None:
+        """``lead`` is said first (what just happened, e.g. why the list is back);
+        ``nouns`` name one choice and several ("entry", "entries")."""
         super().__init__()
         self.lead = lead
+        self.nouns = nouns
         self.title_text = title
         self.choices = tuple(choices)
         self.empty = empty
@@ -59,7 +69,7 @@ class ChooseScreen(ModalScreen[int | None]):
         if not self._introduced:
             self._introduced = True
             count = len(self.choices)
-            size = f"{count} {'item' if count == 1 else 'items'}"
+            size = f"{count} {self.nouns[0] if count == 1 else self.nouns[1]}"
             item = f"{self.lead} {self.title_text}, {size}. {item}".strip()
         self.post_message(Say(item))
 

@@ -403,7 +403,13 @@ class ReaderScreen(Screen[None]):
                 self._move(self.cursor.choose_term(glossary[number]))
 
         self.app.push_screen(
-            ChooseScreen("Glossary", choices, empty="This article has no glossary."), chosen
+            ChooseScreen(
+                "Glossary",
+                choices,
+                empty="This article has no glossary.",
+                nouns=("entry", "entries"),
+            ),
+            chosen,
         )
 
     def action_search(self) -> None:
