@@ -17,6 +17,8 @@ NOT_MOVES = {
     "faster",
     "slower",
     "next-voice",
+    "punctuation",
+    "figures",
     "bookmark",
     "bookmarks",
     "search",

@@ -57,6 +57,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("plus", "+", "plus", "faster", "speak faster"),
     Command("minus", "-", "minus", "slower", "speak slower"),
     Command("v", "v", "v", "next-voice", "next voice"),
+    Command("p", "p", "p", "punctuation", "punctuation said: none, some, all", plain=False),
+    Command("f", "f", "f", "figures", "figure descriptions: full, brief, off", plain=False),
     Command("b", "b", "b", "bookmark", "add a bookmark here"),
     Command("B", "B", "shift b", "bookmarks", "bookmarks: go to one"),
     Command("slash", "/", "slash", "search", "search the text"),

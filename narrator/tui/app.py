@@ -26,7 +26,7 @@ from textual.theme import Theme
 from narrator.crash import record
 from narrator.reading.announce import Announcer
 from narrator.reading.store import Settings, Store
-from narrator.speech.settings import VoiceSettings
+from narrator.speech.settings import Verbosity, VoiceSettings
 from narrator.speech.speaker import Priority, Speaker, SpeechEvent
 from narrator.speech.utterance import Utterance
 from narrator.tui.messages import Say
@@ -181,6 +181,11 @@ class NarratorApp(App[int]):
         """Use ``voice`` from the next utterance, and remember it for next time."""
         self.settings = replace(self.settings, voice=voice)
         self.speaker.configure(voice)
+        self.save_settings()
+
+    def change_verbosity(self, verbosity: Verbosity) -> None:
+        """Remember ``verbosity`` for next time (the screen remakes its script)."""
+        self.settings = replace(self.settings, verbosity=verbosity)
         self.save_settings()
 
     def save_settings(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import replace
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from narrator.reading.cursor import Cursor
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
-from narrator.speech.settings import verbosity_for_this_run
+from narrator.speech.settings import Verbosity, verbosity_for_this_run
 from narrator.tui.app import NarratorApp, SpeechOutput
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
@@ -57,11 +58,7 @@ class Opener:
     def reader(
         self, article: Article, path: Path | None, section: str | None = None
     ) -> ReaderScreen:
-        verbosity = self.settings.verbosity
-        lexicon = self.lexicon.value
-        announcer = Announcer.for_article(article, verbosity, lexicon)
-        script = build_script(article, verbosity=verbosity, lexicon=lexicon)
-        cursor = Cursor(article, script.utterances, announcer=announcer)
+        cursor = self.cursor(article, self.settings.verbosity)
         state = self.store.article(article.id, path)
         if section is not None:
             cursor.go_to_section(section)
@@ -69,7 +66,23 @@ class Opener:
             cursor.go_to_place(state.value.progress)
         notices = [notice for notice in (self.lexicon.notice, state.notice) if notice]
         resumed = section is None and state.value.progress is not None
-        return ReaderScreen(cursor, self.store, path, state.value, notices=notices, resumed=resumed)
+        return ReaderScreen(
+            cursor,
+            self.store,
+            path,
+            state.value,
+            notices=notices,
+            resumed=resumed,
+            remake=partial(self.cursor, article),
+        )
+
+    def cursor(self, article: Article, verbosity: Verbosity) -> Cursor:
+        """The article's script said at ``verbosity``, at its start (the reader
+        remakes it when the listener changes punctuation or figures)."""
+        lexicon = self.lexicon.value
+        announcer = Announcer.for_article(article, verbosity, lexicon)
+        script = build_script(article, verbosity=verbosity, lexicon=lexicon)
+        return Cursor(article, script.utterances, announcer=announcer)
 
 
 def check_writable(path: Path | None) -> None:

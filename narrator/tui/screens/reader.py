@@ -9,9 +9,10 @@ the voice, so stopping leaves the listener on the sentence they last heard.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar, cast
+from typing import ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,6 +30,7 @@ from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Store
 from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
 from narrator.speech.message import spoken_message
+from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity
 from narrator.speech.speaker import SpeechEvent
 from narrator.speech.utterance import Place, Utterance
 from narrator.tui.app import NarratorApp
@@ -84,6 +86,8 @@ _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "faster": ("faster", _RATE),
     "slower": ("slower", _RATE),
     "next-voice": ("voice", None),
+    "punctuation": ("punctuation", None),
+    "figures": ("figures", None),
     "bookmark": ("add", _BOOKMARK),
     "bookmarks": ("list", _BOOKMARK),
     "search": ("search", None),
@@ -134,6 +138,15 @@ def _bindings() -> list[BindingType]:
     ]
 
 
+Level = TypeVar("Level", Punctuation, FigureVerbosity)
+
+
+def _following(level: Level) -> Level:
+    """The next of a setting's levels, round to the first after the last."""
+    levels = list(type(level))
+    return levels[(levels.index(level) + 1) % len(levels)]
+
+
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = _bindings()
     AUTO_FOCUS = "#text"
@@ -147,9 +160,11 @@ class ReaderScreen(Screen[None]):
         *,
         notices: Sequence[str] = (),
         resumed: bool = False,
+        remake: Callable[[Verbosity], Cursor] | None = None,
     ) -> None:
         super().__init__()
         self.resumed = resumed
+        self.remake = remake
         self.cursor = cursor
         self.store = store
         self.path = path
@@ -181,14 +196,15 @@ class ReaderScreen(Screen[None]):
         for notice in notices:
             self.narrator.show_notice(notice)
         said = self.cursor.announcer.sentences(". ".join(map(spoken_message, notices)))
-        self.say_all = SayAll(
-            self.narrator.speaker, self.cursor, rate=lambda: self.narrator.voice.rate
-        )
+        self.say_all = self._say_all()
         self.narrator.speaker.read_in(self.cursor.article.language)
         self.narrator.announcer = self.cursor.announcer
         self.say_all.follow(self.cursor.opening(self.resumed), said)
         self._show_status()
         self.set_interval(TEXT_PACE_SECONDS, self._read_as_text)
+
+    def _say_all(self) -> SayAll:
+        return SayAll(self.narrator.speaker, self.cursor, rate=lambda: self.narrator.voice.rate)
 
     @property
     def pane(self) -> ReadingPane:
@@ -453,6 +469,31 @@ class ReaderScreen(Screen[None]):
         installed = self.narrator.speaker.voices()
         language = self.cursor.article.language
         self._change_voice(next_voice(self.narrator.voice, installed, language))
+
+    def _change_verbosity(self, verbosity: Verbosity, said: str) -> None:
+        """Say the script the new way from the same place, and remember it."""
+        self._quiet()
+        self.narrator.change_verbosity(verbosity)
+        if self.remake is not None:
+            place = self._place()
+            self.cursor = self.remake(verbosity)
+            if place is not None:
+                self.cursor.go_to_place(place)
+            self.say_all = self._say_all()
+            self.narrator.announcer = self.cursor.announcer
+            self._shown_section = None
+            self._show()
+        self._speak(self.cursor.announcer.sentences(said))
+
+    def action_punctuation(self) -> None:
+        verbosity = self.narrator.settings.verbosity
+        level = _following(verbosity.punctuation)
+        self._change_verbosity(replace(verbosity, punctuation=level), f"Punctuation: {level.value}")
+
+    def action_figures(self) -> None:
+        verbosity = self.narrator.settings.verbosity
+        level = _following(verbosity.figures)
+        self._change_verbosity(replace(verbosity, figures=level), f"Figures: {level.value}")
 
     def action_bookmark(self) -> None:
         bookmark = bookmark_here(self.cursor)
