@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, OptionList
-from tui_session import open_reader
+from tui_session import REFERENCE, SIZE, open_reader
 
+from narrator.reading.store import Store
+from narrator.tui.app import SpeechOutput
+from narrator.tui.launch import build_app
 from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.definition import DefinitionScreen
 from narrator.tui.screens.help import HelpScreen, spoken_help
-from narrator.tui.screens.reader import READER_COMMANDS
+from narrator.tui.screens.reader import READER_COMMANDS, ReaderScreen
 from narrator.tui.screens.search import SearchScreen
 
 
@@ -259,3 +263,33 @@ async def test_q_saves_the_place_and_reopening_resumes_there(tmp_path: Path) -> 
         resuming = await session.heard(f"Resuming {title}: Intermediate, ")
         assert resuming["text"].endswith(" percent.")
         await session.heard("Anastrozole, as a potent")
+
+
+async def test_with_no_speech_engine_say_all_moves_on_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NARRATOR_ESPEAK", str(tmp_path / "nonexistent" / "libespeak.so"))
+    settings = tmp_path / "config" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"voice": {"rate": 500}}')
+    store = Store(tmp_path / "config", tmp_path / "state")
+    app = build_app(REFERENCE, None, SpeechOutput(None, tmp_path / "log.jsonl", True), store)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press("space")
+        waited = 0.0
+        while reader.cursor.index < 2:
+            assert waited < 20, "reading as text never moved on"
+            await pilot.pause(0.1)
+            waited += 0.1
+        assert reader.reading_all
+        await pilot.press("space")
+        paused_at = reader.cursor.index
+        await pilot.pause(3.0)
+        assert reader.cursor.index == paused_at and "paused" in reader.status.text
+        await pilot.press("space", "escape")
+        await pilot.pause(0.2)
+        stopped_at = reader.cursor.index
+        await pilot.pause(3.0)
+        assert not reader.reading_all and reader.cursor.index == stopped_at
