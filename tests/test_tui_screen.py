@@ -3,7 +3,6 @@ the contents tree, notices, the library, and crashes kept off the terminal."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -13,11 +12,8 @@ import pytest
 from tui_session import REFERENCE, open_reader
 
 from narrator.content.model import Article, GlossaryEntry, Paragraph, Section
-from narrator.reading.store import Store
 from narrator.speech.speaker import SpeechEvent
-from narrator.tui.app import SpeechHappened, SpeechOutput
-from narrator.tui.launch import build_app
-from narrator.tui.screens.choose import ChooseScreen
+from narrator.tui.app import SpeechHappened
 from narrator.tui.screens.reader import ReaderScreen
 from narrator.tui.widgets.contents_tree import ContentsTree
 from narrator.tui.widgets.reading_pane import ReadingPane
@@ -164,40 +160,6 @@ async def test_an_unexpected_error_is_logged_and_shown_as_one_line(
     printed = capsys.readouterr()
     assert "Traceback" not in printed.out + printed.err
     assert "Traceback" in (tmp_path / "xdg-state" / "narrator" / "crash.log").read_text()
-
-
-def write_article(path: Path, article_id: str, title: str) -> None:
-    path.write_text(
-        f"id: {article_id}\ntitle: {title}\nsections:\n  - id: only\n    title: Only\n"
-        "    blocks:\n      - paragraph: Just one sentence here.\n",
-        encoding="utf-8",
-    )
-
-
-async def test_a_folder_opens_the_library_and_a_broken_article_is_reported(
-    tmp_path: Path,
-) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a-broken.yaml").write_text("id: [\n", encoding="utf-8")
-    write_article(folder / "b-good.yaml", "good", "A good one")
-    log = tmp_path / "library.jsonl"
-    store = Store(tmp_path / "config", tmp_path / "state")
-    app = build_app(folder, None, SpeechOutput(None, log, True), store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, ChooseScreen)
-        assert app.screen.choices == ("a broken", "b good")
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ChooseScreen)
-        await pilot.press("down", "enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.cursor.article.title == "A good one"
-        await pilot.press("q")
-    said = [json.loads(line)["text"] for line in log.read_text().splitlines()]
-    assert any(text.startswith("Cannot open this article.") for text in said)
 
 
 def narrator(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:

@@ -2,13 +2,14 @@
 
 Opening it says its title and how many choices there are; moving through it
 says each choice; typing a letter jumps to the next choice starting with it
-(as in a screen reader's lists); Enter chooses and Escape goes back, so it
+(as in a screen reader's lists, q excepted); Enter chooses, Escape or q goes
+back, and Delete removes a choice where a list allows it (bookmarks), so it
 works by ear alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -28,7 +29,9 @@ class ChooseScreen(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Back"),
+        Binding("q", "dismiss_none", "Back", show=False),
         Binding("enter", "choose", "Choose", show=True, priority=True),
+        Binding("delete", "delete", "Delete", show=False),
     ]
 
     def __init__(
@@ -39,10 +42,18 @@ class ChooseScreen(ModalScreen[int | None]):
         empty: str,
         lead: str = "",
         nouns: tuple[str, str] = ("item", "items"),
+        start: int = 0,
+        delete: Callable[[int], str] | None = None,
     ) -> None:
         """``lead`` is said first (what just happened, e.g. why the list is back);
-        ``nouns`` name one choice and several ("entry", "entries")."""
+        ``nouns`` name one choice and several ("entry", "entries"); ``start`` is the
+        choice highlighted first; ``delete``, if given, lets the Delete key remove
+        the highlighted choice (it is told which, and returns what to say)."""
         super().__init__()
+        self.start = start
+        self.delete = delete
+        self._said_first = ""
+        self._said_number: int | None = None
         self.lead = lead
         self.nouns = nouns
         self.title_text = title
@@ -61,17 +72,48 @@ class ChooseScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         if not self.choices:
             self.post_message(Say(f"{self.lead} {self.title_text}. {self.empty}".strip()))
+        else:
+            options = self.query_one(OptionList)
+            first = min(self.start, len(self.choices) - 1)
+            options.highlighted = first
+            self._say_choice(first)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Say the item; the first time, after the list's title and size."""
         number = event.option_index
+        # Said already as the list opened, or a highlight since moved on from.
+        if number != self._said_number and number == self.query_one(OptionList).highlighted:
+            self._say_choice(number)
+
+    def _say_choice(self, number: int) -> None:
+        """Say the item; the first time, after the list's title and size."""
+        self._said_number = number
         item = f"{self.choices[number]}, {number + 1} of {len(self.choices)}"
         if not self._introduced:
             self._introduced = True
             count = len(self.choices)
             size = f"{count} {self.nouns[0] if count == 1 else self.nouns[1]}"
             item = f"{self.lead} {self.title_text}, {size}. {item}".strip()
-        self.post_message(Say(item))
+        said_first, self._said_first = self._said_first, ""
+        self.post_message(Say(f"{said_first} {item}".strip()))
+
+    def action_delete(self) -> None:
+        """Remove the highlighted choice: say so, then the choice now highlighted."""
+        options = self.query_one(OptionList) if self.choices else None
+        if self.delete is None or options is None or options.highlighted is None:
+            return
+        number = options.highlighted
+        said = f"{self.delete(number)}."
+        self.choices = self.choices[:number] + self.choices[number + 1 :]
+        options.remove_option_at_index(number)
+        if not self.choices:
+            options.display = False
+            self.query_one("#choose").mount(Label(literal(self.empty), id="choose-empty"))
+            self.post_message(Say(f"{said} {self.empty}"))
+            return
+        self._said_first = said
+        self._said_number = None
+        options.highlighted = None
+        options.highlighted = min(number, len(self.choices) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)
@@ -88,7 +130,7 @@ class ChooseScreen(ModalScreen[int | None]):
 
     def on_key(self, event: Key) -> None:
         letter = event.character
-        if not self.choices or letter is None or not letter.isalnum():
+        if not self.choices or letter is None or not letter.isalnum() or letter == "q":
             return
         options = self.query_one(OptionList)
         here = options.highlighted if options.highlighted is not None else -1

@@ -1,0 +1,75 @@
+"""Lists in the full-screen UI: the library by title with broken articles flagged,
+q to leave, and bookmarks that say where they land and can be deleted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from narrator.reading.store import Store
+from narrator.tui.app import NarratorApp, SpeechOutput
+from narrator.tui.launch import build_app
+from narrator.tui.screens.choose import ChooseScreen
+from narrator.tui.screens.reader import ReaderScreen
+
+
+def write_article(path: Path, article_id: str, title: str) -> None:
+    path.write_text(
+        f"id: {article_id}\ntitle: {title}\nsections:\n  - id: only\n    title: Only\n"
+        "    blocks:\n      - paragraph: Just one sentence here.\n",
+        encoding="utf-8",
+    )
+
+
+def library(tmp_path: Path) -> tuple[NarratorApp, Path]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_article(folder / "a-good.yaml", "good", "A Good One")
+    (folder / "b-broken.yaml").write_text("id: [\n", encoding="utf-8")
+    write_article(folder / "c-other.yaml", "other", "Quite Another")
+    log = tmp_path / "library.jsonl"
+    store = Store(tmp_path / "config", tmp_path / "state")
+    return build_app(folder, None, SpeechOutput(None, log, True), store), log
+
+
+def said(log: Path) -> list[str]:
+    events = [json.loads(line) for line in log.read_text().splitlines()]
+    return [event["text"] for event in events if event["event"] == "started"]
+
+
+async def test_the_library_lists_titles_and_flags_a_broken_article(tmp_path: Path) -> None:
+    app, log = library(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, ChooseScreen)
+        assert screen.choices[0] == "A Good One"
+        assert screen.choices[1].startswith("b-broken.yaml \u2014 cannot be opened: line 2")
+        assert screen.choices[2] == "Quite Another"
+        await pilot.press("down", "enter")
+        await pilot.pause(0.5)
+        screen = app.screen
+        assert isinstance(screen, ChooseScreen)
+        assert screen.query_one(OptionList).highlighted == 1
+        assert any(text.startswith("Cannot open b-broken.yaml: line 2") for text in said(log))
+        await pilot.press("q")
+        await pilot.pause(0.3)
+    assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_letters_jump_but_q_leaves_the_library(tmp_path: Path) -> None:
+    app, _ = library(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("Q")
+        assert app.screen.query_one(OptionList).highlighted == 2
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.cursor.article.title == "Quite Another"
+        await pilot.press("q")
+        await pilot.pause(0.3)
+    assert not app.is_running
