@@ -314,12 +314,20 @@ _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasa
 def _ended_by_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP unwind like Ctrl-C, so the terminal and the place are restored.
 
-    SIGHUP means the terminal is gone: what is printed while unwinding goes nowhere.
+    SIGHUP means the terminal is gone: what is printed while unwinding goes
+    nowhere, and a second hang-up is ignored from then on (tmux sends one and
+    then closes the terminal, which sends another) so that it cannot cut short
+    saving the place.
     """
     outputs = _terminal_outputs()
+    hang_up = getattr(signal, "SIGHUP", None)
+    hung_up = False
 
     def interrupt(number: int, frame: FrameType | None) -> None:
-        if number == getattr(signal, "SIGHUP", None):
+        nonlocal hung_up
+        if number == hang_up:
+            hung_up = True
+            signal.signal(number, signal.SIG_IGN)
             _silence(outputs)
         raise KeyboardInterrupt
 
@@ -328,7 +336,8 @@ def _ended_by_signals() -> Iterator[None]:
         yield
     finally:
         for number, handler in previous.items():
-            signal.signal(number, handler)
+            if not (hung_up and number == hang_up):
+                signal.signal(number, handler)
 
 
 def make_cursor(article: Article, settings: Settings, lexicon: Lexicon | None = None) -> Cursor:

@@ -43,12 +43,12 @@ def _take_terminal() -> None:
 
 
 class Session:
-    """``narrator open --plain`` alone in a pseudo-terminal."""
+    """A ``narrator`` command alone in a pseudo-terminal."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *command: str) -> None:
         self.master, slave = pty.openpty()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "narrator", "--plain", "tiny.yaml", "--no-audio"],
+            [sys.executable, "-m", "narrator", *command, "tiny.yaml", "--no-audio"],
             cwd=home,
             env=dict(
                 os.environ,
@@ -85,7 +85,7 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("how", ["terminal closed", "SIGHUP"])
 def test_a_hung_up_terminal_ends_reading_quietly_and_keeps_the_place(home: Path, how: str) -> None:
-    session = Session(home)
+    session = Session(home, "--plain")
     session.wait_for("One")
     session.press(b"h")
     session.wait_for("Two")
@@ -102,3 +102,13 @@ def test_a_hung_up_terminal_ends_reading_quietly_and_keeps_the_place(home: Path,
     assert code in (0, 128 + signal.SIGHUP, 130), code
     saved = next((state / "articles").glob("tiny-*.json"))
     assert json.loads(saved.read_text())["progress"]["section"] == "two"
+
+
+def test_read_whose_terminal_hangs_up_ends_quietly(home: Path) -> None:
+    session = Session(home, "read")
+    session.wait_for("Estrogen levels matter.")
+    os.close(session.master)
+    code = session.process.wait(timeout=30)
+    crash_log = home / "state" / "narrator" / "crash.log"
+    assert not crash_log.exists(), crash_log.read_text()
+    assert code in (0, 128 + signal.SIGHUP, 130), code
