@@ -252,7 +252,7 @@ def test_a_bookmark_names_the_section_and_first_words() -> None:
     assert bookmark.place == UTTERANCES[14].place
     assert bookmark.created.endswith("+00:00")
     assert bookmark_here(cursor, "mine").name == "mine"
-    assert bookmark_here(Cursor(ARTICLE, UTTERANCES)).name == "Fundamentals"
+    assert bookmark_here(Cursor(ARTICLE, UTTERANCES)).name == "Fundamentals: start of the section"
 
 
 names = st.text(min_size=0, max_size=30)

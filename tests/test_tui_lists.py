@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from textual.widgets import OptionList
+from tui_session import REFERENCE, open_reader
 
 from narrator.reading.store import Store
 from narrator.tui.app import NarratorApp, SpeechOutput
@@ -73,3 +74,34 @@ async def test_letters_jump_but_q_leaves_the_library(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause(0.3)
     assert not app.is_running
+
+
+async def test_a_chosen_bookmark_says_its_section_and_delete_removes_one(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("b")
+        await session.heard("Bookmark added: Fundamentals: start of the section")
+        await session.press("down", "down")
+        await session.heard("For many, these experiences")
+        await session.press("b")
+        await session.heard("Bookmark added: Fundamentals: For many")
+        await session.press("h")
+        await session.heard(lambda e: e["place"] and e["place"]["section"] == "intermediate")
+        await session.press("B")
+        await session.heard("Bookmarks, 2 bookmarks.")
+        await session.press("down", "enter")
+        await session.heard(lambda e: e["text"] == "Fundamentals")
+        await session.heard("For many, these experiences")
+        assert session.reader.cursor.current.text.startswith("For many")
+        await session.press("B")
+        await session.heard("Bookmarks, 2 bookmarks.")
+        await session.press("delete")
+        await session.heard("Bookmark deleted.")
+        await session.heard("Fundamentals: For many")
+        screen = session.app.screen
+        assert isinstance(screen, ChooseScreen)
+        assert screen.choices == ("Fundamentals: For many, these experiences are not\u2026",)
+        await session.press("delete")
+        await session.heard("No bookmarks yet")
+        await session.press("escape")
+    saved = Store(tmp_path / "config", tmp_path / "state")
+    assert saved.article("anastrozole-dosing", REFERENCE).value.bookmarks == ()

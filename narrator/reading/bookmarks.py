@@ -41,6 +41,10 @@ def bookmark_here(cursor: Cursor, name: str | None = None) -> Bookmark:
         words = utterance.text.split()
         opening = " ".join(words[:_NAME_WORDS]) + ("\u2026" if len(words) > _NAME_WORDS else "")
         section = cursor.section()
-        on_heading = section is None or section.start == cursor.index
-        name = opening if on_heading else f"{section.title}: {opening}"
+        if section is None:
+            name = opening
+        elif section.start == cursor.index:
+            name = f"{section.title}: start of the section"
+        else:
+            name = f"{section.title}: {opening}"
     return Bookmark(name=name, place=place, created=now())

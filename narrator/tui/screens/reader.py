@@ -503,18 +503,33 @@ class ReaderScreen(Screen[None]):
 
     def action_bookmarks(self) -> None:
         self._quiet()
-        bookmarks = self.bookmarks
 
         def chosen(number: int | None) -> None:
             if number is not None:
-                self._move(self.cursor.go_to_place(bookmarks[number].place))
+                self._move(self._in_section(self.cursor.go_to_place(self.bookmarks[number].place)))
+
+        def delete(number: int) -> str:
+            self.bookmarks = self.bookmarks[:number] + self.bookmarks[number + 1 :]
+            return "Bookmark deleted" if self._save() else "Bookmark deleted for this session"
 
         self.app.push_screen(
             ChooseScreen(
-                "Bookmarks", [b.name for b in bookmarks], empty="No bookmarks yet; b adds one."
+                "Bookmarks",
+                [b.name for b in self.bookmarks],
+                empty="No bookmarks yet; b adds one.",
+                nouns=("bookmark", "bookmarks"),
+                delete=delete,
             ),
             chosen,
         )
+
+    def _in_section(self, move: Move) -> Move:
+        """A jump far away says the section it landed in before the sentence
+        (a heading says it already)."""
+        section = self.cursor.section()
+        if section is None or section.start == move.index:
+            return move
+        return replace(move, speech=(*self.cursor.announcer.sentences(section.title), *move.speech))
 
     def _place(self) -> Place | None:
         """The place to come back to: the sentence at the cursor (or its section)."""
