@@ -108,3 +108,13 @@ def test_a_named_voice_must_be_installed() -> None:
     require_installed("gmw/de", INSTALLED)
     with pytest.raises(NarratorError, match=r"no installed voice `gmw/xx`.*narrator voices"):
         require_installed("gmw/xx", INSTALLED)
+
+
+def test_next_voice_skips_voices_for_another_writing_system() -> None:
+    shavian = Voice("gmw/en-Shaw", "English (Shavian alphabet)", ("en-shaw",))
+    installed = [BRITISH, shavian, AMERICAN]
+    said = [next_voice(VoiceSettings(voice=v.id), installed, "en").said for v in installed]
+    assert "Voice: English (Shavian alphabet)" not in said
+    assert next_voice(VoiceSettings(voice=BRITISH.id), installed, "en").voice.voice == AMERICAN.id
+    only = next_voice(VoiceSettings(voice=BRITISH.id), [BRITISH, shavian], "en-Shaw")
+    assert only.voice.voice == shavian.id

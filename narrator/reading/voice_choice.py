@@ -52,13 +52,30 @@ def next_voice(voice: VoiceSettings, installed: Sequence[Voice], language: str) 
     With no voice chosen the one heard is the language's own
     (``voice_for_language``), so the first press already changes the voice.
     """
-    turns = speakers_of(installed, language) or list(installed)
+    turns = [
+        candidate
+        for candidate in speakers_of(installed, language) or list(installed)
+        if not _for_another_script(candidate, language)
+    ]
     if not turns:
         return VoiceChange(voice, NO_VOICES)
     ids = [candidate.id for candidate in turns]
     heard = voice.voice or voice_for_language(installed, language)
     chosen = turns[(ids.index(heard) + 1) % len(turns)] if heard in ids else turns[0]
     return VoiceChange(replace(voice, voice=chosen.id), f"Voice: {chosen.name}")
+
+
+def _for_another_script(voice: Voice, language: str) -> bool:
+    """A voice for text in another writing system ("en-Shaw": English written in
+    the Shavian alphabet) misreads the article's ordinary text: it takes no turn.
+    A script is a four-letter subtag; the article's own tag may name one."""
+    ours = {part.lower() for part in language.split("-")}
+
+    def foreign(tag: str) -> bool:
+        scripts = [p.lower() for p in tag.split("-")[1:] if len(p) == 4 and p.isalpha()]
+        return any(script not in ours | {"latn"} for script in scripts)
+
+    return bool(voice.languages) and all(foreign(tag) for tag in voice.languages)
 
 
 def for_this_run(voice: VoiceSettings, *, rate: int | None, voice_id: str | None) -> VoiceSettings:
