@@ -107,3 +107,22 @@ async def test_high_contrast_tree_guides_are_visible(tmp_path: Path) -> None:
         tree = session.app.screen.query_one(ContentsTree)
         guides = tree.get_component_styles("tree--guides").color
         assert guides.hex.lower() == HIGH_CONTRAST.secondary
+
+
+async def test_the_text_keeps_what_follows_the_sentence_in_sight(tmp_path: Path) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("2")
+        await session.heard("How Does Anastrozole Influence Hormonal Balance?")
+        pane = session.reader.pane
+        scrolled = False
+        for _ in range(5):
+            await session.press("down")
+            await session.heard(lambda e: e["place"] is not None and e["place"]["block"] >= 0)
+            await session.settle()
+            start = pane.sentence_offset()
+            assert start is not None
+            row = start.y - pane.scrollable_content_region.y
+            at_end = round(pane.scroll_y) >= pane.max_scroll_y
+            assert row <= pane.scrollable_content_region.height // 2 or at_end
+            scrolled = scrolled or pane.scroll_y > 0
+        assert scrolled

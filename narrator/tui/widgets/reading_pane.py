@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.segment import Segment
-from textual.geometry import Offset, Region, Size
+from textual.geometry import Offset, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -86,9 +86,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             return
         _, top = self._layout.starts[index]
         _, bottom = self._layout.ends[index]
-        self.scroll_to_region(
-            Region(0, top, 1, bottom - top + 1), animate=False, immediate=True, x_axis=False
-        )
+        height = self.scrollable_content_region.height
+        first = round(self.scroll_y)
+        context = height // 4
+        if top >= first and bottom + context < first + height:
+            return
+        # Out of view, or too near the bottom: the sentence goes a third of the
+        # way down, leaving what comes next in sight (a tall one starts at the top).
+        lead = height // 3 if bottom - top + 1 + height // 3 <= height else 0
+        self.scroll_to(y=max(0, top - lead), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._laid_out_width:
