@@ -102,5 +102,5 @@ async def test_the_library_says_a_broken_article_by_file_name_and_line(tmp_path:
         await pilot.pause(0.5)
     spoken = [json.loads(line)["spoken"] for line in log.read_text().splitlines()]
     said = " ".join(spoken)
-    assert "zz-broken.yaml, line 4, column 3:" in said
+    assert "Cannot open zz-broken.yaml: line 4, column 3: YAML syntax" in said
     assert "slash" not in said and str(folder) not in said
