@@ -60,7 +60,9 @@ def test_a_corrupt_settings_file_is_said_by_its_name(tmp_path: Path) -> None:
     notice = store.settings().notice
     assert notice and str(store.settings_path) in notice
     said = spoken_message(notice)
-    assert "settings.json" in said
+    assert "settings.json" in said and said.endswith(
+        "the old file is kept as settings.json.corrupt"
+    )
     assert "slash" not in said and "folder" not in said and " or " not in said
 
 

@@ -28,6 +28,9 @@ _PATH = re.compile(
 )
 # A file name with a suffix, standing alone ("settings.json", "zz-broken.yaml").
 _FILE_NAME = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[A-Za-z]\w*(?![\w-])")
+# A time stamp in a file name (ISO 8601 basic, as set-aside files are stamped):
+# fourteen digits said aloud tell a listener nothing the screen does not show.
+_STAMP = re.compile(r"(?<=\w)[-_.]\d{8}T\d{4,6}(?:-\d+)?(?![\w-])")
 _LOCATION = re.compile(r"(?P<file>[^\s:]+):(?P<line>\d+)(?::(?P<column>\d+))?:")
 _QUOTED_MARK = re.compile(r"(['\"`\u2018\u201c])([^\w\s])['\"`\u2019\u201d]")
 _MARK_NAMES = {
@@ -69,13 +72,14 @@ def _name_mark(match: re.Match[str]) -> str:
 
 def spoken_message(text: str) -> str:
     """What to hand the synthesizer for one of Narrator's messages: paths said by
-    their file name only, ``name.yaml:3:1: message`` as "name.yaml, line 3, column 1:
-    message", quoted punctuation named, everything else as ``spoken_form`` says it.
+    their file name only (without a time stamp), ``name.yaml:3:1: message`` as
+    "name.yaml, line 3, column 1: message", quoted punctuation named, everything
+    else as ``spoken_form`` says it.
 
     Its result says the same again through ``spoken_form``, so a caller that
     passes it on as text to be spoken gets exactly this.
     """
-    text = _PATH.sub(lambda match: match["name"], text)
+    text = _STAMP.sub("", _PATH.sub(lambda match: match["name"], text))
     text = _LOCATION.sub(_say_location, text)
     text = _QUOTED_MARK.sub(_name_mark, text)
     names = {name: name for name in _FILE_NAME.findall(text)}
