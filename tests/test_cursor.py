@@ -257,6 +257,9 @@ def test_moves_always_stay_inside_the_script(directions: list[str], start: int) 
             assert 0 <= move.index < len(UTTERANCES)
             assert move.index == cursor.index
             assert move.speech
+            assert move.index <= move.end <= len(UTTERANCES)
+            landing = move.end - move.index
+            assert move.speech[len(move.speech) - landing :] == UTTERANCES[move.index : move.end]
 
 
 def test_announcements_say_words_as_the_article_does() -> None:
