@@ -532,9 +532,10 @@ class PlainReader:
         """Speak with the new settings from now on, remember them, and say so;
         say-all reads on from the sentence it was in."""
         session = self.session
-        session.settings = dataclasses.replace(session.settings, voice=change.voice)
+        before = session.settings
+        session.settings = dataclasses.replace(before, voice=change.voice)
         session.speaker.configure(change.voice)
-        self._report(self.store.save_settings(session.settings))
+        self._report(self.store.remember(before, session.settings))
         if session.say_all.active and not session.say_all.paused:
             session.moved(self.cursor.go_to(self.cursor.index), change.said)
         else:

@@ -165,3 +165,17 @@ def test_the_reader_reads_at_the_verbosity_asked_and_keeps_the_saved_one() -> No
     assert app.settings.verbosity == CHOSEN
     assert store.settings().value.verbosity.figures is FigureVerbosity.BRIEF
     assert build_app(ARTICLE, None, output, store).settings.verbosity.figures == "brief"
+
+
+async def test_a_change_in_the_reader_saves_only_itself_not_this_runs_options() -> None:
+    store = Store()
+    _saved_verbosity(store)
+    output = SpeechOutput(None, None, True)
+    app = build_app(ARTICLE, None, output, store, punctuation="all", figures="off")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("plus")
+        await pilot.pause(0.2)
+    saved = store.settings().value
+    assert saved.voice.rate == Settings().voice.rate + 20
+    assert saved.verbosity.figures is FigureVerbosity.BRIEF
+    assert saved.verbosity.punctuation is Settings().verbosity.punctuation

@@ -285,3 +285,15 @@ def test_whatever_is_saved_is_loaded_back(settings: Settings, state: ArticleStat
         assert store.save_article("a-b", ARTICLE_PATH, state) is None
         assert store.settings() == store_module.Loaded(settings)
         assert store.article("a-b", ARTICLE_PATH) == store_module.Loaded(state)
+
+
+def test_remember_saves_only_the_fields_that_changed(tmp_path: Path) -> None:
+    store = Store(tmp_path / "config", tmp_path / "state")
+    saved = Settings(VoiceSettings(voice="gmw/en", rate=200), Verbosity(Punctuation.NONE))
+    assert store.save_settings(saved) is None
+    this_run = Settings(VoiceSettings(voice="gmw/en-GB", rate=300), Verbosity(Punctuation.ALL))
+    faster = Settings(VoiceSettings(voice="gmw/en-GB", rate=320), Verbosity(Punctuation.ALL))
+    assert store.remember(this_run, faster) is None
+    assert store.settings().value == Settings(
+        VoiceSettings(voice="gmw/en", rate=320), Verbosity(Punctuation.NONE)
+    )

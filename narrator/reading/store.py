@@ -17,6 +17,7 @@ and ``XDG_STATE_HOME``).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -42,6 +43,7 @@ VERSION = 1
 STALE_SECONDS = 60
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -298,6 +300,12 @@ class Store:
         """None when saved, else one line saying why the settings were not saved."""
         return self._save(self.settings_path, _settings_json(settings), "settings")
 
+    def remember(self, before: Settings, after: Settings) -> str | None:
+        """Save what the listener just changed (``before`` → ``after``) on top of the saved
+        settings, so that options given for one run (``--rate``, ``--punctuation``…) never
+        become the saved ones. None when saved, else one line saying why not."""
+        return self.save_settings(_changed(self.settings().value, before, after))
+
     def article(self, article_id: str, path: Path | None) -> Loaded[ArticleState]:
         return self._load(
             self.article_path(article_id, path),
@@ -350,3 +358,15 @@ class Store:
         except OSError as error:
             return f"Could not save the {what} in {path}: {error.strerror or error}"
         return None
+
+
+def _changed(saved: R, before: R, after: R) -> R:
+    """``saved`` with each field that differs between ``before`` and ``after`` set as in
+    ``after`` (nested settings field by field)."""
+    updates: dict[str, Any] = {}
+    for name in (entry.name for entry in dataclasses.fields(after)):
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            nested = dataclasses.is_dataclass(new)
+            updates[name] = _changed(getattr(saved, name), old, new) if nested else new
+    return dataclasses.replace(saved, **updates)

@@ -179,17 +179,17 @@ class NarratorApp(App[int]):
 
     def change_voice(self, voice: VoiceSettings) -> None:
         """Use ``voice`` from the next utterance, and remember it for next time."""
-        self.settings = replace(self.settings, voice=voice)
+        self._remember(replace(self.settings, voice=voice))
         self.speaker.configure(voice)
-        self.save_settings()
 
     def change_verbosity(self, verbosity: Verbosity) -> None:
         """Remember ``verbosity`` for next time (the screen remakes its script)."""
-        self.settings = replace(self.settings, verbosity=verbosity)
-        self.save_settings()
+        self._remember(replace(self.settings, verbosity=verbosity))
 
-    def save_settings(self) -> None:
-        problem = self.store.save_settings(self.settings)
+    def _remember(self, settings: Settings) -> None:
+        """Use ``settings`` from now on and save what changed (not this run's options)."""
+        problem = self.store.remember(self.settings, settings)
+        self.settings = settings
         if problem:
             self.show_notice(problem)
 
@@ -202,9 +202,8 @@ class NarratorApp(App[int]):
 
     def toggle_contrast(self) -> str:
         """Switch the high-contrast theme, and remember it for next time; returns what to say."""
-        self.settings = replace(self.settings, high_contrast=not self.high_contrast)
+        self._remember(replace(self.settings, high_contrast=not self.high_contrast))
         self._apply_theme()
-        self.save_settings()
         return f"High contrast {'on' if self.high_contrast else 'off'}"
 
     # --------------------------------------------------------------- crashes
