@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from narrator.speech.lexicon import Lexicon
-from narrator.speech.spoken import spoken_form
+from narrator.speech.spoken import NAMED_PUNCTUATION, spoken_form
 
 # A path: absolute (/…, ~/…, C:\…), relative from ./ or ../, or folders then a
 # name with a suffix or two folders deep ("and/or" and "mg/dL" are not paths).
@@ -33,26 +33,16 @@ _FILE_NAME = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[A-Za-z]\w*(?![\w-])")
 _STAMP = re.compile(r"(?<=\w)[-_.]\d{8}T\d{4,6}(?:-\d+)?(?![\w-])")
 _LOCATION = re.compile(r"(?P<file>[^\s:]+):(?P<line>\d+)(?::(?P<column>\d+))?:")
 _QUOTED_MARK = re.compile(r"(['\"`\u2018\u201c])([^\w\s])['\"`\u2019\u201d]")
+# A mark quoted in a message is the point of it, so even pauses are named; the
+# rest are named as the punctuation level "all" names them.
 _MARK_NAMES = {
+    **NAMED_PUNCTUATION,
     ",": "comma",
     ".": "full stop",
-    ":": "colon",
-    ";": "semicolon",
     "!": "exclamation mark",
     "?": "question mark",
-    "(": "left paren",
-    ")": "right paren",
-    "[": "left bracket",
-    "]": "right bracket",
-    "{": "left brace",
-    "}": "right brace",
-    "-": "dash",
     "'": "apostrophe",
-    '"': "quote",
     "/": "slash",
-    "\\": "backslash",
-    "|": "bar",
-    "*": "star",
     "&": "ampersand",
     "#": "hash",
     "%": "percent",

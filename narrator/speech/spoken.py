@@ -145,7 +145,7 @@ _SYMBOLS = {
     "/": "slash",
 }
 # Punctuation said aloud only at level ALL, the way a screen reader's "all" does.
-_NAMED_PUNCTUATION = {
+NAMED_PUNCTUATION = {
     "(": "left paren",
     ")": "right paren",
     "[": "left bracket",
@@ -313,8 +313,8 @@ def _say_token(match: re.Match[str]) -> str:
 def _say_symbol(char: str, punctuation: Punctuation) -> str:
     if char.isalnum() or char.isspace():
         return char
-    if punctuation is Punctuation.ALL and char in _NAMED_PUNCTUATION:
-        return f" {_NAMED_PUNCTUATION[char]} "
+    if punctuation is Punctuation.ALL and char in NAMED_PUNCTUATION:
+        return f" {NAMED_PUNCTUATION[char]} "
     if char in _PASSED or char in _PAUSES:
         return char
     if punctuation is Punctuation.NONE or char in _SILENT:
