@@ -21,7 +21,6 @@ from narrator.speech.settings import (
     MIN_RATE,
     FigureVerbosity,
     Punctuation,
-    verbosity_for_this_run,
 )
 
 if TYPE_CHECKING:
@@ -220,19 +219,18 @@ def _with_listener_settings(run: Callable[..., int], store: Store, args: argpars
     readers do, with ``--rate``, ``--voice``, ``--punctuation`` and ``--figures``
     over them (``script`` has no voice); a settings file that cannot be used is
     one line on stderr, and the defaults speak."""
-    from narrator.reading.voice_choice import for_this_run
-
     loaded = store.settings()
     if loaded.notice:
         print(f"narrator: {loaded.notice}", file=sys.stderr, flush=True)
-    settings = loaded.value
-    verbosity = verbosity_for_this_run(
-        settings.verbosity, punctuation=args.punctuation, figures=args.figures
+    settings = loaded.value.for_this_run(
+        rate=getattr(args, "rate", None),
+        voice_id=getattr(args, "voice", None),
+        punctuation=args.punctuation,
+        figures=args.figures,
     )
     if args.command == "script":
-        return run(args, verbosity=verbosity)
-    voice = for_this_run(settings.voice, rate=args.rate, voice_id=args.voice)
-    return run(args, voice=voice, verbosity=verbosity)
+        return run(args, verbosity=settings.verbosity)
+    return run(args, voice=settings.voice, verbosity=settings.verbosity)
 
 
 def _folder_for_one_article(args: argparse.Namespace) -> str | None:

@@ -38,10 +38,9 @@ from narrator.reading.commands import BY_KEY, help_lines
 from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Loaded, Settings, Store
-from narrator.reading.voice_choice import VoiceChange, faster, for_this_run, next_voice, slower
+from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
-from narrator.speech.settings import verbosity_for_this_run
 from narrator.speech.speaker import Speaker, SpeechEvent
 from narrator.speech.utterance import Utterance
 from narrator.speech.voices import require_installed
@@ -367,12 +366,9 @@ def read(args: argparse.Namespace) -> int:
     """Read aloud from the start (or ``--section``) to the end, printing each utterance."""
     article = load_article(args.path)
     store = Store()
-    settings = _noticed(store.settings(), sys.stderr)
-    voice = for_this_run(settings.voice, rate=args.rate, voice_id=args.voice)
-    verbosity = verbosity_for_this_run(
-        settings.verbosity, punctuation=args.punctuation, figures=args.figures
+    settings = _noticed(store.settings(), sys.stderr).for_this_run(
+        rate=args.rate, voice_id=args.voice, punctuation=args.punctuation, figures=args.figures
     )
-    settings = dataclasses.replace(settings, voice=voice, verbosity=verbosity)
     cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     if args.section:
         cursor.go_to_section(args.section)
@@ -580,11 +576,9 @@ def open_plain(args: argparse.Namespace) -> int:
         raise NarratorError(f"{path}: no such file or folder")
     article = load_article(path)
     store = Store()
-    settings = _noticed(store.settings(), sys.stderr)
-    verbosity = verbosity_for_this_run(
-        settings.verbosity, punctuation=args.punctuation, figures=args.figures
+    settings = _noticed(store.settings(), sys.stderr).for_this_run(
+        punctuation=args.punctuation, figures=args.figures
     )
-    settings = dataclasses.replace(settings, verbosity=verbosity)
     cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
     state = _noticed(store.article(article.id, path), sys.stderr)
     if args.section:

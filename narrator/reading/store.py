@@ -32,9 +32,15 @@ from typing import Any, Generic, TypeVar
 from platformdirs import user_config_path, user_state_path
 
 from narrator.reading.bookmarks import Bookmark
-from narrator.reading.voice_choice import clamped_rate
+from narrator.reading.voice_choice import clamped_rate, for_this_run
 from narrator.speech.lexicon import Lexicon, load_listener_lexicon
-from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity, VoiceSettings
+from narrator.speech.settings import (
+    FigureVerbosity,
+    Punctuation,
+    Verbosity,
+    VoiceSettings,
+    verbosity_for_this_run,
+)
 from narrator.speech.utterance import Place
 
 APP = "narrator"
@@ -51,6 +57,24 @@ class Settings:
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     verbosity: Verbosity = field(default_factory=Verbosity)
     high_contrast: bool = False
+
+    def for_this_run(
+        self,
+        *,
+        rate: int | None = None,
+        voice_id: str | None = None,
+        punctuation: str | None = None,
+        figures: str | None = None,
+    ) -> Settings:
+        """These settings with the command line's options over them, for this run only:
+        the store never saves them (``Store.remember`` saves only what the listener changes)."""
+        return dataclasses.replace(
+            self,
+            voice=for_this_run(self.voice, rate=rate, voice_id=voice_id),
+            verbosity=verbosity_for_this_run(
+                self.verbosity, punctuation=punctuation, figures=figures
+            ),
+        )
 
 
 @dataclass(frozen=True)

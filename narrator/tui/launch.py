@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import replace
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
@@ -23,7 +22,7 @@ from narrator.reading.cursor import Cursor
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
-from narrator.speech.settings import Verbosity, verbosity_for_this_run
+from narrator.speech.settings import Verbosity
 from narrator.tui.app import NarratorApp, SpeechOutput
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
@@ -129,10 +128,7 @@ def build_app(
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
     settings = store.settings()
-    verbosity = verbosity_for_this_run(
-        settings.value.verbosity, punctuation=punctuation, figures=figures
-    )
-    chosen = replace(settings.value, verbosity=verbosity)
+    chosen = settings.value.for_this_run(punctuation=punctuation, figures=figures)
     opener = Opener(store, chosen, store.lexicon())
     first: Screen[None]
     if path.is_dir() and len(articles := library_of(path)) > 1:
