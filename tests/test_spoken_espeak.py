@@ -1,59 +1,24 @@
 """The spoken forms, checked against what espeak-ng actually says for them.
 
-espeak-ng is asked for the phonemes of each spoken form (in a child process,
-so this test never shares the engine with the speech tests): the page's ∞
-must not become "infinity", a range must not have a "dash" in it, and an
-initial A must be the letter, not the article.
+espeak-ng is asked for the phonemes of each spoken form (``heard.phonemes``,
+in a child process, so this test never shares the engine with the speech
+tests): the page's ∞ must not become "infinity", a range must not have a
+"dash" in it, and an initial A must be the letter, not the article.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
+from narrator.speech.heard import phonemes
 from narrator.speech.message import spoken_message
 from narrator.speech.spoken import spoken_form
 
 espeakng_loader = pytest.importorskip("espeakng_loader")
 
-PHONEMES = r"""
-import ctypes, json, sys
-import espeakng_loader
-lib = ctypes.CDLL(espeakng_loader.get_library_path())
-lib.espeak_Initialize(2, 0, espeakng_loader.get_data_path().encode(), 0)
-lib.espeak_SetVoiceByName(b"en")
-lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
-lib.espeak_TextToPhonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
-said = []
-for text in json.load(sys.stdin):
-    buffer = ctypes.create_string_buffer(text.encode())
-    pointer = ctypes.c_void_p(ctypes.addressof(buffer))
-    clauses = []
-    while pointer.value:
-        clause = lib.espeak_TextToPhonemes(ctypes.byref(pointer), 1, 2)
-        clauses.append(clause.decode() if clause else "")
-    said.append(" | ".join(clauses))
-json.dump(said, sys.stdout)
-"""
-
 INFINITY = "\u026anf\u02c8\u026an\u026ati"
 DASH = "d\u02c8a\u0283"
 LETTER_A = "\u02c8e\u026a"
-
-
-def phonemes(texts: list[str]) -> list[str]:
-    result = subprocess.run(
-        [sys.executable, "-c", PHONEMES],
-        input=json.dumps(texts),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(result.stdout)
 
 
 def test_espeak_says_the_raw_page_wrong_and_the_spoken_form_right() -> None:
