@@ -27,6 +27,8 @@ def test_stress_word_gaps_and_clause_breaks_are_not_sounds() -> None:
         ("F.D.A.", "F D A"),
         ("Take it.", "Take it"),
         ("five, ten", "five ten"),
+        ("105 people", "one hundred and five people"),
+        ("1005", "one thousand and five"),
     ],
 )
 def test_spellings_that_sound_the_same_are_alike(said: str, reading: str) -> None:

@@ -15,6 +15,7 @@ app share the one in this process.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -50,9 +51,13 @@ json.dump(said, sys.stdout)
 CLAUSE_SEPARATOR = "|"
 # Primary and secondary stress: where the weight falls, not which sounds are said.
 _STRESS = "\u02c8\u02cc"
-# Left out of the sound key: stress, the gaps between words, and clause breaks
-# (a comma or full stop is a pause, not a sound).
-_NOT_A_SOUND = str.maketrans("", "", _STRESS + " " + CLAUSE_SEPARATOR)
+_UNSTRESSED = str.maketrans("", "", _STRESS)
+# Left out of the sound key: the gaps between words and clause breaks (a comma
+# or full stop is a pause, not a sound).
+_NOT_A_SOUND = str.maketrans("", "", " " + CLAUSE_SEPARATOR)
+# espeak-ng says the "and" of its own number reading ("105") weakly, "ən",
+# glued to "hundred", where the written word "and" is "and": the same word.
+_WEAK_AND = re.compile(r"(?<=h\u028cnd\u0279\u026ad)\u0259n(?![^ |])|(?<![^ |])\u0259n(?![^ |])")
 
 
 def phonemes_in_languages(texts: Sequence[tuple[str, str]]) -> list[str]:
@@ -86,10 +91,13 @@ def sound_key(phonemes: str) -> str:
 
     Stress marks, word gaps and clause breaks are dropped, so "ninety-nine"
     and "ninety nine" or "per cent" and "percent" match, and a trailing full
-    stop or a comma does not count. Every phoneme and length mark stays: a
-    reading with one sound different is a different reading.
+    stop or a comma does not count. The weak "and" espeak-ng puts in numbers
+    it reads from digits counts as the word "and". Every other phoneme and
+    length mark stays: a reading with one sound different is a different
+    reading.
     """
-    return phonemes.translate(_NOT_A_SOUND)
+    unstressed = phonemes.translate(_UNSTRESSED)
+    return _WEAK_AND.sub(" and", unstressed).translate(_NOT_A_SOUND)
 
 
 def sounds_alike(said: str, readings: Sequence[str], language: str = "en") -> bool:
