@@ -107,6 +107,8 @@ def test_ordinals_are_their_number(spoken: str, numbers: list[str]) -> None:
         ("nineteen hundred", ["1900"]),
         ("the nineteen nineties", ["1990"]),
         ("the eighties", ["80"]),
+        ("the eighteen hundreds", ["1800"]),
+        ("hundreds of patients", []),
         ("in nineteen eighty-four and twenty twenty", ["1984", "2020"]),
     ],
 )

@@ -28,8 +28,9 @@ Conventions, each what a listener takes the words to mean:
   2024, "nineteen oh five" 1905, "ten thirty" 1030 (so a time said "ten
   thirty" reads back as 1030: compare a time as hours times 100 plus minutes).
   "two thousand and twenty-four" and "nineteen hundred" are plain cardinals.
-  Decades are their first year: "the eighties" 80, "the nineteen nineties"
-  1990 (as "the '80s" and "1990s" read back).
+  Decades and centuries are their first year: "the eighties" 80, "the
+  nineteen nineties" 1990, "the eighteen hundreds" 1800 (as "the '80s",
+  "1990s" and "1800s" read back); "hundreds of patients" is no number.
   Years below 1000, which num2words says "nine ninety-nine", read back as two
   numbers.
 - Fractions: "one half", "a half", "a quarter", "three quarters", "two
@@ -251,6 +252,8 @@ class _Reader:
         after = self.word(head.end)
         if after == "hundredth":
             return _Heard(head.value * _HUNDRED, head.end + 1, ordinal=True)
+        if after == "hundreds" and head.two_digit:
+            return _Heard(head.value * _HUNDRED, head.end + 1)
         if after != "hundred":
             return head
         value, end = head.value * _HUNDRED, head.end + 1
@@ -276,6 +279,10 @@ class _Reader:
                 return _Heard(total, end, ordinal=True)
             following = self.after_scale(end, scale)
             if following is None:
+                larger = _SCALES.get(self.word(end) or "")
+                if larger is not None and larger > scale:
+                    # "one thousand million": a larger scale multiplies what came before.
+                    return _Heard(total * larger, end + 1)
                 return _Heard(total, end)
             group = following
         if group is None:
