@@ -38,8 +38,8 @@ def test_the_example_article_loads_and_reads(example: str) -> None:
     article = load_article_text(example, "README.md")
     script = build_script(article)
     spoken = " ".join(u.spoken for u in script.utterances)
-    assert "3 to 4 days" in spoken
-    assert "40 to 50 hours" in spoken
+    assert "three to four days" in spoken
+    assert "forty to fifty hours" in spoken
     assert "an-ass-truh-zole" in spoken
 
 

@@ -219,7 +219,7 @@ def test_references_are_one_utterance_each_after_an_announcement() -> None:
     assert utterances[2].text == HOWELL
     assert utterances[2].place == Place("references", 0, 0, 0)
     assert utterances[3].place == Place("references", 0, 1, 0)
-    assert "pages 4324 to 4328" in utterances[3].spoken
+    assert "pages four thousand three hundred and twenty four to four" in utterances[3].spoken
 
 
 def test_glossary_entries_term_first_teasers_never_as_definitions() -> None:

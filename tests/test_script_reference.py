@@ -38,7 +38,13 @@ def test_espeak_never_says_infinity_or_dash_for_the_script(script: Script) -> No
 
 def test_the_page_ranges_are_said_with_to(script: Script) -> None:
     spoken = "\n".join(u.spoken for u in script.utterances)
-    for said in ("40 to 50 hours", "3 to 4 days", "7 to 10 days", "pages 4324 to 4328"):
+    for said in (
+        "forty to fifty hours",
+        "three to four days",
+        "seven to ten days",
+        "pages four thousand three hundred and twenty four to four thousand three hundred and "
+        "twenty eight",
+    ):
         assert said in spoken
 
 
@@ -47,7 +53,10 @@ def test_each_reference_is_one_whole_utterance(script: Script) -> None:
     references = [u for u in script.utterances if u.role is Role.REFERENCE]
     assert [u.text for u in references] == [r.text for r in article.references]
     assert references[0].spoken.startswith("Howell, A, et al, Effect of ")
-    assert references[0].spoken.endswith("volume 23, number 16 S, 2005, page 511.")
+    assert references[0].spoken.endswith(
+        "volume twenty three, number sixteen S, two thousand and five, "
+        "page five hundred and eleven."
+    )
 
 
 def test_top_level_headings_count_the_virtual_sections(script: Script) -> None:

@@ -34,7 +34,7 @@ def test_say_speaks_each_sentence_and_records_it(tmp_path: Path) -> None:
     events = [json.loads(line) for line in log.read_text().splitlines()]
     finished = [e["text"] for e in events if e["event"] == "finished"]
     assert finished == ["Take 1 mg.", "Then rest 3-4 days."]
-    assert "3 to 4" in events[-1]["spoken"]
+    assert "three to four" in events[-1]["spoken"]
     with wave.open(str(recording)) as played:
         seconds = played.getnframes() / played.getframerate()
     assert abs(seconds - (events[-1]["time"] - events[0]["time"])) < 0.1

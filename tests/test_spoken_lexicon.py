@@ -74,14 +74,11 @@ def test_merged_entries_of_the_overrides_win() -> None:
     assert article.merged(None) is article
 
 
-def test_split_sets_lexicon_words_apart_longest_first() -> None:
+def test_find_places_lexicon_words_longest_first() -> None:
     lexicon = Lexicon({"bone": "BONE", "bone mineral density": "B M D"})
-    assert list(lexicon.split("Low bone mineral density, bone loss")) == [
-        ("Low ", False),
-        ("B M D", True),
-        (", ", False),
-        ("BONE", True),
-        (" loss", False),
+    assert list(lexicon.find("Low bone mineral density, bone loss")) == [
+        (4, 24, "B M D"),
+        (26, 30, "BONE"),
     ]
 
 

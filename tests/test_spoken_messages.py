@@ -32,12 +32,13 @@ MESSAGES = [
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        (MESSAGES[1], "zz-broken.yaml, line 3, column 1: YAML syntax: did not find expected "
-         "comma or right paren"),
-        (MESSAGES[2], "internal error: boom (details in crash.log)"),
-        (MESSAGES[3], "Could not save the reading place in x.json: Permission denied"),
-        (MESSAGES[4], "zz-broken.yaml, line 12: unknown key"),
-        (MESSAGES[5], "lexicon.yaml, line 4, column 3: a word and or its respelling is empty"),
+        (MESSAGES[1], "Z.Z dash broken dot yaml, line three, column one: YAML syntax: did not "
+         "find expected comma or right paren"),
+        (MESSAGES[2], "internal error: boom (details in crash dot log)"),
+        (MESSAGES[3], "Could not save the reading place in X dot json: Permission denied"),
+        (MESSAGES[4], "Z.Z dash broken dot yaml, line twelve: unknown key"),
+        (MESSAGES[5], "lexicon dot yaml, line four, column three: a word and or its respelling "
+         "is empty"),
         (MESSAGES[6], "No sound device: playing silently"),
     ],
 )  # fmt: skip
@@ -60,8 +61,8 @@ def test_a_corrupt_settings_file_is_said_by_its_name(tmp_path: Path) -> None:
     notice = store.settings().notice
     assert notice and str(store.settings_path) in notice
     said = spoken_message(notice)
-    assert "settings.json" in said and said.endswith(
-        "the old file is kept as settings.json.corrupt"
+    assert "settings dot json" in said and said.endswith(
+        "the old file is kept as settings dot json dot corrupt"
     )
     assert "slash" not in said and "folder" not in said and " or " not in said
 
@@ -72,7 +73,9 @@ def test_an_article_error_is_said_by_file_line_and_column(tmp_path: Path) -> Non
     broken.write_text("id: zz\ntitle: Z\nsections: [\n  - id: a\n", encoding="utf-8")
     with pytest.raises(NarratorError) as raised:
         load_article(broken)
-    assert spoken_message(str(raised.value)).startswith("zz-broken.yaml, line 4, column 3: ")
+    assert spoken_message(str(raised.value)).startswith(
+        "Z.Z dash broken dot yaml, line four, column three: "
+    )
 
 
 async def test_the_reader_says_a_corrupt_settings_notice_by_file_name(tmp_path: Path) -> None:
@@ -81,7 +84,7 @@ async def test_the_reader_says_a_corrupt_settings_notice_by_file_name(tmp_path: 
     settings.write_text("[1, 2", encoding="utf-8")
     async with open_reader(tmp_path) as session:
         event = await session.heard("could not be read")
-        assert "settings.json" in event["spoken"]
+        assert "settings dot json" in event["spoken"]
         assert "slash" not in event["spoken"] and str(tmp_path) not in event["text"]
         assert str(settings) in session.status  # the screen keeps the whole path
 
@@ -108,5 +111,5 @@ async def test_the_library_says_a_broken_article_by_file_name_and_line(tmp_path:
             said = " ".join(json.loads(line)["spoken"] for line in lines if line.endswith("}"))
             if "Cannot open" in said:
                 break
-    assert "Cannot open zz-broken.yaml: line 4, column 3: YAML syntax" in said
+    assert "Cannot open Z.Z dash broken dot yaml: line four, column three: YAML syntax" in said
     assert "slash" not in said and str(folder) not in said

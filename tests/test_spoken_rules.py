@@ -22,7 +22,7 @@ def say(text: str, punctuation: Punctuation = Punctuation.SOME, **options: objec
         ),
         ("Meaning \u221e Cardiovascular health", "Meaning: Cardiovascular health"),
         ("\u221e", ""),
-        ("density\u221e5-year", "density: 5 year"),
+        ("density\u221e5-year", "density: five year"),
     ],
 )
 def test_the_infinity_separator_is_a_pause(written: str, said: str) -> None:
@@ -32,14 +32,18 @@ def test_the_infinity_separator_is_a_pause(written: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("a half-life of 40-50 hours", "a half-life of 40 to 50 hours"),
-        ("within 3-4 days", "within 3 to 4 days"),
-        ("within 7-10 days.", "within 7 to 10 days."),
-        ("pp. 4324-4328.", "pages 4324 to 4328."),
-        ("within 7\u201310 days", "within 7 to 10 days"),
-        ("1999 \u2013 2005", "1999 to 2005"),
-        ("2.5-3.5 mg", "2.5 to 3.5 milligrams"),
-        ("1,000-2,000 people", "1,000 to 2,000 people"),
+        ("a half-life of 40-50 hours", "a half-life of forty to fifty hours"),
+        ("within 3-4 days", "within three to four days"),
+        ("within 7-10 days.", "within seven to ten days."),
+        (
+            "pp. 4324-4328.",
+            "pages four thousand three hundred and twenty four to "
+            "four thousand three hundred and twenty eight.",
+        ),
+        ("within 7\u201310 days", "within seven to ten days"),
+        ("1999 \u2013 2005", "nineteen ninety nine to two thousand and five"),
+        ("2.5-3.5 mg", "two point five to three point five milligrams"),
+        ("1,000-2,000 people", "one thousand to two thousand people"),
     ],
 )
 def test_number_ranges_are_said_with_to(written: str, said: str) -> None:
@@ -48,28 +52,28 @@ def test_number_ranges_are_said_with_to(written: str, said: str) -> None:
 
 def test_dates_and_codes_with_several_hyphens_are_not_ranges() -> None:
     assert "to" not in say("on 2005-06-01").split()
-    assert say("COVID-19") == "COVID 19"
+    assert say("COVID-19") == "COVID nineteen"
 
 
 def test_negative_numbers_are_minus() -> None:
-    assert say("a change of -5 points") == "a change of minus 5 points"
+    assert say("a change of -5 points") == "a change of minus five points"
 
 
 @pytest.mark.parametrize(
     ("written", "said"),
     [
         ("Endocrinology & Metabolism", "Endocrinology and Metabolism"),
-        ("a 50% drop", "a 50 percent drop"),
-        ("at 37\u00b0C", "at 37 degrees Celsius"),
-        ("a 90\u00b0 angle", "a 90 degrees angle"),
-        ("2 + 2 = 4", "2 plus 2 equals 4"),
+        ("a 50% drop", "a fifty percent drop"),
+        ("at 37\u00b0C", "at thirty seven degrees Celsius"),
+        ("a 90\u00b0 angle", "a ninety degrees angle"),
+        ("2 + 2 = 4", "two plus two equals four"),
         ("men and/or women", "men and or women"),
         ("peri-/post-menopausal", "peri or post-menopausal"),
         ("peri- or post-menopausal", "peri or post-menopausal"),
-        ("10 mg/week", "10 milligrams per week"),
+        ("10 mg/week", "ten milligrams per week"),
         ("estrogen/testosterone ratio", "estrogen or testosterone ratio"),
-        ("see 1/2", "see 1 slash 2"),
-        ("costs $5 or \u00a31", "costs 5 dollars or 1 pound"),
+        ("see 1/2", "see one half"),
+        ("costs $5 or \u00a31", "costs five dollars or one pound"),
     ],
 )
 def test_symbols_are_said_as_words(written: str, said: str) -> None:
@@ -79,11 +83,11 @@ def test_symbols_are_said_as_words(written: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("0.5 mg twice weekly", "0.5 milligrams twice weekly"),
-        ("1 mg daily", "1 milligram daily"),
-        ("20 pg/mL", "20 picograms per milliliter"),
-        ("200 mg/dL", "200 milligrams per deciliter"),
-        ("1000 IU", "1000 international units"),
+        ("0.5 mg twice weekly", "zero point five milligrams twice weekly"),
+        ("1 mg daily", "one milligram daily"),
+        ("20 pg/mL", "twenty picograms per milliliter"),
+        ("200 mg/dL", "two hundred milligrams per deciliter"),
+        ("1000 IU", "one thousand international units"),
         ("mg without a number", "mg without a number"),
     ],
 )
@@ -109,17 +113,25 @@ def test_quotes_and_dashes_are_not_read_out(written: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("vol. 23, no. 16S, 2005, pp. 511.", "volume 23, number 16 S, 2005, page 511."),
-        ("vol. 10, no. s3", "volume 10, number S 3"),
-        ("nos. s3", "numbers S 3"),
-        ("pp. 4324-4328.", "pages 4324 to 4328."),
-        ("pp. 1,234, 2001", "page 1,234, 2001"),
-        ("see p. 12", "see page 12"),
+        (
+            "vol. 23, no. 16S, 2005, pp. 511.",
+            "volume twenty three, number sixteen S, two thousand and five, "
+            "page five hundred and eleven.",
+        ),
+        ("vol. 10, no. s3", "volume ten, number S three"),
+        ("nos. s3", "numbers S three"),
+        (
+            "pp. 4324-4328.",
+            "pages four thousand three hundred and twenty four to "
+            "four thousand three hundred and twenty eight.",
+        ),
+        ("pp. 1,234, 2001", "page one thousand two hundred and thirty four, two thousand and one"),
+        ("see p. 12", "see page twelve"),
         ("agents, e.g. anastrozole", "agents, for example anastrozole"),
         ("one agent, i.e. anastrozole", "one agent, that is anastrozole"),
         ("anastrozole vs. tamoxifen", "anastrozole versus tamoxifen"),
         ("bones, joints, etc.", "bones, joints, et cetera."),
-        ("Dr. Hayes", "doctor Hayes"),
+        ("Dr. Hayes", "Doctor Hayes"),
         ("the answer is no. Then", "the answer is no. Then"),
     ],
 )
@@ -153,13 +165,13 @@ def test_initials_are_said_as_letters(written: str, said: str) -> None:
         ("TRT and HRT", "T.R.T and H.R.T"),
         ("GnRH, LH and FSH", "G.N.R.H, L.H and F.S.H"),
         ("BMD and LDL", "B.M.D and L.D.L"),
-        ("estradiol (E2)", "estradiol (E 2)"),
+        ("estradiol (E2)", "estradiol (E two)"),
         ("the ATAC trial", "the A.T.A.C trial"),
         ("aromatase inhibitors (AIs)", "aromatase inhibitors (A.I.'s)"),
         ("two GnRHs", "two G.N.R.H's"),
         ("deep REM sleep", "deep rem sleep"),
         ("a YAML file, JSON data", "a YAML file, JSON data"),
-        ("vitamin B12", "vitamin B 12"),
+        ("vitamin B12", "vitamin B twelve"),
         ("the HPG axis\u2019s role", "the H.P.G axis's role"),
         ("HRT\u2019s effects", "H.R.T's effects"),
     ],
@@ -170,10 +182,28 @@ def test_abbreviations_in_capitals_are_spelled(written: str, said: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["NASA", "AIDS", "Type II", "Henry VIII", "McDonald", "pH", "Anastrozole", "I", "A"],
+    ["NASA", "AIDS", "McDonald", "pH", "Anastrozole", "I", "A", "IV", "XI"],
 )
-def test_words_and_numerals_are_not_spelled(word: str) -> None:
+def test_words_and_letters_like_numerals_are_not_spelled(word: str) -> None:
     assert say(word) == word
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Type II", "Type two"),
+        ("World War I", "World War one"),
+        ("Henry VIII", "Henry the eighth"),
+        ("Charles I", "Charles the first"),
+        ("(iii) the third", "(three) the third"),
+        ("I think so", "I think so"),
+        ("Then I went", "Then I went"),
+    ],
+)
+def test_roman_numerals_are_numbers_only_where_the_words_around_say_so(
+    written: str, said: str
+) -> None:
+    assert say(written) == said
 
 
 def test_text_in_capitals_throughout_is_not_spelled() -> None:
@@ -195,19 +225,18 @@ def test_a_respelling_in_capitals_is_kept_as_written() -> None:
     assert say("Anastrozole", lexicon=lexicon) == "an ASS troh zohl"
 
 
-def test_markup_is_said_literally_and_escapes_removed() -> None:
-    assert (
-        say("<speak>hi</speak>")
-        == "less than speak greater than hi less than slash speak greater than"
-    )
+def test_markup_is_never_read_and_escapes_removed() -> None:
+    assert say("<speak>hi</speak>") == "hi"
+    assert say("**bold** and `code`<!-- a comment -->") == "bold and code"
+    assert say("Ben &amp; Jerry") == "Ben and Jerry"
     assert say("\x1b[31mred\x1b[0m text\x07") == "red text"
     assert say("[bold]x[/bold]") == "(bold)x(slash bold)"
     assert say("tab\there\nnew\x00line") == "tab here new line"
 
 
-def test_punctuation_none_says_no_symbols() -> None:
+def test_punctuation_none_says_no_symbols_but_keeps_units() -> None:
     said = say("a 50% drop & more (mostly): \u201cyes\u201d; +2", Punctuation.NONE)
-    assert said == "a 50 drop more (mostly): yes; 2"
+    assert said == "a fifty percent drop more (mostly): yes; two"
 
 
 def test_punctuation_some_gives_pauses_not_names() -> None:
@@ -224,12 +253,12 @@ def test_punctuation_all_names_brackets_colons_and_quotes() -> None:
 
 def test_punctuation_all_names_hyphens_but_not_in_ranges() -> None:
     said = say("once-daily for 3-4 days", Punctuation.ALL)
-    assert said == "once dash daily for 3 to 4 days"
+    assert said == "once dash daily for three to four days"
 
 
 def test_punctuation_all_still_says_ranges_and_separators_as_a_reader_would() -> None:
     said = say("Loss \u221e 40-50 hours", Punctuation.ALL)
-    assert said == "Loss: 40 to 50 hours"
+    assert said == "Loss: forty to fifty hours"
 
 
 def test_punctuation_levels_are_accepted_by_name() -> None:
@@ -238,4 +267,4 @@ def test_punctuation_levels_are_accepted_by_name() -> None:
 
 def test_other_languages_keep_only_the_neutral_rules() -> None:
     said = spoken_form("Die HPG-Achse \u221e 40\u201350 Stunden, vgl. S. 4", language="de")
-    assert said == "Die H.P.G-Achse: 40\u201350 Stunden, vgl. S. 4"
+    assert said == "Die H.P.G Achse: 40\u201350 Stunden, vgl. S. 4"

@@ -54,7 +54,8 @@ async def test_the_library_lists_titles_and_flags_a_broken_article(tmp_path: Pat
         screen = app.screen
         assert isinstance(screen, ChooseScreen)
         assert screen.query_one(OptionList).highlighted == 1
-        assert any(text.startswith("Cannot open b-broken.yaml: line 2") for text in said(log))
+        opening = "Cannot open B dash broken dot yaml: line two"
+        assert any(text.startswith(opening) for text in said(log))
         await pilot.press("q")
         await pilot.pause(0.3)
     assert not app.is_running

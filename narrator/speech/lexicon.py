@@ -50,19 +50,13 @@ class Lexicon:
         alternatives = "|".join(re.escape(word) for word in words)
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
-    def split(self, text: str) -> Iterator[tuple[str, bool]]:
-        """``text`` cut into pieces: ``(respelling, True)`` for a lexicon word,
-        ``(text, False)`` for the text between them."""
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Where each lexicon word stands in ``text``: ``(start, end, respelling)``."""
         pattern = self._pattern
-        position = 0
-        if pattern is not None:
-            for match in pattern.finditer(text):
-                if match.start() > position:
-                    yield text[position : match.start()], False
-                yield self.entries[match.group().casefold()], True
-                position = match.end()
-        if position < len(text):
-            yield text[position:], False
+        if pattern is None:
+            return
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), self.entries[match.group().casefold()]
 
 
 EMPTY = Lexicon()

@@ -2,9 +2,9 @@
 
 A message is written for the screen: it names files by their full path and
 places as ``path:line:column:``. Said with the article's rules, a path is word
-salad ("slash tmp or lib or zz-broken.yaml"). A listener needs only which
-file, and where in it; the screen keeps the whole path. File names are handed
-to the synthesizer as they are (no slash or hyphen rules inside them), and a
+salad ("slash tmp slash lib slash zz dash broken dot yaml"). A listener needs only
+which file, and where in it; the screen keeps the whole path. File names are
+said as electronic text, whatever their suffix ("zz dash broken dot yaml"), and a
 punctuation mark quoted in a message is named, since it is the point of it
 ("expected ',' or ')'" is "expected comma or right paren").
 """
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from narrator.speech.frontend.classes.electronic import electronic_words
+from narrator.speech.frontend.language import english
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.spoken import NAMED_PUNCTUATION, spoken_form
 
@@ -72,5 +74,5 @@ def spoken_message(text: str) -> str:
     text = _STAMP.sub("", _PATH.sub(lambda match: match["name"], text))
     text = _LOCATION.sub(_say_location, text)
     text = _QUOTED_MARK.sub(_name_mark, text)
-    names = {name: name for name in _FILE_NAME.findall(text)}
+    names = {name: electronic_words(name, english()) for name in _FILE_NAME.findall(text)}
     return spoken_form(text, lexicon=Lexicon(names))

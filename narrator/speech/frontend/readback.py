@@ -9,10 +9,12 @@ its inverse), never against the verbalizers themselves.
 Conventions, each what a listener takes the words to mean:
 
 - Cardinals with scale words: "one hundred and five" and "one hundred five"
-  are 105, "twelve hundred" is 1200, "two million, three hundred thousand" is
-  2300000 (a comma after a scale word, as num2words writes, does not split a
-  number; a following group must be smaller than the scale before it, so
-  "two thousand, three thousand" is two numbers). "a hundred", "a million"
+  are 105, "twelve hundred" is 1200, "two million three hundred thousand" is
+  2300000 (a following group must be smaller than the scale before it, so
+  "two thousand three thousand" is two numbers), and "one thousand million"
+  is 1000000000. A comma is a pause a listener hears between numbers, so it
+  ends one: "two million, three" is 2000000 and 3 (num2words writes a comma
+  inside a number; the front end never says one). "a hundred", "a million"
   are 100 and 1000000.
 - Decimals: "point" followed by single digit words ("zero", "oh", "nought",
   "one" … "nine"): "three point one four", "point five", "zero point zero two
@@ -291,12 +293,10 @@ class _Reader:
 
     def after_scale(self, at: int, scale: int) -> _Heard | None:
         """The smaller group that goes on a number after its scale word, if one does."""
-        if self.tokens[at : at + 1] == [","]:
-            at += 1
         if self.word(at) == "and":
             at += 1
         group = self.below_thousand(at)
-        if group is None:
+        if group is None or group.value == 0:  # no number goes on with "zero"
             return None
         next_scale = _SCALES.get(self.word(group.end) or "")
         if next_scale is not None and next_scale >= scale:

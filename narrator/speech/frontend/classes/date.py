@@ -1,0 +1,135 @@
+"""Dates: "2024-03-15" and "15 March 2024" are "March fifteenth, twenty twenty-four"
+and "the fifteenth of March, twenty twenty-four"; "March 15, 2024" is "March
+fifteenth, twenty twenty-four"; "3/15/2024" (month first, as in the US) and
+"15/03/2024" (day first, when the day cannot be a month) likewise.
+
+Month names are the language's ``months`` table.
+"""
+
+from __future__ import annotations
+
+from narrator.speech.frontend.classes.year import is_year
+from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.number_words import ordinal_words, year_words
+from narrator.speech.frontend.rule import Context, Found, Rule
+from narrator.speech.frontend.span import SemioticClass
+
+
+def _month_number(written: str, language: Language) -> int | None:
+    """The month a written name or abbreviation stands for ("Mar", "March", "3")."""
+    if written.isdigit():
+        number = int(written)
+        return number if 1 <= number <= 12 else None
+    name = written.rstrip(".").lower()
+    for number, month in language.months.items():
+        if month.lower() == name or (len(name) >= 3 and month.lower().startswith(name)):
+            return int(number)
+    return None
+
+
+def date_words(
+    year: str | None, month: int, day: int | None, language: Language, day_first: bool
+) -> str:
+    month_name = language.months[str(month)]
+    said_year = year_words(int(year), language) if year else ""
+    if day is None:
+        return f"{month_name} {said_year}".strip()
+    said_day = ordinal_words(day, language)
+    said = f"the {said_day} of {month_name}" if day_first else f"{month_name} {said_day}"
+    return f"{said}, {said_year}" if said_year else said
+
+
+def _valid(month: int | None, day: int | None) -> bool:
+    return month is not None and (day is None or 1 <= day <= 31)
+
+
+def _say_iso(found: Found, context: Context) -> str | None:
+    month, day = (
+        _month_number(found.group("month") or "", context.language),
+        int(found.group("day") or 0),
+    )
+    if not _valid(month, day) or not is_year(found.group("year") or ""):
+        return None
+    return date_words(found.group("year"), month or 1, day, context.language, day_first=False)
+
+
+def _say_numeric(found: Found, context: Context) -> str | None:
+    first, second = int(found.group("first") or 0), int(found.group("second") or 0)
+    year = found.group("year") or ""
+    if len(year) == 2:
+        year = ("20" if int(year) < 50 else "19") + year
+    if not is_year(year):
+        return None
+    if 1 <= first <= 12 and 1 <= second <= 31:
+        month, day, day_first = first, second, False
+    elif 1 <= second <= 12 and 1 <= first <= 31:
+        month, day, day_first = second, first, True
+    else:
+        return None
+    return date_words(year, month, day, context.language, day_first)
+
+
+def _say_day_month(found: Found, context: Context) -> str | None:
+    month = _month_number(found.group("month") or "", context.language)
+    day = int(found.group("day") or 0)
+    if not _valid(month, day):
+        return None
+    return date_words(found.group("year"), month or 1, day, context.language, day_first=True)
+
+
+def _say_month_day(found: Found, context: Context) -> str | None:
+    month = _month_number(found.group("month") or "", context.language)
+    day = found.group("day")
+    if not _valid(month, int(day) if day else None):
+        return None
+    return date_words(
+        found.group("year"),
+        month or 1,
+        int(day) if day else None,
+        context.language,
+        day_first=False,
+    )
+
+
+def rules(language: Language) -> list[Rule]:
+    names = "|".join(
+        sorted(
+            {name for month in language.months.values() for name in (month, month[:3], month[:4])},
+            key=len,
+            reverse=True,
+        )
+    )
+    month = rf"(?P<month>(?:{names})\.?)"
+    ordinal = r"(?:st|nd|rd|th)?"
+    return [
+        Rule(
+            "date: ISO",
+            SemioticClass.DATE,
+            r"(?<![\w.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])",
+            _say_iso,
+        ),
+        Rule(
+            "date: numeric",
+            SemioticClass.DATE,
+            r"(?<![\w./-])(?P<first>\d{1,2})(?P<mark>[/.-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4}|\d{2})(?![\w/-]|\.\w)",
+            _say_numeric,
+        ),
+        Rule(
+            "date: day month year",
+            SemioticClass.DATE,
+            rf"(?<![\w.])(?P<day>\d{{1,2}}){ordinal}(?:\s(?:of\s)?){month}(?![\w])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
+            _say_day_month,
+        ),
+        Rule(
+            "date: month day year",
+            SemioticClass.DATE,
+            rf"\b{month}\s(?P<day>\d{{1,2}}){ordinal}(?![\w:])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
+            _say_month_day,
+        ),
+        Rule(
+            "date: month year",
+            SemioticClass.DATE,
+            rf"\b{month}\s(?P<year>\d{{4}})(?!\w)",
+            _say_month_day,
+        ),
+    ]

@@ -1,0 +1,112 @@
+"""Letters: abbreviations in capitals spelled ("GnRH" is "G.N.R.H"), initials
+("Hayes, F. J." is "Hayes, F.J,"), and letters with digits ("B12" is "B
+twelve", "16S" is "sixteen S").
+
+Letters are joined by full stops because espeak-ng spells dotted
+abbreviations reliably (it says "ATAC" as "attack" and a spaced "A" as
+"uh"). Acronyms said as words (NASA, COVID) are the language's
+``word-acronyms`` table; text in capitals throughout is words, not
+abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.number_words import cardinal_words
+from narrator.speech.frontend.rule import Context, Found, Rule
+from narrator.speech.frontend.span import SemioticClass
+
+_LETTERS_AND_DIGITS = re.compile(r"\d+|[^\W\d_]+")
+_HISSING_LETTERS = frozenset("HSXZ")
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+# Said as words, but espeak-ng spells them in capitals: they go to it in lower case.
+_LOWERCASE_WORDS = frozenset({"REM"})
+
+
+def spelled(letters: str) -> str:
+    """Letters said one by one ("USB" is "U.S.B")."""
+    return ".".join(letters.upper())
+
+
+def _spell(token: str, language: Language) -> str:
+    """A plural "s" stays a plural, said as "z" after the last letter's full stop
+    ("AIs" is "A.I.'s": "A.I's" is said "A dot I's"), or "iz" after a letter
+    ending in a hiss ("GnRHs" is "G.N.R.H's"); digits are numbers."""
+    plural = token.endswith("s") and sum(c.isupper() for c in token) >= 2
+    core = token[:-1] if plural else token
+    parts = [
+        cardinal_words(run, language) if run.isdigit() else spelled(run)
+        for run in _LETTERS_AND_DIGITS.findall(core)
+    ]
+    said = " ".join(parts)
+    if not plural:
+        return said
+    return said + ("'s" if said[-1] in _HISSING_LETTERS else ".'s")
+
+
+def is_abbreviation(token: str, language: Language) -> bool:
+    if token in language.word_acronyms or _ROMAN.fullmatch(token):
+        return False
+    core = token[:-1] if token.endswith("s") else token
+    if core in language.word_acronyms:
+        return False
+    if any(c.isdigit() for c in core):
+        return any(c.isalpha() for c in core) and not any(c.islower() for c in core)
+    if sum(c.isupper() for c in core) < 2:
+        return False
+    lowercase_runs = (len(list(run)) for lower, run in groupby(core, str.islower) if lower)
+    return all(length == 1 for length in lowercase_runs)
+
+
+def _say_token(found: Found, context: Context) -> str | None:
+    token = found.group("token") or ""
+    possessive = "'s" if found.group("possessive") else ""
+    if token in _LOWERCASE_WORDS:
+        return token.lower() + possessive
+    if token.isdigit():
+        return None
+    if any(c.isdigit() for c in token):
+        runs = _LETTERS_AND_DIGITS.findall(token)
+        if all(run.isdigit() or run.isupper() or len(run) == 1 for run in runs):
+            return _spell(token, context.language) + possessive
+        return None
+    if context.shouting or not is_abbreviation(token, context.language):
+        return None
+    return _spell(token, context.language) + possessive
+
+
+def _say_code(found: Found, context: Context) -> str:
+    """ "no. s3" is a code, said as "number S 3" like "no. 16S" is "number 16 S"."""
+    return _spell((found.group("token") or "").upper(), context.language)
+
+
+def _say_initials(found: Found, context: Context) -> str:
+    """espeak-ng says a lone "A" as the article, but "A," and "F.J" as letters."""
+    letters = (found.group("letters") or "").replace(".", "").replace(" ", "")
+    return ".".join(letters) + ","
+
+
+def rules(language: Language) -> list[Rule]:
+    return [
+        Rule(
+            "letters: initials",
+            SemioticClass.LETTERS,
+            r"(?<![\w.])(?P<letters>(?:[A-Z]\.\s*)*[A-Z])\.(?=\s+(?:[A-Z]|et\s+al\b))",
+            _say_initials,
+        ),
+        Rule(
+            "letters: code after number",
+            SemioticClass.LETTERS,
+            r"(?:(?<=\b[Nn]o\.\s)|(?<=\b[Nn]os\.\s))(?P<token>[^\W\d_]{1,3}\d+[^\W_]*)(?![\w])",
+            _say_code,
+        ),
+        Rule(
+            "letters: spelled",
+            SemioticClass.LETTERS,
+            r"(?<![\w'\u2019])(?P<token>[^\W_]*[A-Z][^\W_]*|\d+[A-Z][^\W_]*)(?P<possessive>['\u2019]s)?(?![\w'\u2019])",
+            _say_token,
+        ),
+    ]

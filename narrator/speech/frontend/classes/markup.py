@@ -1,0 +1,56 @@
+"""Markup is never read out: HTML tags and comments, character entities, and
+Markdown emphasis and code marks are silent; the words inside them are said.
+
+"**bold**" is "bold", "<b>x</b>" is "x", "&amp;" is "and" (the symbol it
+stands for), "`pip install`" is "pip install". Only the marks are matched,
+so the words between them are said by their own classes ("**5 mg**" is
+"five milligrams").
+"""
+
+from __future__ import annotations
+
+import html
+
+from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.rule import Context, Found, Rule
+from narrator.speech.frontend.span import SemioticClass
+
+
+def _silent(found: Found, context: Context) -> str:
+    return " "
+
+
+def _say_entity(found: Found, context: Context) -> str | None:
+    char = html.unescape(found.written)
+    if char == found.written:
+        return None
+    if char.isalnum():
+        return char
+    named = context.language.symbols.get(char)
+    return f" {named} " if named else " "
+
+
+def rules(language: Language) -> list[Rule]:
+    return [
+        Rule("markup: HTML comment", SemioticClass.MARKUP, r"<!--.*?(?:-->|$)", _silent),
+        Rule(
+            "markup: HTML tag",
+            SemioticClass.MARKUP,
+            r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>",
+            _silent,
+        ),
+        Rule(
+            "markup: entity",
+            SemioticClass.MARKUP,
+            r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});",
+            _say_entity,
+        ),
+        # The marks alone: the words between them are said by their own classes.
+        Rule(
+            "markup: emphasis",
+            SemioticClass.MARKUP,
+            r"(?<![\w*\\])\*{1,3}(?=[^\s*][^*]*\*)|(?<=[^\s*])\*{1,3}(?![\w*])",
+            _silent,
+        ),
+        Rule("markup: code", SemioticClass.MARKUP, r"`+", _silent),
+    ]

@@ -1,0 +1,87 @@
+"""Scientific notation and powers: "1.2 × 10⁻⁵" is "one point two times ten to the
+minus five", "6.02e23" is "six point zero two times ten to the twenty-three",
+"10⁵" is "ten to the five", "x²" is "x squared".
+
+Superscript digits are read as exponents, never flattened into the number
+before them ("10⁵" is not "one hundred and five"), and an exponent's minus
+is kept.
+"""
+
+from __future__ import annotations
+
+from narrator.speech.frontend.classes.written_numbers import (
+    SIGN,
+    SUPERSCRIPT_DIGITS,
+    SUPERSCRIPTS,
+    signed,
+)
+from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.number_words import number_words, parse
+from narrator.speech.frontend.rule import Context, Found, Rule
+from narrator.speech.frontend.span import SemioticClass
+
+_SUPER = f"[\u207b\u207a]?[{SUPERSCRIPT_DIGITS}]+"
+
+
+def power_words(exponent: str, language: Language) -> str:
+    """ "to the minus five" for an exponent of −5; "squared" and "cubed" for 2 and 3."""
+    exponent = exponent.translate(SUPERSCRIPTS).replace("\u2212", "-").replace("\u2013", "-")
+    number = parse(exponent, language)
+    if not number.negative and number.fraction is None and number.whole in ("2", "3"):
+        return language.word("squared" if number.whole == "2" else "cubed")
+    return f"{language.word('power')} {number_words(number, language)}"
+
+
+def _say_notation(found: Found, context: Context) -> str:
+    language = context.language
+    mantissa = number_words(parse(found.group("mantissa") or "", language), language)
+    base = number_words(parse(found.group("base") or "10", language), language)
+    exponent = found.group("exponent") or found.group("super") or ""
+    # "10²" in notation is "ten to the two", not "ten squared".
+    said_exponent = number_words(parse(exponent.translate(SUPERSCRIPTS), language), language)
+    power = f"{language.word('power')} {said_exponent}"
+    return f"{mantissa} {language.word('times')} {base} {power}"
+
+
+def _say_e(found: Found, context: Context) -> str:
+    language = context.language
+    mantissa = number_words(parse(found.group("mantissa") or "", language), language)
+    exponent = number_words(parse(found.group("exponent") or "", language), language)
+    return f"{mantissa} {language.word('times')} ten {language.word('power')} {exponent}"
+
+
+def _say_power(found: Found, context: Context) -> str:
+    language = context.language
+    base = found.group("base") or ""
+    said_base = (
+        number_words(parse(base, language), language)
+        if base[:1].isdigit() or base[:1] in "-\u2212"
+        else base
+    )
+    exponent = found.group("super") or found.group("caret") or ""
+    return f"{said_base} {power_words(exponent, language)}"
+
+
+def rules(language: Language) -> list[Rule]:
+    number = signed(language)
+    times = r"\s?[\u00d7x\u00b7*]\s?"
+    return [
+        Rule(
+            "scientific: times ten to a power",
+            SemioticClass.SCIENTIFIC,
+            rf"(?P<mantissa>{number}){times}(?P<base>10)(?:(?P<super>{_SUPER})|\^\(?(?P<exponent>{SIGN}?\d+)\)?)",
+            _say_notation,
+        ),
+        Rule(
+            "scientific: e notation",
+            SemioticClass.SCIENTIFIC,
+            rf"(?<![\w.])(?P<mantissa>{SIGN}?\d+(?:\.\d+)?)[eE](?P<exponent>[-+\u2212]?\d+)(?![\w]|\.\w)",
+            _say_e,
+        ),
+        Rule(
+            "scientific: power",
+            SemioticClass.SCIENTIFIC,
+            rf"(?P<base>{number}|(?<![\w])[a-zA-Z](?=[\u207b\u207a{SUPERSCRIPT_DIGITS}^]))(?:(?P<super>{_SUPER})|\^\(?(?P<caret>{SIGN}?\d+)\)?)",
+            _say_power,
+        ),
+    ]

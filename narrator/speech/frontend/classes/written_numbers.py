@@ -1,0 +1,72 @@
+"""How numbers are written, as regular-expression pieces the class rules share.
+
+One definition of "a written number" serves every class, so a measure, a
+range and a money amount all accept the same numbers ("1,000", "2.5", ".5",
+"10 000", "−3").
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator.speech.frontend.language import Language
+
+# Signs a number may carry: hyphen-minus, the minus sign, and the en dash
+# that typesetters use for minus ("–5 °C").
+SIGN = "[-\u2212\u2013]"
+# No sign after a word, a digit or a closing bracket ("COVID-19", "3-4" are not negatives).
+SIGN_ALLOWED = r"(?<![\w.,)\]\u00b2\u00b3\u00b9\u2070-\u209f])"
+# Thousands grouped by spaces: thin and no-break spaces always; a plain space
+# only in "10 000" or "1 000 000", not "chapter 3 100 years".
+THIN_SPACE = "[\u00a0\u2009\u202f]"
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+SUPERSCRIPTS = str.maketrans(SUPERSCRIPT_DIGITS + "\u207b\u207a", "0123456789-+")
+VULGAR = {
+    "\u00bd": (1, 2),
+    "\u2153": (1, 3),
+    "\u2154": (2, 3),
+    "\u00bc": (1, 4),
+    "\u00be": (3, 4),
+    "\u2155": (1, 5),
+    "\u2156": (2, 5),
+    "\u2157": (3, 5),
+    "\u2158": (4, 5),
+    "\u2159": (1, 6),
+    "\u215a": (5, 6),
+    "\u2150": (1, 7),
+    "\u215b": (1, 8),
+    "\u215c": (3, 8),
+    "\u215d": (5, 8),
+    "\u215e": (7, 8),
+    "\u2151": (1, 9),
+    "\u2152": (1, 10),
+}
+
+
+def _grouped(language: Language) -> str:
+    group = re.escape(language.group_mark)
+    decimal = re.escape(language.decimal_mark)
+    return (
+        rf"\d{{1,3}}(?:{group}\d{{3}})+(?!\d)"
+        rf"|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)"
+        rf"|\d{{2,3}}(?: \d{{3}})+(?![\d{decimal}]\d)"
+        rf"|\d(?: \d{{3}}){{2,}}(?![\d{decimal}]\d)"
+    )
+
+
+def unsigned(language: Language) -> str:
+    """A number without its sign: grouped ("1,000,000", "10 000"), plain, or
+    with a leading decimal mark (".5")."""
+    decimal = re.escape(language.decimal_mark)
+    return rf"(?:(?:{_grouped(language)}|\d+)(?:{decimal}\d+)?|(?<![\w.]){decimal}\d+)(?!\d)"
+
+
+def signed(language: Language) -> str:
+    return rf"(?:{SIGN_ALLOWED}{SIGN})?{unsigned(language)}"
+
+
+def signed_decimal(language: Language) -> str:
+    """A number with a fraction part ("2.5", "−0.25", ".5")."""
+    decimal = re.escape(language.decimal_mark)
+    whole = rf"(?:{_grouped(language)}|\d+|(?<![\w.]))"
+    return rf"(?:{SIGN_ALLOWED}{SIGN})?{whole}{decimal}\d+(?!\d)"

@@ -1,0 +1,56 @@
+"""Years and decades: "in 1999" is "in nineteen ninety-nine", "since 2019" is
+"since twenty nineteen" (decades are ``decade``).
+
+A four-digit number is a year where the words before it say so ("in",
+"since", a month), where it stands alone in brackets or a citation, or where
+nothing countable follows it; "1999 patients" stays a count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.number_words import year_words
+from narrator.speech.frontend.rule import Context, Found, Rule
+from narrator.speech.frontend.span import SemioticClass
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*[,(]?\s*$")
+_COUNTED = re.compile(r"\s*[^\W\d_]{2,}")
+
+
+def is_year(written: str) -> bool:
+    return len(written) == 4 and written.isdigit() and 1100 <= int(written) <= 2099
+
+
+def say_year(written: str, language: Language) -> str:
+    return year_words(int(written), language)
+
+
+def in_year_context(before: str, after: str, language: Language) -> bool:
+    """Whether a number standing between ``before`` and ``after`` reads as a year:
+    the words before say so ("in", "since", a month, a bracket or a citation's
+    comma), or nothing countable follows it ("1999 patients" is a count)."""
+    word_before = _WORD_BEFORE.search(before)
+    word = word_before.group(1).lower() if word_before else ""
+    if word in language.year_words or before.rstrip().endswith(("(", ",")):
+        return True
+    return not (_COUNTED.match(after) and not after.lstrip()[:1].isupper())
+
+
+def _say_year(found: Found, context: Context) -> str | None:
+    written = found.group("year") or ""
+    if not is_year(written) or not in_year_context(found.before, found.after, context.language):
+        return None
+    return say_year(written, context.language)
+
+
+def rules(language: Language) -> list[Rule]:
+    return [
+        Rule(
+            "year",
+            SemioticClass.YEAR,
+            r"(?<![\w.,\u2013\u2212-])(?P<year>\d{4})(?![\w]|[.,]\d|[\u2013-]\d)",
+            _say_year,
+        ),
+    ]

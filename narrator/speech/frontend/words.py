@@ -1,0 +1,111 @@
+"""Plain words between the spans of other classes: symbols, punctuation, dashes.
+
+What is left once numbers, units, dates, abbreviations and the rest have
+been found is prose. Here every symbol becomes a word, a pause or a space per
+the listener's punctuation level, dashes become pauses, a slash between two
+words is "or", and nothing that is not a letter, a digit, a space or a pause
+the synthesizer understands is handed on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from narrator.speech.frontend.rule import Context
+from narrator.speech.settings import Punctuation
+
+# Punctuation said aloud only at level ALL, the way a screen reader's "all" does.
+NAMED_PUNCTUATION = {
+    "(": "left paren",
+    ")": "right paren",
+    "[": "left bracket",
+    "]": "right bracket",
+    "{": "left brace",
+    "}": "right brace",
+    ":": "colon",
+    ";": "semicolon",
+    '"': "quote",
+    "\u201c": "quote",
+    "\u201d": "quote",
+    "\u2018": "quote",
+    "\u2019": "quote",
+    "'": "quote",
+    "*": "star",
+    "_": "underline",
+    "|": "bar",
+    "\\": "backslash",
+    "^": "caret",
+    "`": "grave",
+    "-": "dash",
+}
+_PAUSES = frozenset(".,;:!?()")
+_PASSED = frozenset("-\u2013\u221e")
+_SILENT = frozenset("\"\u201c\u201d\u2018\u2019'`*_^|\\")
+_KEPT_APOSTROPHE = "\u02bc"
+_SYMBOL = re.compile(r"[^\w\s]|_")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019'](?=[^\W\d_])|^[\u2019'](?=s\b)")
+_BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")"})
+_DANGLING_HYPHEN = re.compile(r"(?<=\w)-(?=[\s/,]|$)|^-(?=\w)")
+_DASH = re.compile(r"\s*(?:[\u2013\u2014\u2015]|--+)\s*|\s+-\s+|^-\s+|\s+-$")
+_SLASH = re.compile(r"([^\W\d_]+)\s*/\s*(?=([^\W\d_]+))")
+_SEPARATOR = re.compile(r"\s*\u221e\s*")
+
+
+def _say_symbol(char: str, context: Context) -> str:
+    punctuation = context.punctuation
+    if char.isalnum() or char.isspace():
+        return char
+    if punctuation is Punctuation.ALL and char in NAMED_PUNCTUATION:
+        return f" {NAMED_PUNCTUATION[char]} "
+    if char in _PASSED or char in _PAUSES:
+        return char
+    if punctuation is Punctuation.NONE or char in _SILENT:
+        return " "
+    named = context.language.symbols.get(char)
+    if named:
+        return f" {named} "
+    if unicodedata.category(char).startswith("S"):
+        return f" {unicodedata.name(char, '').lower()} "
+    return " "
+
+
+def _say_dash(match: re.Match[str]) -> str:
+    """A dash is a pause, except between two numbers (a range, in a language whose
+    numbers are left to its own voice)."""
+    text, start, end = match.string, match.start(), match.end()
+    between_numbers = text[start - 1 : start].isdigit() and text[end : end + 1].isdigit()
+    return match.group() if between_numbers else ", "
+
+
+def _say_slash(match: re.Match[str], context: Context, after_number: bool) -> str:
+    left, right = match.group(1), match.group(2)
+    if left.lower() == "and" and right.lower() == "or":
+        return "and "
+    if after_number and match.start() == 0:
+        return f"{left} per "
+    return f"{left} or "
+
+
+def say_words(text: str, context: Context, after_number: bool = False) -> str:
+    """``text`` (prose with no number or other class in it) as the voice says it.
+
+    ``after_number`` tells that the text follows a number directly ("tablets/day"
+    in "2 tablets/day" is "tablets per day"). Apostrophes inside words are set
+    aside first (as a modifier letter, which counts as a letter) so that
+    punctuation level "all" does not call them quotes.
+    """
+    if "-" in text:
+        text = _DANGLING_HYPHEN.sub(" ", text)
+    if "\u2013" in text or "\u2014" in text or "\u2015" in text or "-" in text:
+        text = _DASH.sub(_say_dash, text)
+    if "/" in text:
+        text = _SLASH.sub(lambda match: _say_slash(match, context, after_number), text)
+    if "'" in text or "\u2019" in text:
+        text = _APOSTROPHE.sub(_KEPT_APOSTROPHE, text)
+    if context.punctuation is not Punctuation.ALL:
+        text = text.translate(_BRACKETS)
+    said = _SYMBOL.sub(lambda match: _say_symbol(match.group(), context), text)
+    if "\u221e" in said:
+        said = _SEPARATOR.sub(": ", said)
+    return said.replace(_KEPT_APOSTROPHE, "'")
