@@ -145,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     script = commands.add_parser("script", help="print what would be spoken, with its place")
     script.add_argument("path", type=Path)
     script.add_argument("--section", metavar="ID")
+    script.add_argument(
+        "--explain",
+        action="store_true",
+        help="under each utterance, what was said otherwise than written, its class and rule",
+    )
     _verbosity_options(script)
     script.add_argument(
         "--lexicon",

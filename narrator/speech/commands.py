@@ -53,11 +53,12 @@ def script(
     checks when something sounds wrong, so it shows exactly what the voice
     is handed (at ``verbosity``). ``--section ID`` limits it to that section and
     its subsections; ``--lexicon FILE`` applies those pronunciations instead of
-    ``user_lexicon``.
+    ``user_lexicon``; ``--explain`` adds, under each utterance, the pieces said
+    otherwise than written, with their class and rule.
     """
     from narrator.content.errors import unknown_section
     from narrator.content.loader import load_article
-    from narrator.speech.lexicon import load_lexicon
+    from narrator.speech.lexicon import Lexicon, load_lexicon
     from narrator.speech.script import build_script
 
     if args.lexicon is not None:
@@ -73,10 +74,22 @@ def script(
         raise unknown_section(article.id, args.section, known)
     else:
         utterances = built.section_utterances(args.section)
+    if args.explain:
+        from narrator.speech.frontend.explain import explanation
+
+        lexicon = Lexicon(article.pronunciations).merged(lexicon)
     for utterance in utterances:
         place = utterance.place
         assert place is not None
         print(f"{place.section}/{place.block}.{place.item}.{place.sentence}\t{utterance.spoken}")
+        if args.explain:
+            for line in explanation(
+                utterance.text,
+                lexicon=lexicon,
+                punctuation=verbosity.punctuation,
+                language=article.language,
+            ):
+                print(f"    {line}")
     return 0
 
 

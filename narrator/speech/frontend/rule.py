@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from narrator.speech.frontend.language import Language
@@ -82,7 +82,9 @@ class Rule:
     pattern: str
     say: Say
     flags: int = 0
-    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.pattern, self.flags))
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        """The rule alone, compiled only when a rule before it declines at a place
+        (the tokenizer's one joined pattern finds everything else)."""
+        return re.compile(self.pattern, self.flags)
