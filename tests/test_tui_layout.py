@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from narrator.content.model import GlossaryEntry
 from narrator.content.terms import TermFinder
+from narrator.speech.spoken import spoken_text
 from narrator.speech.utterance import Place, Role, Utterance
 from narrator.tui.literal import literal, visible
 from narrator.tui.pane_layout import (
@@ -98,3 +99,8 @@ def test_the_heard_word_is_found_in_the_written_text() -> None:
     )
     assert heard_word(respelled, respelled.spoken.index("daily"), 5) == (14, 19)
     assert heard_word(respelled, respelled.spoken.index("milligrams"), 10) is None
+    # With the spans it was said from, a word of a measure marks the written measure.
+    said = spoken_text("Take 40-50 mg daily.")
+    traced = Utterance("Take 40-50 mg daily.", said.text, None, Role.PARAGRAPH)
+    assert heard_word(traced, said.text.index("milligrams"), 10, said) == (5, 13)
+    assert heard_word(traced, said.text.index("daily"), 5, said) == (14, 19)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from narrator.content.model import Article
+from narrator.speech.frontend.span import SpokenText
 from narrator.speech.lexicon import EMPTY, Lexicon
 from narrator.speech.sentences import sentences
 from narrator.speech.settings import Punctuation, Verbosity
-from narrator.speech.spoken import spoken_form
+from narrator.speech.spoken import spoken_text
 from narrator.speech.utterance import Role, Utterance
 
 
@@ -35,11 +36,15 @@ class Announcer:
             article.language,
         )
 
-    def say(self, text: str) -> Utterance:
-        spoken = spoken_form(
+    def spoken(self, text: str) -> SpokenText:
+        """What the voice says for ``text``, with the spans it was said from (the
+        screen finds the written word being heard through them)."""
+        return spoken_text(
             text, lexicon=self.lexicon, punctuation=self.punctuation, language=self.language
         )
-        return Utterance(text, spoken, None, Role.ANNOUNCEMENT)
+
+    def say(self, text: str) -> Utterance:
+        return Utterance(text, self.spoken(text).text, None, Role.ANNOUNCEMENT)
 
     def sentences(self, text: str) -> list[Utterance]:
         """``text`` cut into sentence-sized utterances, the size the synthesizer takes best."""

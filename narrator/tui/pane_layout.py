@@ -20,6 +20,8 @@ from rich.style import Style
 from rich.text import Text
 
 from narrator.content.terms import TermFinder
+from narrator.speech.frontend.alignment import written_place
+from narrator.speech.frontend.span import SpokenText
 from narrator.speech.utterance import Role, Utterance
 from narrator.tui.literal import visible
 
@@ -186,13 +188,21 @@ def _position(
     return GUTTER, first_line
 
 
-def heard_word(utterance: Utterance, start: int, length: int) -> tuple[int, int] | None:
+def heard_word(
+    utterance: Utterance, start: int, length: int, said: SpokenText | None = None
+) -> tuple[int, int] | None:
     """Where in the written text lies the word heard at ``spoken[start:start+length]``.
 
-    The spoken form may differ from the text ("40 to 50" for "40-50"), so the
-    word is looked up near the same relative position; a word that the text
-    does not contain is not highlighted rather than highlighted wrongly.
+    ``said``, the spans the utterance was said from, traces the word back to
+    the written piece it came from ("forty" marks "40-50 mg"). Without them (a
+    heading said with its announcement), the word is looked up near the same
+    relative position; a word that the text does not contain is not
+    highlighted rather than highlighted wrongly.
     """
+    if said is not None and said.text == utterance.spoken:
+        place = written_place(said, start, length)
+        if place is not None:
+            return place
     word = utterance.spoken[start : start + length].strip()
     if not word or not utterance.spoken:
         return None

@@ -323,7 +323,8 @@ class ReaderScreen(Screen[None]):
             and utterance is not None
             and self.cursor.index_of(utterance) == self.cursor.index
         ):
-            self._heard_word = heard_word(utterance, event.start, event.length)
+            said = self.cursor.announcer.spoken(utterance.text)
+            self._heard_word = heard_word(utterance, event.start, event.length, said)
             if self.cursor.term is None and self.cursor.match is None:
                 self.pane.mark(self.cursor.index, self._heard_word)
                 self.call_after_refresh(self._place_terminal_cursor)
