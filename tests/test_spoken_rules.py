@@ -65,7 +65,7 @@ def test_negative_numbers_are_minus() -> None:
         ("Endocrinology & Metabolism", "Endocrinology and Metabolism"),
         ("a 50% drop", "a fifty percent drop"),
         ("at 37\u00b0C", "at thirty seven degrees Celsius"),
-        ("a 90\u00b0 angle", "a ninety degrees angle"),
+        ("a 90\u00b0 angle", "a ninety degree angle"),
         ("2 + 2 = 4", "two plus two equals four"),
         ("men and/or women", "men and or women"),
         ("peri-/post-menopausal", "peri or post-menopausal"),

@@ -1,59 +1,113 @@
 """Measures: a number and its unit, "5 mg/kg/day" is "five milligrams per kilogram
-per day", "37 °C" is "thirty-seven degrees Celsius", "50%" is "fifty percent".
+per day", "37 °C" is "thirty-seven degrees Celsius", "50%" is "fifty percent",
+"6 L/100 km" is "six liters per one hundred kilometers", "9.81 m/s²" is "nine
+point eight one meters per second squared".
 
 Units and their words are the language's ``units`` table; a compound unit
 is its units joined by "per" (the first in the plural after any number but
-one). "m" after a number is metres; after a currency it is "million"
-(``money``).
+one). A measure used as an adjective keeps its unit singular, as speech
+does: "a 5 m wall" is "a five meter wall", "a 10 mg dose" "a ten milligram
+dose" (``attributive``). "m" after a number is metres; after a currency it
+is "million" (``money``). "g" in a centrifuge ("spun at 3000 g") is the
+letter g, a multiple of gravity, not grams.
 """
 
 from __future__ import annotations
 
 import re
 
-from narrator.speech.frontend.classes.written_numbers import signed
+from narrator.speech.frontend.classes.written_numbers import (
+    context_words,
+    signed,
+    starting,
+    word_after,
+    word_before,
+)
 from narrator.speech.frontend.language import Language, Unit
 from narrator.speech.frontend.number_words import Number, is_one, number_words, parse
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
+_POWERS = {"\u00b2": "squared", "\u00b3": "cubed"}
+_PER_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s?(.*)")
+_CENTRIFUGE = re.compile(r"\b(?:centrifug\w*|spun|spin|spinning|rcf)\b", re.IGNORECASE)
+
+
+def one_unit(language: Language) -> str:
+    """Any single unit of the language's table, longest first."""
+    return "|".join(re.escape(name) for name in sorted(language.units, key=len, reverse=True))
+
 
 def unit_pattern(language: Language) -> str:
-    """One unit or a compound of units ("mg", "mg/kg/day", "mL/min/1.73 m²")."""
-    names = sorted(language.units, key=len, reverse=True)
-    one = "|".join(re.escape(name) for name in names)
-    # After a slash, any word is what the amount is per ("mg/dose", "units/day").
-    return rf"(?:{one})(?:\s?/\s?(?:1\.73\s?m\u00b2|(?:{one})(?![^\W_])|[a-z]{{2,}}))*(?![^\W_])"
+    """One unit or a compound of units ("mg", "mg/kg/day", "mL/min/1.73 m²",
+    "L/100 km", "m/s²")."""
+    one = one_unit(language)
+    # After a slash, any word is what the amount is per ("mg/dose", "units/day"),
+    # and a unit may have a count ("L/100 km") or a power ("m/s²").
+    per = rf"(?:\d+(?:\.\d+)?\s?)?(?:{one})[\u00b2\u00b3]?(?![^\W_])|[a-z]{{2,}}"
+    return rf"(?:{one})(?:\s?/\s?(?:{per}))*(?![^\W_])"
+
+
+def _part_words(part: str, language: Language, plural: bool) -> str:
+    """One unit of a compound in words: "s²" is "second squared", "100 km" is
+    "one hundred kilometers"."""
+    counted = _PER_NUMBER.fullmatch(part)
+    if counted and counted.group(2):
+        count = parse(counted.group(1), language)
+        unit = _part_words(counted.group(2), language, not is_one(count))
+        return f"{number_words(count, language)} {unit}"
+    entry = language.units.get(part)
+    if entry is None and part[-1:] in _POWERS and part[:-1] in language.units:
+        base = language.units[part[:-1]]
+        return f"{base.plural if plural else base.singular} {language.word(_POWERS[part[-1]])}"
+    entry = entry or Unit(part, part, part)
+    return entry.plural if plural else entry.singular
 
 
 def _unit_words(unit: str, language: Language, plural: bool) -> str:
     """The words of a (compound) unit: the first unit in the plural if ``plural``."""
     parts = [part.strip() for part in unit.split("/")]
-    words = []
-    for number, part in enumerate(parts):
-        if part.startswith("1.73"):
-            words.append("one point seven three square meters")
-            continue
-        entry: Unit = language.units.get(part) or Unit(part, part, part)
-        words.append(entry.plural if plural and number == 0 else entry.singular)
-    return f" {language.word('per')} ".join(words)
+    return f" {language.word('per')} ".join(
+        _part_words(part, language, plural and number == 0) for number, part in enumerate(parts)
+    )
 
 
-def say_measure(number: Number, unit: str, language: Language) -> str:
-    return f"{number_words(number, language)} {say_unit(number, unit, language)}"
+def attributive(before: str, after: str, language: Language) -> bool:
+    """Whether a measure stands as an adjective before its noun ("a 5 m wall", "the
+    10 mg tablets"): a determiner just before it and a word after it that is not a
+    function word. Its unit is then singular, whatever the number."""
+    if word_before(before) not in context_words(language, "determiner"):
+        return False
+    following = word_after(after)
+    return bool(following) and following not in context_words(language, "function")
 
 
-def say_unit(number: Number | None, unit: str, language: Language) -> str:
-    plural = number is None or not is_one(number)
+def say_measure(number: Number, unit: str, language: Language, adjective: bool = False) -> str:
+    return f"{number_words(number, language)} {say_unit(number, unit, language, adjective)}"
+
+
+def say_unit(number: Number | None, unit: str, language: Language, adjective: bool = False) -> str:
+    plural = not adjective and (number is None or not is_one(number))
     return _unit_words(unit.strip(), language, plural)
 
 
 def _say(found: Found, context: Context) -> str | None:
     unit = found.group("unit") or ""
     number = parse(found.group("number") or "", context.language)
-    if unit == "x" and found.after[:1].isalpha():
+    if unit == "x" and (found.after[:1].isalpha() or _is_algebra(found.after)):
         return None
-    return say_measure(number, unit, context.language)
+    if unit == "g" and _CENTRIFUGE.search(found.before[-60:]):
+        return f"{number_words(number, context.language)} g"
+    adjective = attributive(found.before, found.after, context.language)
+    return say_measure(number, unit, context.language, adjective)
+
+
+_ALGEBRA_AFTER = re.compile(r"\s?[-\u2212+=<>\u2264\u2265)]\s?[\w(]")
+
+
+def _is_algebra(after: str) -> bool:
+    """ "3x − 4", "2x + 1": a variable, not "three times"."""
+    return bool(_ALGEBRA_AFTER.match(after))
 
 
 def _say_per(found: Found, context: Context) -> str:
@@ -67,7 +121,7 @@ def _say_compound(found: Found, context: Context) -> str:
 
 def rules(language: Language) -> list[Rule]:
     unit = unit_pattern(language)
-    one = "|".join(re.escape(name) for name in sorted(language.units, key=len, reverse=True))
+    one = one_unit(language)
     number = signed(language)
     return [
         Rule(
@@ -87,5 +141,12 @@ def rules(language: Language) -> list[Rule]:
             SemioticClass.MEASURE,
             rf"(?<=[a-z]{{3}})\s?/\s?(?P<unit>{unit})",
             _say_per,
+        ),
+        Rule(
+            "measure: the word per and a unit",
+            SemioticClass.MEASURE,
+            rf"(?<![\w/])(?i:per)\s(?P<unit>{unit})",
+            _say_per,
+            **starting("per"),
         ),
     ]

@@ -1,6 +1,8 @@
 """Money: "$5" is "five dollars", "$2.5bn" is "two point five billion dollars",
 "€300m" is "three hundred million euros", "$5.99" is "five dollars and
-ninety-nine cents", "USD 100" is "one hundred US dollars".
+ninety-nine cents", "USD 100" is "one hundred US dollars"; before its noun
+an amount is an adjective, "a $5 fee" is "a five dollar fee" and "a $3m
+bonus" "a three million dollar bonus".
 
 The amount is said before the currency, as a reader says it; the currency
 symbols and codes, and magnitude suffixes, are the language's tables.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from narrator.speech.frontend.classes.measure import attributive
 from narrator.speech.frontend.classes.written_numbers import SIGN, unsigned
 from narrator.speech.frontend.language import Currency, Language
 from narrator.speech.frontend.number_words import (
@@ -27,12 +30,25 @@ def _alternatives(names: list[str]) -> str:
     return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
-def _amount(number: Number, magnitude: str | None, currency: Currency, language: Language) -> str:
+def _amount(
+    number: Number,
+    magnitude: str | None,
+    currency: Currency,
+    language: Language,
+    adjective: bool = False,
+) -> str:
+    """The amount in words; ``adjective`` for an amount before its noun ("a $5 fee"
+    is "a five dollar fee", "a $0.99 app" "a ninety-nine cent app"), where a whole
+    amount's currency is singular."""
     if magnitude:
         scale = language.magnitudes.get(magnitude) or language.magnitudes.get(magnitude.lower(), "")
-        return f"{number_words(number, language)} {scale} {currency.plural}"
-    name = currency.singular if is_one(number) else currency.plural
+        name = currency.singular if adjective else currency.plural
+        return f"{number_words(number, language)} {scale} {name}"
+    name = currency.singular if is_one(number) or adjective else currency.plural
     fraction = number.fraction
+    if adjective and fraction is not None and len(fraction) == 2 and number.whole in ("", "0"):
+        cents = cardinal_words(str(int(fraction)), language)
+        return f"{cents} {currency.cent_singular}"
     if fraction is not None and len(fraction) == 2:
         whole = Number(number.negative, number.whole or "0")
         dollars = whole.whole != "0" or fraction == "00"
@@ -54,15 +70,13 @@ def _say(found: Found, context: Context) -> str | None:
     if currency is None:
         return None
     number = parse((found.group("sign") or "") + (found.group("amount") or ""), language)
-    said = _amount(number, found.group("magnitude"), currency, language)
+    adjective = attributive(found.before, found.after, language)
+    said = _amount(number, found.group("magnitude"), currency, language, adjective)
     high = found.group("high")
     if high:
         high_number = parse(high, language)
-        high_said = _amount(high_number, found.group("magnitude"), currency, language)
-        low_said = number_words(number, language)
-        if found.group("magnitude"):
-            return f"{low_said} {language.word('to')} {high_said}"
-        return f"{low_said} {language.word('to')} {high_said}"
+        high_said = _amount(high_number, found.group("magnitude"), currency, language, adjective)
+        return f"{number_words(number, language)} {language.word('to')} {high_said}"
     return said
 
 

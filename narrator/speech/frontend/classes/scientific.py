@@ -1,6 +1,9 @@
 """Scientific notation and powers: "1.2 × 10⁻⁵" is "one point two times ten to the
 minus five", "6.02e23" is "six point zero two times ten to the twenty-three",
-"10⁵" is "ten to the five", "x²" is "x squared".
+"10⁵" is "ten to the five", "x²" is "x squared", "mc²" is "m c squared", "πr²"
+is "pi r squared", "4ⁿ" is "four to the n". A unit after the notation is
+said after it: "9.11 × 10⁻³¹ kg" is "... to the minus thirty-one kilograms",
+"250 ×10⁹/L" is "... times ten to the nine per liter".
 
 Superscript digits are read as exponents, never flattened into the number
 before them ("10⁵" is not "one hundred and five"), and an exponent's minus
@@ -9,6 +12,9 @@ is kept.
 
 from __future__ import annotations
 
+import unicodedata
+
+from narrator.speech.frontend.classes.measure import say_unit, unit_pattern
 from narrator.speech.frontend.classes.written_numbers import (
     SIGN,
     SUPERSCRIPT_DIGITS,
@@ -20,12 +26,34 @@ from narrator.speech.frontend.number_words import number_words, parse
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
-_SUPER = f"[\u207b\u207a]?[{SUPERSCRIPT_DIGITS}]+"
+_SUPER = f"[\u207b\u207a]?[{SUPERSCRIPT_DIGITS}]+|\u207f"
+# Superscript letters an exponent may be ("2ⁿ").
+_SUPER_LETTERS = str.maketrans({"\u207f": "n"})
+# A variable or a product of two ("x", "mc", "πr") before a power.
+_VARIABLES = "(?<![\\w])[a-zA-Z\u0391-\u03c9]{1,2}"
+
+
+# espeak-ng says a lone "a" as the article; a variable a is the letter.
+_LETTER_SAID = {"a": "eh", "A": "eh"}
+
+
+def variable_words(letters: str) -> str:
+    """Letters of a formula one by one, Greek ones by name ("πr" is "pi r")."""
+    said = []
+    for letter in letters:
+        if "\u0370" <= letter <= "\u03ff":
+            said.append(unicodedata.name(letter, letter).split()[-1].lower())
+        else:
+            said.append(_LETTER_SAID.get(letter, letter))
+    return " ".join(said)
 
 
 def power_words(exponent: str, language: Language) -> str:
     """ "to the minus five" for an exponent of −5; "squared" and "cubed" for 2 and 3."""
     exponent = exponent.translate(SUPERSCRIPTS).replace("\u2212", "-").replace("\u2013", "-")
+    letters = exponent.translate(_SUPER_LETTERS)
+    if letters.isalpha():
+        return f"{language.word('power')} {variable_words(letters)}"
     number = parse(exponent, language)
     if not number.negative and number.fraction is None and number.whole in ("2", "3"):
         return language.word("squared" if number.whole == "2" else "cubed")
@@ -40,7 +68,14 @@ def _say_notation(found: Found, context: Context) -> str:
     # "10²" in notation is "ten to the two", not "ten squared".
     said_exponent = number_words(parse(exponent.translate(SUPERSCRIPTS), language), language)
     power = f"{language.word('power')} {said_exponent}"
-    return f"{mantissa} {language.word('times')} {base} {power}"
+    said = f"{mantissa} {language.word('times')} {base} {power}"
+    unit = found.group("unit")
+    if unit:
+        said = f"{said} {say_unit(None, unit, language)}"
+    per = found.group("per")
+    if per:
+        said = f"{said} {language.word('per')} {say_unit(parse('1', language), per, language)}"
+    return said
 
 
 def _say_e(found: Found, context: Context) -> str:
@@ -55,8 +90,8 @@ def _say_power(found: Found, context: Context) -> str:
     base = found.group("base") or ""
     said_base = (
         number_words(parse(base, language), language)
-        if base[:1].isdigit() or base[:1] in "-\u2212"
-        else base
+        if base[:1].isdigit() or base[:1] in "-\u2212" or base[:1] == language.decimal_mark
+        else variable_words(base)
     )
     exponent = found.group("super") or found.group("caret") or ""
     return f"{said_base} {power_words(exponent, language)}"
@@ -64,12 +99,14 @@ def _say_power(found: Found, context: Context) -> str:
 
 def rules(language: Language) -> list[Rule]:
     number = signed(language)
+    unit = unit_pattern(language)
     times = r"\s?[\u00d7x\u00b7*]\s?"
     return [
         Rule(
             "scientific: times ten to a power",
             SemioticClass.SCIENTIFIC,
-            rf"(?P<mantissa>{number}){times}(?P<base>10)(?:(?P<super>{_SUPER})|\^\(?(?P<exponent>{SIGN}?\d+)\)?)",
+            rf"(?P<mantissa>{number}){times}(?P<base>10)(?:(?P<super>{_SUPER})|\^\(?(?P<exponent>{SIGN}?\d+)\)?)"
+            rf"(?:[ \u00a0\u2009\u202f](?P<unit>{unit})|/(?P<per>{unit}))?",
             _say_notation,
         ),
         Rule(
@@ -81,7 +118,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "scientific: power",
             SemioticClass.SCIENTIFIC,
-            rf"(?P<base>{number}|(?<![\w])[a-zA-Z](?=[\u207b\u207a{SUPERSCRIPT_DIGITS}^]))(?:(?P<super>{_SUPER})|\^\(?(?P<caret>{SIGN}?\d+)\)?)",
+            rf"(?P<base>{number}|{_VARIABLES}(?=[\u207b\u207a\u207f{SUPERSCRIPT_DIGITS}^]))(?:(?P<super>{_SUPER})|\^\(?(?P<caret>{SIGN}?\d+)\)?)",
             _say_power,
         ),
     ]

@@ -7,9 +7,15 @@ range and a money amount all accept the same numbers ("1,000", "2.5", ".5",
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
+from pathlib import Path
 
 from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.rule import Rule
+
+_TABLES = Path(__file__).resolve().parents[1] / "tables"
 
 # Signs a number may carry: hyphen-minus, the minus sign, and the en dash
 # that typesetters use for minus ("–5 °C").
@@ -70,3 +76,50 @@ def signed_decimal(language: Language) -> str:
     decimal = re.escape(language.decimal_mark)
     whole = rf"(?:{_grouped(language)}|\d+|(?<![\w.]))"
     return rf"(?:{SIGN_ALLOWED}{SIGN})?{whole}{decimal}\d+(?!\d)"
+
+
+@cache
+def _context_table(code: str) -> dict[str, frozenset[str]]:
+    path = _TABLES / code / "number-context.tsv"
+    if not path.exists():
+        return {}
+    roles: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.reader(stream, delimiter="\t") if row and row[0].strip()]
+    for row in rows[1:]:
+        if not row[0].startswith("#") and len(row) > 1:
+            roles.setdefault(row[1].strip(), set()).add(row[0].strip().lower())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def context_words(language: Language, role: str) -> frozenset[str]:
+    """The words of ``role`` in the language's ``number-context`` table: "determiner"
+    (before a measure used as an adjective), "function" (after a measure, not the
+    noun it describes) and "sport" (near a score). A language without the table
+    has none, and its numbers keep their plain readings."""
+    return _context_table(language.code).get(role, frozenset())
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+$")
+_WORD_AFTER = re.compile(r"^\s*([^\W\d_][\w'-]*)")
+
+
+def word_before(text: str) -> str:
+    """The word just before ``text``'s end, in lower case ("" if a mark or nothing
+    comes between)."""
+    match = _WORD_BEFORE.search(text[-40:])
+    return match.group(1).lower() if match else ""
+
+
+def word_after(text: str) -> str:
+    """The first word of ``text`` in lower case ("" if a number or a mark comes first)."""
+    match = _WORD_AFTER.match(text[:40])
+    return match.group(1).lower() if match else ""
+
+
+def starting(*words: str) -> dict[str, frozenset[str]]:
+    """The ``starts`` of a rule that begins at a plain word ("per mL"), for the
+    tokenizer that skips plain words; empty while ``Rule`` has no such field."""
+    if "starts" not in getattr(Rule, "__dataclass_fields__", {}):
+        return {}
+    return {"starts": frozenset(words)}
