@@ -3,9 +3,13 @@
 More specific patterns come first: markup and footnote marks before anything
 (they are never said as symbols), addresses and identifiers before the
 numbers inside them, dates and times before ranges and ratios, measures and
-money before bare numbers, and spelled letters last. A language without
-tables of its own keeps only the language-neutral classes, and its numbers
-are left to its own voice.
+money before bare numbers, Roman numerals before the route shorthand that
+looks like one ("Stage IV" is a numeral, "Start IV antibiotics" a route), and
+spelled letters last. English has every class; another language has the
+classes its ``settings`` table lists (German and French: numbers, measures,
+dates, times, years, ordinals, abbreviations); a language without tables of
+its own keeps only the language-neutral classes, and its numbers are left to
+its own voice.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from narrator.speech.frontend.classes import (
     scientific,
     telephone,
     time,
+    written_ordinal,
     year,
 )
 from narrator.speech.frontend.language import Language
@@ -51,25 +56,30 @@ _ALL = (
     scientific,
     decade,
     money,
+    roman,
     dosage,
     range_,
     measure,
     ratio,
     fraction,
     ordinal,
+    written_ordinal,
     year,
     math,
     cardinal,
     abbreviation,
-    roman,
     letters,
 )
+_BY_NAME = {module.__name__.rsplit(".", 1)[-1].rstrip("_"): module for module in _ALL}
 
 
 @cache
 def rules_for(language: Language) -> tuple[Rule, ...]:
     if language.complete:
         modules = _ALL
+    elif language.classes:
+        named = set(language.classes)
+        modules = tuple(module for name, module in _BY_NAME.items() if name in named)
     elif language.says_numbers:
         modules = (markup, footnote, electronic, range_, measure, fraction, cardinal, letters)
     else:

@@ -2,35 +2,63 @@
 milligrams by mouth twice a day", "q4h" is "every four hours", "q4–6h prn" is
 "every four to six hours as needed".
 
-Routes are said in words only where they follow a dose or come before a
-frequency; "IV fluids" elsewhere stays letters. The words are the language's
-``dosage`` table.
+A route is said in words where it follows a dose or comes before a frequency;
+elsewhere in a text about treatment it is spelled, as a nurse says it
+("Start IV antibiotics" is "start I V antibiotics", never "the fourth"). A
+frequency is said in words only in a prescription: a dose, a route or a
+dosing verb shortly before it ("1 tablet bid"), never "a $10bn bid". The
+words are the language's ``dosage`` table; the words that make a text about
+treatment are its ``treatment-words``.
 """
 
 from __future__ import annotations
 
 import re
 
+from narrator.speech.frontend.classes.letters import spelled
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.number_words import cardinal_words
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
 _ROUTES = frozenset({"PO", "IV", "IM", "SC", "SQ", "SL", "PR", "subcut"})
+_DOSE = (
+    r"\d\s?(?:mg|mcg|\u00b5g|g|mL|ml|L|units?|U|IU|mEq|mmol|tabs?|tablets?|capsules?|caps?"
+    r"|drops?|puffs?|sprays?|patch(?:es)?|suppositor(?:y|ies)|vials?|ampoules?)\.?"
+)
 _DOSE_BEFORE = re.compile(
-    r"(?:\d\s?(?:mg|mcg|\u00b5g|g|mL|ml|L|units?|U|IU|mEq|mmol|tabs?|tablets?|capsules?|caps?|drops?|puffs?)\.?|\d)\s+$"
+    rf"(?:{_DOSE}|\d)\s+$"
     r"|\b(?:given|administered|dosed|injected|taken|route|routes|by|via|or|and)\s+$",
     re.IGNORECASE,
 )
 _FREQUENCY_AFTER = re.compile(
     r"\s+(?:q\d|bid|tid|qid|qd|qod|prn|hs|daily|once|twice|every|stat)\b", re.IGNORECASE
 )
-# Frequencies are said in words only in a prescription ("a bid for", "stat sheets").
-_PRESCRIPTION_NEAR = re.compile(
-    r"\d\s?(?:mg|mcg|\u00b5g|g|mL|ml|units?|U|IU|tabs?|tablets?|caps?|capsules?|puffs?|drops?)\b"
-    r"|\b(?:PO|IV|IM|SC|SL|PRN|BID|TID|QID)\b|\bq\d|\b(?:take|tablet|dose|dosing|inject)",
-    re.IGNORECASE,
+# What makes a frequency part of a prescription: a dose, a route or a dosing verb
+# in the words just before it, in the same sentence.
+_PRESCRIPTION_BEFORE = re.compile(
+    rf"(?:{_DOSE}|\b(?:PO|IV|IM|SC|SQ|SL|PR|prn|PRN)|\bq\.?\s?\d+\s?h|\b(?:take|takes|taken|give|given"
+    r"|apply|inject|use|inhale|instil|instill|dose|doses|dosing)\b)[^.;!?]{0,24}$",
 )
+_DOSE_ANYWHERE = re.compile(_DOSE + r"(?![^\W\d_])")
+_SHORTHAND_ROUTE = re.compile(r"\b(?:PO|IV|IM|SC|SQ|SL)\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_TIME_UNITS = {"h": "hour", "d": "day", "w": "week", "min": "minute", "m": "minute"}
+
+
+def is_route(written: str, language: Language) -> bool:
+    """Whether ``written`` is a route of administration's shorthand ("IV", "PO")."""
+    return written in _ROUTES and written in language.dosage
+
+
+def treatment_near(context: Context) -> bool:
+    """Whether the text is about treatment: a dose, two route shorthands, or one of
+    the language's ``treatment-words`` ("antibiotics", "fluids", "infusion")."""
+    text = context.text
+    if _DOSE_ANYWHERE.search(text) or len(_SHORTHAND_ROUTE.findall(text)) >= 2:
+        return True
+    words = context.language.treatment_words
+    return any(word.lower() in words for word in _WORD.findall(text))
 
 
 def _every(found: Found, context: Context) -> str:
@@ -41,8 +69,17 @@ def _every(found: Found, context: Context) -> str:
     if high:
         hours = f"{hours} {language.word('to')} {cardinal_words(high, language)}"
     plural = bool(high) or low != "1"
-    name = {"h": "hour", "d": "day", "w": "week", "min": "minute", "m": "minute"}.get(unit, "hour")
+    name = _TIME_UNITS.get(unit, "hour")
     return f"every {hours} {name}{'s' if plural else ''}"
+
+
+def _say_route(found: Found, context: Context, said: str) -> str | None:
+    written = found.written
+    if _DOSE_BEFORE.search(found.before) or _FREQUENCY_AFTER.match(found.after):
+        return said
+    if written.isupper() and treatment_near(context):
+        return spelled(written)
+    return None
 
 
 def _say_shorthand(found: Found, context: Context) -> str | None:
@@ -52,10 +89,8 @@ def _say_shorthand(found: Found, context: Context) -> str | None:
     if said is None:
         return None
     if written.upper() in _ROUTES or written == "subcut":
-        if not (_DOSE_BEFORE.search(found.before) or _FREQUENCY_AFTER.match(found.after)):
-            return None
-        return said
-    if not _PRESCRIPTION_NEAR.search(context.text):
+        return _say_route(found, context, said)
+    if not _PRESCRIPTION_BEFORE.search(found.before[-60:]):
         return None
     return said
 

@@ -1,17 +1,22 @@
 """Roman numerals, where the words around them say so: "World War II" is "World War
 two", "Type II diabetes" is "type two diabetes", "Henry VIII" is "Henry the
-eighth", "(iv)" opening a list item is "four".
+eighth", "Rocky IV" is "Rocky four", "(iv)" opening a list item is "four".
 
-Capital letters that only look like a numeral ("I" the pronoun, "MIX", "CD",
-"IV" the route of a drug) stay what they are: a numeral needs a keyword
-before it (the language's ``roman-keywords``), a name before it, or to stand
-alone as an enumerator.
+Capital letters that only look like a numeral stay what they are: "I" the
+pronoun, "MIX", "Smith MD", "Appendix C", and "IV" the route of a drug in a
+text about treatment ("Start IV antibiotics", which ``dosage`` says). A
+numeral needs a keyword before it (the language's ``roman-keywords``: a
+cardinal), a ruler's name before it (``regnal-names``: "the eighth"), another
+capitalised word before it (a title: a cardinal), or to stand alone as an
+enumerator. After a keyword or a title only numerals of I, V and X are taken
+("Grade C" and "Smith MD" are letters).
 """
 
 from __future__ import annotations
 
 import re
 
+from narrator.speech.frontend.classes.dosage import is_route, treatment_near
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.number_words import cardinal_words, ordinal_words
 from narrator.speech.frontend.rule import Context, Found, Rule
@@ -19,31 +24,14 @@ from narrator.speech.frontend.span import SemioticClass
 
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# Numerals a keyword or a title takes: "Type II", "Rocky IV", "Apollo XI", "Super Bowl LVIII";
+# not "Appendix C" or "Smith MD", which are letters.
+_COUNTING = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
-# Words that start a sentence or are common capitals, not names of kings.
+# Words that start a sentence or are common capitals, not names or titles.
 _NOT_NAMES = frozenset(
-    {
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "And",
-        "Or",
-        "But",
-        "With",
-        "By",
-        "To",
-        "From",
-        "Is",
-        "Was",
-        "See",
-        "Table",
-        "Figure",
-    }
+    {"The", "A", "An", "In", "On", "At", "Of", "For", "And", "Or", "But", "With", "By", "To"}
+    | {"From", "Is", "Was", "See", "Table", "Figure"}
 )
 
 
@@ -63,6 +51,10 @@ def _say_enumerator(found: Found, context: Context) -> str | None:
     return cardinal_words(str(value(numeral)), context.language)
 
 
+def _ordinal(numeral: str, language: Language) -> str:
+    return f"{language.word('the')} {ordinal_words(value(numeral), language)}".strip()
+
+
 def _say(found: Found, context: Context) -> str | None:
     numeral = found.group("numeral") or ""
     if not _VALID.fullmatch(numeral):
@@ -70,12 +62,17 @@ def _say(found: Found, context: Context) -> str | None:
     language = context.language
     before = _WORD_BEFORE.search(found.before)
     word = before.group(1) if before else ""
+    counting = bool(_COUNTING.fullmatch(numeral)) and (len(numeral) > 1 or numeral in "IVX")
     if word.lower() in language.roman_keywords:
-        return cardinal_words(str(value(numeral)), language)
-    named = word[:1].isupper() and word[1:].islower() and word not in _NOT_NAMES
-    if (numeral == "I" and word.lower() in language.regnal_names) or (len(numeral) > 1 and named):
-        return f"the {ordinal_words(value(numeral), language)}"
-    return None
+        return cardinal_words(str(value(numeral)), language) if counting else None
+    if word.lower() in language.regnal_names and (len(numeral) > 1 or numeral == "I"):
+        return _ordinal(numeral, language)
+    titled = word[:1].isupper() and word[1:].islower() and word not in _NOT_NAMES
+    if not titled or len(numeral) < 2 or not counting:
+        return None
+    if is_route(numeral, language) and treatment_near(context):
+        return None
+    return cardinal_words(str(value(numeral)), language)
 
 
 def rules(language: Language) -> list[Rule]:

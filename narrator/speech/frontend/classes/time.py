@@ -1,5 +1,12 @@
 """Times of day: "14:30" is "fourteen thirty", "9:05 a.m." is "nine oh five A M",
-"9:00" is "nine o'clock", "10pm" is "ten P M"."""
+"9:00" is "nine o'clock" (but "twelve hundred" in a text on the 24-hour
+clock, "12:00 to 13:00"), "10pm" is "ten P M", "9am–5pm" is "nine A M to five
+P M".
+
+Another language says its times by the patterns of its ``settings`` table
+("14:30 Uhr" is "vierzehn Uhr dreißig", "14 h 30" is "quatorze heures
+trente"), with the marks it writes between hours and minutes.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,9 @@ _HALF_DAY = {"a": "A M", "p": "P M"}
 _RATIO_NEAR = re.compile(
     r"\b(?:ratio|ratios|dilution|diluted|odds|scale|mix|mixed|aspect)\b", re.IGNORECASE
 )
+# A time written on the 24-hour clock ("06:45", "13:00"): the text's hours are said so.
+_TWENTY_FOUR_HOUR = re.compile(r"(?<![\d:.])(?:0\d|1[3-9]|2[0-3]):[0-5]\d")
+_DASH = r"\s?[\u2013\u2014-]\s?"
 
 
 def _minutes(minutes: str, language: Language) -> str:
@@ -25,25 +35,22 @@ def _minutes(minutes: str, language: Language) -> str:
     return cardinal_words(minutes, language)
 
 
-def _say(found: Found, context: Context) -> str | None:
+def _english_clock(
+    hours: str, minutes: str, seconds: str | None, half: str, context: Context
+) -> str:
     language = context.language
-    hours = found.group("hours") or "0"
-    minutes = found.group("minutes") or "00"
-    half = (found.group("half") or "").lower()[:1]
-    if not half and (
-        _RATIO_NEAR.search(found.after[:20]) or _RATIO_NEAR.search(found.before[-20:])
-    ):
-        return None
     said_hours = cardinal_words(str(int(hours)), language)
     if hours.startswith("0") and len(hours) == 2 and not half:
         said_hours = f"oh {said_hours}" if hours != "00" else "zero"
     said_minutes = _minutes(minutes, language)
     if not said_minutes:
-        on_the_hour = "hundred" if int(hours) > 12 or hours.startswith("0") else "o'clock"
+        twenty_four = int(hours) > 12 or hours.startswith("0")
+        if not half and _TWENTY_FOUR_HOUR.search(context.text):
+            twenty_four = True
+        on_the_hour = "hundred" if twenty_four else "o'clock"
         said = said_hours if half else f"{said_hours} {on_the_hour}"
     else:
         said = f"{said_hours} {said_minutes}"
-    seconds = found.group("seconds")
     if seconds:
         said = f"{said} and {cardinal_words(str(int(seconds)), language)} seconds"
     if half:
@@ -51,19 +58,118 @@ def _say(found: Found, context: Context) -> str | None:
     return said
 
 
-def rules(language: Language) -> list[Rule]:
-    half = r"(?:\s?(?P<half>[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b))"
+def _styled_clock(hours: str, minutes: str, language: Language) -> str:
+    """A time in a language's own pattern ("{hours} Uhr {minutes}")."""
+    style = language.time_style
+    value = int(hours)
+    pattern = style.said_on_the_hour if minutes in ("", "00") else style.said
+    if value == 1 and style.said_at_one:
+        pattern = style.said_at_one
+    said_minutes = cardinal_words(str(int(minutes)), language) if minutes else ""
+    said = pattern.format(hours=cardinal_words(str(value), language), minutes=said_minutes)
+    return " ".join(said.split())
+
+
+def _clock(found: Found, context: Context, suffix: str = "") -> str:
+    hours = found.group("hours" + suffix) or "0"
+    minutes = found.group("minutes" + suffix) or ""
+    if context.language.time_style.said:
+        return _styled_clock(hours, minutes, context.language)
+    half = (found.group("half" + suffix) or "").lower()[:1]
+    seconds = found.group("seconds" + suffix)
+    return _english_clock(hours, minutes or "00", seconds, half, context)
+
+
+def _near_ratio(found: Found) -> bool:
+    return bool(_RATIO_NEAR.search(found.after[:20]) or _RATIO_NEAR.search(found.before[-20:]))
+
+
+def _say(found: Found, context: Context) -> str | None:
+    if not found.group("half") and found.group("minutes") and _near_ratio(found):
+        return None
+    return _clock(found, context)
+
+
+def _say_range(found: Found, context: Context) -> str | None:
+    if _near_ratio(found):
+        return None
+    first, second = _clock(found, context, "1"), _clock(found, context, "2")
+    return f"{first} {context.language.word('to')} {second}"
+
+
+def _english_rules() -> list[Rule]:
+    half_of_day = r"[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b"
+    half = rf"(?:\s?(?P<half>{half_of_day}))"
+    start = r"(?<![\w.:])"
+
+    def end(suffix: str) -> str:
+        return (
+            rf"(?P<hours{suffix}>[01]?\d|2[0-3])(?::(?P<minutes{suffix}>[0-5]\d))?"
+            rf"(?:\s?(?P<half{suffix}>{half_of_day}))?"
+        )
+
     return [
+        Rule(
+            "time: from one time to another",
+            SemioticClass.TIME,
+            rf"{start}{end('1')}{_DASH}{end('2')}(?![\w:])",
+            _say_range_checked,
+        ),
         Rule(
             "time: hours and minutes",
             SemioticClass.TIME,
-            rf"(?<![\w.:])(?P<hours>[01]?\d|2[0-3]):(?P<minutes>[0-5]\d)(?::(?P<seconds>[0-5]\d))?(?![\d:])(?:{half})?",
+            rf"{start}(?P<hours>[01]?\d|2[0-3]):(?P<minutes>[0-5]\d)(?::(?P<seconds>[0-5]\d))?(?![\d:]){half}?",
             _say,
         ),
         Rule(
             "time: hour and half of day",
             SemioticClass.TIME,
-            rf"(?<![\w.:])(?P<hours>1[0-2]|0?[1-9]){half}",
+            rf"{start}(?P<hours>1[0-2]|0?[1-9]){half}",
             _say,
         ),
     ]
+
+
+def _say_range_checked(found: Found, context: Context) -> str | None:
+    """A range of times needs both ends to be written as times ("9am–5pm",
+    "9:00–17:00"); "3–4" is a range of numbers."""
+    for suffix in ("1", "2"):
+        if not (found.group("minutes" + suffix) or found.group("half" + suffix)):
+            return None
+    return _say_range(found, context)
+
+
+def _styled_rules(language: Language) -> list[Rule]:
+    style = language.time_style
+    marks = "|".join(
+        rf"\s?{re.escape(mark)}\s?" if mark.isalpha() else re.escape(mark) for mark in style.marks
+    )
+    after = rf"(?:\s{re.escape(style.after)}\b)?" if style.after else ""
+    hours = r"(?<![\w.:,])(?P<hours>[01]?\d|2[0-3])"
+    rules = [
+        Rule(
+            "time: hours and minutes",
+            SemioticClass.TIME,
+            rf"{hours}(?:{marks})(?P<minutes>[0-5]\d)(?![\d:]){after}",
+            _say,
+        )
+    ]
+    words = [mark for mark in style.marks if mark.isalpha()]
+    words += [style.after] if style.after else []
+    if words:
+        alternatives = "|".join(re.escape(word) for word in words)
+        rules.append(
+            Rule(
+                "time: hours",
+                SemioticClass.TIME,
+                rf"{hours}\s?(?:{alternatives})(?![\w])(?!\s?\d)",
+                _say,
+            )
+        )
+    return rules
+
+
+def rules(language: Language) -> list[Rule]:
+    if language.time_style.said:
+        return _styled_rules(language)
+    return _english_rules()

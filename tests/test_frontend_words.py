@@ -1,0 +1,101 @@
+"""Abbreviations, Roman numerals, prescription shorthand, times and years: each
+reading decided by the words around it, on cases written beside the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.speech.spoken import spoken_form
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Rev. Jackson spoke", "Reverend Jackson spoke"),
+        ("Gen. Grant and Col. Mustard", "General Grant and Colonel Mustard"),
+        ("Sgt. Pepper", "Sergeant Pepper"),
+        ("Gov. Newsom signed it", "Governor Newsom signed it"),
+        ("Acme Corp. and Beta Inc. merged", "Acme Corporation and Beta Incorporated merged"),
+        ("Tel. 555 0100", "telephone five five five, zero one zero zero"),
+        ("see sect. 3", "see section three"),
+        ("St. Andrew's Church", "Saint Andrew's Church"),
+        ("Elm St. was closed", "Elm Street was closed"),
+    ],
+)
+def test_titles_and_abbreviations_are_said_in_full(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Napoleon III ruled France", "Napoleon the third ruled France"),
+        ("Pope Pius XII", "Pope Pius the twelfth"),
+        ("Apollo XI landed", "Apollo eleven landed"),
+        ("Final Fantasy VII is long", "Final Fantasy seven is long"),
+        ("Grade V tumour", "Grade five tumour"),
+        ("Appendix C lists them", "Appendix C lists them"),
+        ("Hepatitis C", "Hepatitis C"),
+        ("So I left", "So I left"),
+        ("Phase I trial", "Phase one trial"),
+    ],
+)
+def test_roman_numerals_need_a_keyword_a_ruler_or_a_title(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Give IV fluids now.", "Give I.V fluids now."),
+        ("Begin IV vancomycin.", "Begin I.V vancomycin."),
+        ("Change IM to PO.", "Change I.M to P.O."),
+        ("Ceftriaxone 2 g IV daily.", "Ceftriaxone two grams intravenously daily."),
+        ("Stage IV disease", "Stage four disease"),
+        ("Henry IV was crowned", "Henry the fourth was crowned"),
+    ],
+)
+def test_a_route_is_never_a_numeral_in_a_text_about_treatment(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+    assert "fourth" not in spoken_form(written) or "Henry" in written
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Take 2 tablets tid.", "Take two tablets three times a day."),
+        ("Inject 10 units qhs.", "Inject ten units every night at bedtime."),
+        ("A $2bn bid failed.", "bid failed."),
+        ("Their bid was rejected.", "Their bid was rejected."),
+        ("The stat sheet is out.", "The stat sheet is out."),
+    ],
+)
+def test_frequencies_are_words_only_in_a_prescription(written: str, said: str) -> None:
+    assert spoken_form(written).endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Clinic 8:30am–4:30pm", "Clinic eight thirty A M to four thirty P M"),
+        ("Shift 07:00–19:00", "Shift oh seven hundred to nineteen hundred"),
+        ("Meet at 12:00, leave at 14:00.", "Meet at twelve hundred, leave at fourteen hundred."),
+        ("Meet at 3:00.", "Meet at three o'clock."),
+        ("Mix 1:10 with water", "Mix one to ten with water"),
+    ],
+)
+def test_times_of_day(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("In 1066 the Normans came", "In ten sixty six the Normans came"),
+        ("since 1016,", "since ten sixteen"),
+        ("in 1024 samples", "in one thousand and twenty four samples"),
+        ("1024 bytes.", "one thousand and twenty four bytes."),
+    ],
+)
+def test_early_years_need_a_year_word(written: str, said: str) -> None:
+    assert spoken_form(written) == said
