@@ -152,6 +152,41 @@ def footnoted(draw: st.DrawFn) -> Written:
     return f"{written}[{note}]", [*values, Fraction(note)]
 
 
+@st.composite
+def scores(draw: st.DrawFn) -> Written:
+    """A score is said side by side or with "to", never merged ("3–1", "a 4-0 rout")."""
+    home, away = draw(st.integers(0, 150)), draw(st.integers(0, 150))
+    dash = draw(st.sampled_from(["-", "\u2013"]))
+    frame = draw(st.sampled_from(["won {}", "lost {} at home", "a {} win", "drew {}", "ended {}"]))
+    return frame.format(f"{home}{dash}{away}"), [Fraction(home), Fraction(away)]
+
+
+@st.composite
+def adjectival_measures(draw: st.DrawFn) -> Written:
+    """A measure or an amount before its noun ("a 5 m wall", "a $3m bonus")."""
+    written, values = draw(st.one_of(cardinals(), decimals(), money()))
+    if not written[:1].isdigit():
+        return f"a {written} bonus", values
+    unit = draw(st.sampled_from(["m", "mm", "kg", "mg", "km", "V", "mL/h", "\u00b0"]))
+    return f"a {written} {unit} wall", values
+
+
+@st.composite
+def spaced_thousands(draw: st.DrawFn) -> Written:
+    """SI style: "1 500", "12 000 000", with plain, thin or no-break spaces."""
+    value = draw(st.integers(1000, 10**9))
+    space = draw(st.sampled_from([" ", "\u2009", "\u00a0"]))
+    return f"{value:,}".replace(",", space), [Fraction(value)]
+
+
+@st.composite
+def notation_with_units(draw: st.DrawFn) -> Written:
+    """ "9.11 × 10⁻³¹ kg", "250 ×10⁹/L": the unit is said after the power."""
+    written, values = draw(powers())
+    unit = draw(st.sampled_from([" kg", " m", "/L", " mol", "/mL"]))
+    return f"{written}{unit}", values
+
+
 CLASSES: list[Callable[[], st.SearchStrategy[Written]]] = [
     cardinals,
     decimals,
@@ -166,6 +201,10 @@ CLASSES: list[Callable[[], st.SearchStrategy[Written]]] = [
     years,
     ratios,
     footnoted,
+    scores,
+    adjectival_measures,
+    spaced_thousands,
+    notation_with_units,
 ]
 WRITTEN = st.one_of([strategy() for strategy in CLASSES])
 

@@ -1,5 +1,7 @@
 """Fractions: "½" is "one half", "1½" is "one and a half", "3/4" is "three quarters",
-"2/3 of patients" is "two thirds of patients".
+"2/3 of patients" is "two thirds of patients", "2 1/2 cups" is "two and a half
+cups", "1/4 tsp" is "one quarter teaspoon" (a unit after a fraction below one
+is singular, as speech has it; after a whole and a fraction, plural).
 
 A slash between two small numbers is a fraction when the first is the
 smaller and below it is a usual denominator; "120/80" (a blood pressure) is
@@ -9,9 +11,10 @@ are, "twenty-four seven" and "nine eleven".
 
 from __future__ import annotations
 
+from narrator.speech.frontend.classes.measure import say_unit, unit_pattern
 from narrator.speech.frontend.classes.written_numbers import VULGAR
 from narrator.speech.frontend.language import Language
-from narrator.speech.frontend.number_words import cardinal_words, ordinal_words
+from narrator.speech.frontend.number_words import Number, cardinal_words, ordinal_words
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
@@ -32,16 +35,35 @@ def fraction_words(numerator: int, denominator: int, language: Language) -> str:
     return f"{top} {language.word('over')} {cardinal_words(str(denominator), language)}"
 
 
+def _mixed(whole: str, numerator: int, denominator: int, language: Language) -> str:
+    """ "two and a half", "one and a quarter", "three and two thirds"."""
+    if numerator == 1 and denominator in _DENOMINATORS:
+        part = "a " + _DENOMINATORS[denominator][0]
+    else:
+        part = fraction_words(numerator, denominator, language)
+    return f"{cardinal_words(whole, language)} {language.word('and')} {part}"
+
+
+def _with_unit(said: str, whole: str | None, found: Found, language: Language) -> str:
+    unit = found.group("unit")
+    if not unit:
+        return said
+    # Below one, the unit is singular ("one quarter teaspoon"); above, plural.
+    amount = Number(False, "2" if whole else "1")
+    return f"{said} {say_unit(amount, unit, language)}"
+
+
 def _say_vulgar(found: Found, context: Context) -> str:
+    language = context.language
     numerator, denominator = VULGAR[found.group("vulgar") or "\u00bd"]
     whole = found.group("whole")
     sign = found.group("sign")
-    part = fraction_words(numerator, denominator, context.language)
     if whole:
-        if numerator == 1 and denominator in (2, 4):
-            part = "a " + _DENOMINATORS[denominator][0]
-        part = f"{cardinal_words(whole, context.language)} {context.language.word('and')} {part}"
-    return f"{context.language.word('minus')} {part}" if sign else part
+        part = _mixed(whole, numerator, denominator, language)
+    else:
+        part = fraction_words(numerator, denominator, language)
+    part = _with_unit(part, whole, found, language)
+    return f"{language.word('minus')} {part}" if sign else part
 
 
 def _say_slash(found: Found, context: Context) -> str | None:
@@ -51,34 +73,39 @@ def _say_slash(found: Found, context: Context) -> str | None:
     if denominator == 0:
         return None
     if numerator < denominator and denominator in _FRACTION_BELOW:
-        part = fraction_words(numerator, denominator, language)
         if whole:
-            return f"{cardinal_words(whole, language)} {language.word('and')} {part}"
-        return part
+            part = _mixed(whole, numerator, denominator, language)
+        else:
+            part = fraction_words(numerator, denominator, language)
+        return _with_unit(part, whole, found, language)
     if whole:
         return None
     top, bottom = (
         cardinal_words(str(numerator), language),
         cardinal_words(str(denominator), language),
     )
+    unit = found.group("unit")
+    said_unit = f" {say_unit(None, unit, language)}" if unit else ""
     if numerator > denominator >= 30:
-        return f"{top} {language.word('over')} {bottom}"
-    return f"{top} {bottom}"
+        return f"{top} {language.word('over')} {bottom}{said_unit}"
+    return f"{top} {bottom}{said_unit}"
 
 
 def rules(language: Language) -> list[Rule]:
     vulgar = "".join(VULGAR)
+    unit = rf"(?:[ \u00a0](?P<unit>{unit_pattern(language)}))?"
     return [
         Rule(
             "fraction: vulgar",
             SemioticClass.FRACTION,
-            rf"(?P<sign>(?<![\w.])[-\u2212])?(?P<whole>\d+)?\s?(?P<vulgar>[{vulgar}])",
+            rf"(?P<sign>(?<![\w.])[-\u2212])?(?P<whole>\d+)?\s?(?P<vulgar>[{vulgar}]){unit}",
             _say_vulgar,
         ),
         Rule(
             "fraction: slash",
             SemioticClass.FRACTION,
-            r"(?<![\w./])(?:(?P<whole>\d+)\s)?(?P<top>\d{1,3})\s?[/\u2044]\s?(?P<bottom>\d{1,3})(?![\w/]|[.,]\d)",
+            r"(?<![\w./])(?:(?P<whole>\d+)\s)?(?P<top>\d{1,3})\s?[/\u2044]\s?(?P<bottom>\d{1,3})"
+            rf"(?![\w/]|[.,]\d){unit}",
             _say_slash,
         ),
     ]

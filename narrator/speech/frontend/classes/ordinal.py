@@ -1,4 +1,5 @@
-"""Ordinals: "1st" is "first", "22nd" is "twenty-second"."""
+"""Ordinals: "1st" is "first", "22nd" is "twenty-second", "1,000th" is
+"one thousandth"."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from narrator.speech.frontend.span import SemioticClass
 
 
 def _say(found: Found, context: Context) -> str:
-    return ordinal_words(int(found.group("value") or "0"), context.language)
+    value = (found.group("value") or "0").replace(context.language.group_mark, "")
+    return ordinal_words(int(value), context.language)
 
 
 def rules(language: Language) -> list[Rule]:
@@ -17,7 +19,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "ordinal",
             SemioticClass.ORDINAL,
-            r"(?<![\w.])(?P<value>\d+)(?:st|nd|rd|th|\u02e2\u1d57|\u207f\u1d48|\u02b3\u1d48|\u1d57\u02b0)(?![\w])",
+            r"(?<![\w.])(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th|\u02e2\u1d57|\u207f\u1d48|\u02b3\u1d48|\u1d57\u02b0)(?![\w])",
             _say,
         )
     ]

@@ -23,7 +23,8 @@ SIGN = "[-\u2212\u2013]"
 # No sign after a word, a digit or a closing bracket ("COVID-19", "3-4" are not negatives).
 SIGN_ALLOWED = r"(?<![\w.,)\]\u00b2\u00b3\u00b9\u2070-\u209f])"
 # Thousands grouped by spaces: thin and no-break spaces always; a plain space
-# only in "10 000" or "1 000 000", not "chapter 3 100 years".
+# in "10 000", "1 500" or "1 000 000" (SI style), but not in a list of numbers
+# ("1 2 3", "1 500 2 000").
 THIN_SPACE = "[\u00a0\u2009\u202f]"
 SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 SUPERSCRIPTS = str.maketrans(SUPERSCRIPT_DIGITS + "\u207b\u207a", "0123456789-+")
@@ -56,7 +57,7 @@ def _grouped(language: Language) -> str:
         rf"\d{{1,3}}(?:{group}\d{{3}})+(?!\d)"
         rf"|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)"
         rf"|\d{{2,3}}(?: \d{{3}})+(?![\d{decimal}]\d)"
-        rf"|\d(?: \d{{3}}){{2,}}(?![\d{decimal}]\d)"
+        rf"|\d(?: \d{{3}})+(?![\d{decimal}]\d| \d)"
     )
 
 
