@@ -152,6 +152,30 @@ def footnoted(draw: st.DrawFn) -> Written:
     return f"{written}[{note}]", [*values, Fraction(note)]
 
 
+SUPERSCRIPT = str.maketrans(
+    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+
+
+@st.composite
+def superscript_notes(draw: st.DrawFn) -> Written:
+    """A superscript note after a word, a percentage, a closing mark or a year is a
+    note: "large²" and "in 2019²" are never squared, and the year stays whole."""
+    note = draw(st.integers(1, 99))
+    marker = str(note).translate(SUPERSCRIPT)
+    before = draw(st.sampled_from(["year", "word", "percent", "bracket"]))
+    if before == "year":
+        year = draw(st.integers(1500, 2099))
+        return f"in {year}{marker}", [Fraction(year), Fraction(note)]
+    if before == "percent":
+        value = draw(SMALL)
+        return f"fell {value}%{marker}", [Fraction(value), Fraction(note)]
+    word = draw(st.sampled_from(["trials", "reported", "significant", "Smith et al."]))
+    if before == "bracket":
+        return f"({word}){marker}", [Fraction(note)]
+    return f"{word}{marker}", [Fraction(note)]
+
+
 @st.composite
 def scores(draw: st.DrawFn) -> Written:
     """A score is said side by side or with "to", never merged ("3–1", "a 4-0 rout")."""
@@ -201,6 +225,7 @@ CLASSES: list[Callable[[], st.SearchStrategy[Written]]] = [
     years,
     ratios,
     footnoted,
+    superscript_notes,
     scores,
     adjectival_measures,
     spaced_thousands,

@@ -1,12 +1,19 @@
 """Electronic text, read the way a person reads it out: "github.com/rbenv" is "github
-dot com slash rbenv", "~/.config" is "tilde slash dot config",
-"jane.doe@example.org" is "jane dot doe at example dot org", "snake_case" is
-"snake underscore case".
+dot com slash r b env", "~/.config" is "tilde slash dot config",
+"jane.doe@example.org" is "jane dot doe at example dot org", "C:\\Users" is
+"C colon backslash users", "cd .." is "cd dot dot".
 
-Runs of letters are said as words (espeak-ng says "rbenv" as best it can,
-and spells what has no vowel), digits one by one after a letter or a
-mark ("python3" is "python three"), and every mark by its name. The scheme
-"https://" is dropped, as people do.
+Runs of letters are said as words (espeak-ng says "github" as best it can,
+and spells what has no vowel), one letter and two that are no word ("en",
+"io", "py") are spelled, digits one by one after a letter or a mark
+("python3" is "python three"), and every mark by its name. A tool name ending
+in "env" keeps it apart ("pyenv" is "py env"). The scheme "https://" and a
+final slash are dropped, as people do.
+
+Code is read as its words: "max_retries" is "max retries", "parseJSON"
+"parse JSON", "MAX_SIZE" "max size" and "DEBUG=true" "debug equals true":
+a name in capitals that can be said is a word, one that cannot ("HTTP",
+"API") is spelled.
 """
 
 from __future__ import annotations
@@ -20,6 +27,60 @@ from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
 _RUNS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\w\s]|_")
+# Two letters said as a word: a consonant and a vowel ("co", "me", "la"), or these.
+_TWO_LETTER_WORDS = frozenset(
+    {"am", "an", "as", "at", "if", "in", "is", "it", "of", "on", "or", "up", "us"}
+)
+_CV = re.compile(r"[b-df-hj-np-tv-z][aeiou]")
+# Where a name in capitals can be said as a word ("DEBUG", "PATH", "README").
+_ONSETS = frozenset(
+    {
+        "bl",
+        "br",
+        "ch",
+        "cl",
+        "cr",
+        "dr",
+        "dw",
+        "fl",
+        "fr",
+        "gl",
+        "gr",
+        "kl",
+        "kn",
+        "kr",
+        "ph",
+        "pl",
+        "pr",
+        "qu",
+        "sc",
+        "sh",
+        "sk",
+        "sl",
+        "sm",
+        "sn",
+        "sp",
+        "st",
+        "sw",
+        "th",
+        "tr",
+        "tw",
+        "wh",
+        "wr",
+        "chr",
+        "sch",
+        "scr",
+        "shr",
+        "spl",
+        "spr",
+        "squ",
+        "str",
+        "thr",
+    }
+)
+_CONSONANTS = re.compile(r"[^aeiouy]+")
+_DOUBLED_END = re.compile(r"[aeiou]([^aeiou])\1")
+_ENV = re.compile(r"(?P<name>[a-z]+?)(?P<env>env)$")
 _MARKS = {
     ".": "dot",
     "/": "slash",
@@ -51,9 +112,62 @@ _SCHEME = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 
 
-def electronic_words(text: str, language: Language) -> str:
+def sayable(letters: str) -> bool:
+    """Whether a name in capitals can be said as a word: "DEBUG", "PATH", "MAX" and
+    "ALL" can, "API", "URL", "NGINX" and "HTTP" cannot."""
+    word = letters.lower()
+    if len(word) < 3 or not _VOWEL.search(word[1:] if word[0] == "y" else word):
+        return False
+    if len(word) == 3:
+        consonant_vowel_consonant = word[0] not in "aeiou" and word[1] in "aeiouy"
+        return (consonant_vowel_consonant and word[2] not in "aeiou") or bool(
+            _DOUBLED_END.fullmatch(word)
+        )
+    for cluster in _CONSONANTS.finditer(word):
+        letters_, first, last = cluster.group(), cluster.start(), cluster.end()
+        if last == len(word):
+            if len(letters_) > 3 or (len(letters_) == 3 and letters_[0] not in "lnrs"):
+                return False
+        elif len(letters_) > 1 and not (
+            (
+                first > 0
+                and (len(letters_) == 2 or letters_[-2:] in _ONSETS or letters_[-3:] in _ONSETS)
+            )
+            or (first == 0 and letters_ in _ONSETS)
+        ):
+            return False
+    return True
+
+
+def _letters(run: str, language: Language, code: bool) -> str:
+    if run.isupper() and len(run) > 1:
+        if run in language.word_acronyms or (code and sayable(run)):
+            return run.lower()
+        if is_abbreviation(run, language) or not _VOWEL.search(run):
+            return spelled(run)
+        return run.lower()
+    word = run.lower()
+    if len(word) == 1 or not _VOWEL.search(word):
+        return spelled(word)
+    if len(word) == 2 and word not in _TWO_LETTER_WORDS and not _CV.fullmatch(word):
+        return spelled(word)
+    env = _ENV.fullmatch(word)
+    if env:
+        name = env.group("name")
+        return f"{name if _VOWEL.search(name) else spelled(name)} env"
+    return run
+
+
+def electronic_words(
+    text: str, language: Language, code: bool = False, capitals: bool = False
+) -> str:
+    """``text`` said electronically; in ``code``, underscores are silent; in ``code``
+    and with ``capitals`` names in capitals that can be said are words ("README")."""
     said = []
-    for run in _RUNS.findall(_SCHEME.sub("", text)):
+    text = _SCHEME.sub("", text)
+    if len(text) > 1:
+        text = text.rstrip("/")
+    for run in _RUNS.findall(text):
         if run.isdigit():
             said.append(
                 cardinal_words(run, language)
@@ -61,12 +175,9 @@ def electronic_words(text: str, language: Language) -> str:
                 else " ".join(cardinal_words(d, language) for d in run)
             )
         elif run[0].isalpha():
-            if (
-                run.isupper() and len(run) > 1 and is_abbreviation(run, language)
-            ) or not _VOWEL.search(run):
-                said.append(spelled(run))
-            else:
-                said.append(run.lower() if run.isupper() else run)
+            said.append(_letters(run, language, code or capitals))
+        elif run == "_" and code:
+            continue
         else:
             said.append(_MARKS.get(run, ""))
     return " ".join(part for part in said if part)
@@ -75,6 +186,15 @@ def electronic_words(text: str, language: Language) -> str:
 def _say(found: Found, context: Context) -> str | None:
     written = found.written
     return electronic_words(written, context.language)
+
+
+def _say_code(found: Found, context: Context) -> str | None:
+    """A name in code, said as its words."""
+    return electronic_words(found.written, context.language, code=True)
+
+
+def _say_file(found: Found, context: Context) -> str | None:
+    return electronic_words(found.written, context.language, capitals=True)
 
 
 def _say_path(found: Found, context: Context) -> str | None:
@@ -136,7 +256,7 @@ def rules(language: Language) -> list[Rule]:
             "electronic: file name",
             SemioticClass.ELECTRONIC,
             rf"(?<![\w.@/-])\.?[\w-]+(?:\.[\w-]+)*\.{_EXTENSIONS}(?![\w])",
-            _say,
+            _say_file,
         ),
         Rule(
             "electronic: dotfile",
@@ -145,10 +265,30 @@ def rules(language: Language) -> list[Rule]:
             _say,
         ),
         Rule(
+            "electronic: Windows path",
+            SemioticClass.ELECTRONIC,
+            r"(?<![\w\\])[A-Za-z]:\\[^\s<>\"|?*]*[^\s<>\"|?*.,;:!]",
+            _say,
+        ),
+        Rule(
+            "electronic: parent folder",
+            SemioticClass.ELECTRONIC,
+            r"(?<!\S)\.\.(?=\s|$)",
+            _say,
+        ),
+        Rule(
+            "electronic: assignment",
+            SemioticClass.ELECTRONIC,
+            r"(?<![\w$.-])[A-Za-z_][A-Za-z0-9_]*=(?:[^\s\"'<>]*[^\s\"'<>.,;:!?)])?",
+            _say_code,
+        ),
+        Rule(
             "electronic: code identifier",
             SemioticClass.ELECTRONIC,
-            r"(?<![\w.])(?:[A-Za-z][A-Za-z0-9]*_[\w]*[A-Za-z0-9]|[a-z][a-z0-9]*(?:\.[a-z_][\w]*)+\(\)|[a-z]+[A-Z][a-z]+[A-Za-z]*|[\w.]+\(\))(?![\w])",
-            _say,
+            r"(?<![\w.])(?:[A-Za-z][A-Za-z0-9]*_[\w]*[A-Za-z0-9]|[a-z][a-z0-9]*(?:\.[a-z_][\w]*)+\(\)"
+            r"|(?=[A-Za-z0-9]{4})[a-z]+(?:[A-Z]+[a-z]*)+[A-Za-z0-9]*|[\w.]+\(\)|\$\{?[A-Za-z_]\w*\}?)(?![\w])"
+            r"(?!\s?:\s?\d)",
+            _say_code,
         ),
         Rule(
             "electronic: option",

@@ -3,8 +3,10 @@
 "two thousand and nineteen squared" when it is a note).
 
 A marker is "[3]", "[3, 4]", "[3–5]" or Markdown's "[^3]" after a word or a
-number, or superscript digits straight after a word or a closing mark; a
-superscript after a single letter is a power (``scientific``). With
+number, or superscript digits straight after a word of three letters or
+more, a closing mark or a year ("in 1998³"). A superscript after a single
+letter or two ("x²", "mc²"), after π ("πr²"), after a unit ("mmol²") or after
+any other number ("10⁵") is a power (``scientific``, ``measure``). With
 ``footnotes`` off, markers are dropped.
 """
 
@@ -14,11 +16,16 @@ import re
 
 from narrator.speech.frontend.classes.written_numbers import SUPERSCRIPT_DIGITS, SUPERSCRIPTS
 from narrator.speech.frontend.language import Language
-from narrator.speech.frontend.number_words import cardinal_words
+from narrator.speech.frontend.number_words import cardinal_words, year_words
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
 _NUMBERS = re.compile(r"\d+")
+_PAUSES = frozenset(".,;:!?)")
+_OPERATOR_BEFORE = re.compile(r"[=+\u00d7*/^\u2212-]\s*$")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+# Letters that name quantities in formulas, not words ("πr²", "Δx²").
+_GREEK = re.compile(r"[\u0370-\u03ff]")
 
 
 def _say(found: Found, context: Context) -> str:
@@ -33,7 +40,26 @@ def _say(found: Found, context: Context) -> str:
         else " and "
     )
     word = language.word("note") + ("s" if len(numbers) > 1 else "")
-    return f", {word} {joiner.join(numbers)},"
+    # A pause after the note, unless the text makes one there itself.
+    after = "" if found.after[:1] in _PAUSES else ","
+    return f", {word} {joiner.join(numbers)}{after}"
+
+
+def _say_superscript(found: Found, context: Context) -> str | None:
+    """A superscript after a word is a note unless the word is a unit or a formula."""
+    word = _WORD_BEFORE.search(found.before)
+    if word and (word.group() in context.language.units or _GREEK.search(word.group())):
+        return None
+    return _say(found, context)
+
+
+def _say_after_year(found: Found, context: Context) -> str | None:
+    """ "in 1998³" is "in nineteen ninety-eight, note three": no text squares a year,
+    but papers put a note after one. After an operator ("= 2019²") it is a power."""
+    if _OPERATOR_BEFORE.search(found.before):
+        return None
+    year = year_words(int(found.group("year") or ""), context.language)
+    return f"{year}{_say(found, context)}"
 
 
 def rules(language: Language) -> list[Rule]:
@@ -47,7 +73,16 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "footnote: superscript",
             SemioticClass.FOOTNOTE,
-            rf"(?:(?<=[^\W\d_]{{2}})|(?<=[.,;:)\u201d%]))(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013-][{SUPERSCRIPT_DIGITS}]+)*)",
-            _say,
+            rf"(?:(?<=[^\W\d_]{{3}})|(?<=[.,;:)\u201d\"%]))"
+            rf"(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013-][{SUPERSCRIPT_DIGITS}]+)*)",
+            _say_superscript,
+        ),
+        Rule(
+            "footnote: superscript after a year",
+            SemioticClass.FOOTNOTE,
+            rf"(?<![\w.,\u2212+-])(?P<year>(?:1[5-9]|20)\d\d)"
+            rf"(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013-][{SUPERSCRIPT_DIGITS}]+)*)"
+            rf"(?![{SUPERSCRIPT_DIGITS}\u207b\u207a\w])",
+            _say_after_year,
         ),
     ]

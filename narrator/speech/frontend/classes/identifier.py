@@ -1,10 +1,18 @@
-"""Identifiers read character by character: ISBN, DOI, PMID, PMCID and version numbers.
+"""Identifiers read character by character: ISBN, ISSN, DOI, PMID, PMCID, arXiv,
+numbered items, article numbers and version numbers.
 
-"ISBN 978-0-262-03384-8" is "I S B N nine seven eight, zero, …"; "PMID:
-12345678" is "P M I D one two three four five six seven eight"; "doi:
-10.1056/NEJMoa2034577" is "D O I ten point one zero five six slash N E J M o a
-two zero three four five seven seven". A version ("Python 3.11", "v2.0.1") is
-said part by part, "three point eleven".
+"ISBN 978-0-262-03384-8" is "I S B N nine seven eight, zero, …" and "ISSN
+0028-0836" "I S S N zero zero two eight, zero eight three six": the groups
+are paused between. "PMID: 12345678" is "P M I D one two three four five six
+seven eight". A DOI's prefix is a directory number, "10.1038" "ten point one
+zero three eight"; in its suffix words in lower case are words ("nature"),
+capitals are spelled ("NEJMoa" is "N E J M o a") and digits said one by one.
+"arXiv:2303.08774" is "archive two three zero three point zero eight seven
+seven four". "#4521" is "number four five two one" and "#3" "number three".
+An article number in a citation, "m1091" or "e0234567", is its letter and its
+digits one by one, and a range of them, "e139–e596", is "E one three nine to E
+five nine six". A version ("Python 3.11", "v2.0.1") is said part by part,
+"three point eleven".
 """
 
 from __future__ import annotations
@@ -27,6 +35,14 @@ _MARKS = {
     "(": "",
     ")": "",
 }
+# In a DOI's suffix a full stop separates names ("j.cell"): it is "dot".
+_SUFFIX_MARKS = {**_MARKS, ".": "dot"}
+# Labels said as a word rather than spelled.
+_SAID_LABELS = {"arxiv": "archive"}
+# Labels whose value is groups of digits, paused between ("978-0-262-03384-8").
+_GROUPED_LABELS = frozenset({"ISBN", "ISBN-10", "ISBN-13", "ISSN"})
+_DOI_PREFIX = re.compile(r"(?P<directory>\d+)\.(?P<registrant>\d+(?:\.\d+)*)/")
+_VOWEL = re.compile(r"[aeiouy]")
 
 
 def characters(text: str, language: Language) -> str:
@@ -42,16 +58,70 @@ def characters(text: str, language: Language) -> str:
     return " ".join(part for part in said if part)
 
 
+def _doi_suffix(text: str, language: Language) -> str:
+    """A DOI's suffix: lower-case words said as words ("nature", "journal"), capitals
+    and short or vowelless runs spelled, digits one by one."""
+    said = []
+    for run in _RUNS.findall(text):
+        if run.isdigit():
+            said.append(digit_by_digit(run, language))
+        elif run.islower() and len(run) >= 3 and _VOWEL.search(run):
+            said.append(run)
+        elif run.isalpha():
+            said.append(spelled(run.upper()))
+        elif run in _SUFFIX_MARKS:
+            said.append(_SUFFIX_MARKS[run])
+    return " ".join(part for part in said if part)
+
+
+def _doi(value: str, language: Language) -> str:
+    prefix = _DOI_PREFIX.match(value)
+    if prefix is None:
+        return _doi_suffix(value, language)
+    directory = cardinal_words(prefix.group("directory"), language)
+    registrant = characters(prefix.group("registrant"), language)
+    point = language.word("point")
+    return (
+        f"{directory} {point} {registrant} {language.word('slash')} "
+        f"{_doi_suffix(value[prefix.end() :], language)}"
+    )
+
+
 def _say_labelled(found: Found, context: Context) -> str:
-    label = spelled(found.group("label") or "")
+    written_label = found.group("label") or ""
+    label = _SAID_LABELS.get(written_label.lower()) or spelled(written_label.split("-")[0])
     value = found.group("value") or ""
-    if (found.group("label") or "").upper() == "ISBN":
+    language = context.language
+    if written_label.upper() in _GROUPED_LABELS:
         groups = [
-            digit_by_digit(group, context.language) if group.isdigit() else spelled(group)
+            digit_by_digit(group, language) if group.isdigit() else spelled(group)
             for group in re.findall(r"\d+|X", value)
         ]
         return f"{label} {', '.join(groups)}"
-    return f"{label} {characters(value, context.language)}"
+    if written_label.upper() == "DOI":
+        return f"{label} {_doi(value, language)}"
+    return f"{label} {characters(value, language)}"
+
+
+def _say_numbered(found: Found, context: Context) -> str:
+    """ "#3" is "number three"; a longer code, "#4521", is said digit by digit."""
+    value = found.group("value") or ""
+    language = context.language
+    if value.isdigit() and len(value) <= 3:
+        return f"number {cardinal_words(value, language)}"
+    return f"number {characters(value, language)}"
+
+
+def _say_article_number(found: Found, context: Context) -> str:
+    """ "m1091" (BMJ) or "e0234567" (PLOS): a letter and a serial, never a quantity."""
+    language = context.language
+    said = [
+        f"{spelled(value[0])} {digit_by_digit(value[1:], language)}"
+        for value in (found.group("value"), found.group("last"))
+        if value
+    ]
+    # After "369:" with no space, espeak-ng would name the colon.
+    return " " + f" {language.word('to')} ".join(said)
 
 
 def _say_version(found: Found, context: Context) -> str:
@@ -83,8 +153,22 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "identifier: labelled",
             SemioticClass.IDENTIFIER,
-            r"\b(?P<label>ISBN(?:-1[03])?|ISSN|PMID|PMCID|DOI|doi|arXiv|NCT)\s?:?\s?(?P<value>(?:PMC)?[0-9X][\w./:()-]*[\w)])",
+            r"\b(?P<label>ISBN(?:-1[03])?|ISSN|PMID|PMCID|DOI|doi|arXiv|arxiv|NCT)\s?:?\s?"
+            r"(?P<value>(?:PMC)?[0-9X][\w./:()-]*[\w)])",
             _say_labelled,
+        ),
+        Rule(
+            "identifier: numbered",
+            SemioticClass.IDENTIFIER,
+            r"(?<![\w&#])#(?P<value>[A-Z]{0,3}\d+[A-Z\d]*)(?![\w.,]\d|[\w-])",
+            _say_numbered,
+        ),
+        Rule(
+            "identifier: article number",
+            SemioticClass.IDENTIFIER,
+            r"(?:(?<=[,;:])|(?<=[,;:]\s))(?P<value>[a-z]\d{3,})"
+            r"(?:[\u2013-](?P<last>[a-z]\d{3,}))?(?![\w.,]\d|[\w/-])",
+            _say_article_number,
         ),
         Rule(
             "identifier: version",

@@ -22,12 +22,18 @@ from narrator.speech.frontend.span import SemioticClass
 _LETTERS_AND_DIGITS = re.compile(r"\d+|[^\W\d_]+")
 _HISSING_LETTERS = frozenset("HSXZ")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
-# Said as words, but espeak-ng spells them in capitals: they go to it in lower case.
+# Said as words, but espeak-ng spells them in capitals: they go to it in lower case,
+# as do acronyms said as words that espeak-ng spells in a sentence: those of three
+# letters ("a PIN code", "the ACE inhibitor") and those in mixed case ("MeSH").
 _LOWERCASE_WORDS = frozenset({"REM"})
+_LETTER_A = "eh"
 
 
 def spelled(letters: str) -> str:
-    """Letters said one by one ("USB" is "U.S.B")."""
+    """Letters said one by one ("USB" is "U.S.B"). espeak-ng says a lone "A" as the
+    article ("A4 paper" as "uh four paper"), so the letter goes to it as "eh"."""
+    if letters.upper() == "A":
+        return _LETTER_A
     return ".".join(letters.upper())
 
 
@@ -64,7 +70,9 @@ def is_abbreviation(token: str, language: Language) -> bool:
 def _say_token(found: Found, context: Context) -> str | None:
     token = found.group("token") or ""
     possessive = "'s" if found.group("possessive") else ""
-    if token in _LOWERCASE_WORDS:
+    if token in _LOWERCASE_WORDS or (
+        token in context.language.word_acronyms and (len(token) <= 3 or not token.isupper())
+    ):
         return token.lower() + possessive
     if token.isdigit():
         return None

@@ -1,8 +1,12 @@
 """Markup is never read out: HTML tags and comments, character entities, and
 Markdown emphasis and code marks are silent; the words inside them are said.
 
-"**bold**" is "bold", "<b>x</b>" is "x", "&amp;" is "and" (the symbol it
-stands for), "`pip install`" is "pip install". Only the marks are matched,
+"**bold**" is "bold", "~~old~~" is "old", "<b>x</b>" is "x", "&amp;" is "and"
+(the symbol it stands for), "`pip install`" is "pip install". A Markdown
+link, "[the docs](https://example.com)", is its text, "the docs"; an image
+"![a chart](chart.png)" its description. A blockquote's ">" and a list's
+"-", "*" or "+" at the start of a line (each line reaches the front end as
+its own text) are silent. Only the marks are matched,
 so the words between them are said by their own classes ("**5 mg**" is
 "five milligrams").
 """
@@ -53,4 +57,24 @@ def rules(language: Language) -> list[Rule]:
             _silent,
         ),
         Rule("markup: code", SemioticClass.MARKUP, r"`+", _silent),
+        Rule("markup: strikethrough", SemioticClass.MARKUP, r"~~(?=\S)|(?<=\S)~~", _silent),
+        Rule(
+            "markup: line start",
+            SemioticClass.MARKUP,
+            r"^[ \t]*(?:(?:>[ \t]?)+|[-*+][ \t]+(?=\S))",
+            _silent,
+        ),
+        # A link's brackets and its address: its text is said by its own classes.
+        Rule(
+            "markup: link text",
+            SemioticClass.MARKUP,
+            r"!?\[(?=[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"]*\")?\))",
+            _silent,
+        ),
+        Rule(
+            "markup: link address",
+            SemioticClass.MARKUP,
+            r"\]\([^)\s]+(?:\s+\"[^\"]*\")?\)",
+            _silent,
+        ),
     ]

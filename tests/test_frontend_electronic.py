@@ -1,0 +1,170 @@
+"""Electronic text, identifiers, telephone numbers, markup, footnotes and letters:
+realistic cases beyond the corpus, so each rule is known to generalize."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.speech.frontend.classes.electronic import sayable
+from narrator.speech.frontend.readback import heard_numbers
+from narrator.speech.spoken import spoken_form
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Set API_KEY=abc123 first.", "Set A.P.I key equals abc one two three first."),
+        ("The user_id column is indexed.", "The user I.D column is indexed."),
+        ("Use the LD_LIBRARY_PATH variable.", "Use the L.D library path variable."),
+        ("Call getHttpResponse() twice.", "Call get H.T.T.P Response twice."),
+        ("Echo $HOME now.", "Echo dollar home now."),
+        ("See CHANGELOG.md for details.", "See changelog dot M.D for details."),
+        (
+            "Open D:\\Data\\report.docx now.",
+            "Open D colon backslash Data backslash report dot docx now.",
+        ),
+        ("Type cd .. twice.", "Type cd dot dot twice."),
+        ("Create a virtualenv.sh file.", "Create a virtual env dot S.H file."),
+    ],
+)
+def test_code_is_read_as_its_words(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize("name", ["DEBUG", "PATH", "README", "MAX", "ALL", "CONFIG", "TIMEOUT"])
+def test_names_in_capitals_that_can_be_said_are_words(name: str) -> None:
+    assert sayable(name)
+
+
+@pytest.mark.parametrize("name", ["API", "URL", "HTTP", "NGINX", "ID", "SQL", "CPU", "AMQP"])
+def test_names_in_capitals_that_cannot_be_said_are_spelled(name: str) -> None:
+    assert not sayable(name)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Docs live at https://example.org/docs/.", "Docs live at example dot org slash docs."),
+        ("See github.io for pages.", "See github dot I.O for pages."),
+        ("Mail a.smith@nhs.net today.", "Mail eh dot smith at N.H.S dot net today."),
+        ("Install it with pyenv.sh.", "Install it with py env dot S.H."),
+    ],
+)
+def test_addresses_are_read_electronically(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "DOI: 10.1016/j.cell.2020.02.052",
+            "D.O.I ten point one zero one six slash J dot cell dot two zero two zero dot "
+            "zero two dot zero five two",
+        ),
+        (
+            "See doi:10.1371/journal.pone.0212345.",
+            "See D.O.I ten point one three seven one slash journal dot pone dot "
+            "zero two one two three four five.",
+        ),
+        (
+            "arXiv:1706.03762v5",
+            "archive one seven zero six point zero three seven six two V five",
+        ),
+        ("ISSN 1474-547X", "I.S.S.N one four seven four, five four seven, X"),
+        ("Order #12 shipped.", "Order number twelve shipped."),
+        ("Bug #20451 is fixed.", "Bug number two zero four five one is fixed."),
+        (
+            "PLoS Med 2018; 15: e1002512.",
+            "P.L.O.S Med twenty eighteen; fifteen: E one zero zero two five one two.",
+        ),
+        ("Use A4 paper.", "Use eh four paper."),
+    ],
+)
+def test_identifiers_are_read_character_by_character(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+def test_a_range_of_article_numbers_is_a_range() -> None:
+    said = spoken_form("Circulation. 2020;141:e139\u2013e596.")
+    assert said.endswith("E one three nine to E five nine six.")
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "Call 1-888-555-0100 now.",
+            "Call one, eight eight eight, five five five, zero one zero zero now.",
+        ),
+        (
+            "Call 1 800 555 0199.",
+            "Call one, eight hundred, five five five, zero one nine nine.",
+        ),
+        ("Dial 0800 800 800.", "Dial zero eight hundred, eight zero zero, eight zero zero."),
+        ("Dial 988 for the crisis line.", "Dial nine eight eight for the crisis line."),
+        ("Text HELP to 741741.", "Text help to seven four one seven four one."),
+        ("Call 3 times if needed.", "Call three times if needed."),
+    ],
+)
+def test_telephone_numbers_are_said_digit_by_digit(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "This was first reported in 1987\u00b9.",
+            "This was first reported in nineteen eighty seven, note one.",
+        ),
+        ("Rates rose in 2020\u00b2,\u00b3.", "Rates rose in twenty twenty, notes two and three."),
+        ("The effect was significant\u00b2.", "The effect was significant, note two."),
+        ("The value is 10\u00b2 here.", "The value is ten squared here."),
+    ],
+)
+def test_superscript_notes_after_words_and_years(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    "written", ["x = 2019\u00b2", "E = mc\u00b2", "The area is \u03c0r\u00b2."]
+)
+def test_a_superscript_after_a_formula_is_no_note(written: str) -> None:
+    assert "note" not in spoken_form(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("> Warning: do not mix.", "Warning: do not mix."),
+        (">> Nested quote.", "Nested quote."),
+        ("- Take 5 mg daily", "Take five milligrams daily"),
+        ("* Rest well.", "Rest well."),
+        ("Click [here](https://x.org/a) to read.", "Click here to read."),
+        ("![A chart](chart.png) shows it.", "A chart shows it."),
+        ("A ~~bad~~ good idea.", "A bad good idea."),
+    ],
+)
+def test_markup_is_silent(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+def test_a_minus_at_the_start_is_still_a_minus() -> None:
+    assert heard_numbers(spoken_form("-5 \u00b0C overnight")) == [-5]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Enter your PIN now.", "Enter your pin now."),
+        ("Start an ACE inhibitor.", "Start an ace inhibitor."),
+        ("Insert the SIM card.", "Insert the sim card."),
+        ("Search the MeSH terms.", "Search the mesh terms."),
+        ("NASA's budget grew.", "NASA's budget grew."),
+    ],
+)
+def test_short_acronyms_said_as_words_go_to_the_voice_in_lower_case(
+    written: str, said: str
+) -> None:
+    assert spoken_form(written) == said
