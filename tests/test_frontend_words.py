@@ -3,8 +3,13 @@ reading decided by the words around it, on cases written beside the corpus."""
 
 from __future__ import annotations
 
-import pytest
+from fractions import Fraction
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from narrator.speech.frontend.readback import heard_numbers
 from narrator.speech.spoken import spoken_form
 
 
@@ -99,3 +104,51 @@ def test_times_of_day(written: str, said: str) -> None:
 )
 def test_early_years_need_a_year_word(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+# The safety promise for the classes above: every number written in a date, a time
+# or a year is heard back with its value and in its order.
+
+MONTHS = st.sampled_from(["January", "March", "May", "July", "October", "December"])
+HALF_DAY = st.sampled_from(["am", "pm", " a.m.", " PM"])
+
+
+def _clock(hours: int, minutes: int) -> list[list[Fraction]]:
+    """What a listener may take from a time: its hours and minutes, or, for "ten oh
+    one", the digits run together as a clock face shows them (readback hears 1001)."""
+    if not minutes:
+        return [[Fraction(hours)]]
+    return [[Fraction(hours), Fraction(minutes)], [Fraction(hours * 100 + minutes)]]
+
+
+@given(st.integers(1100, 2099), st.sampled_from(["In ", "Since ", "By ", "(", "until "]))
+def test_a_year_is_heard_as_itself(year: int, before: str) -> None:
+    assert heard_numbers(spoken_form(f"{before}{year}.")) == [Fraction(year)]
+
+
+@given(st.integers(1000, 1099))
+def test_an_early_year_is_heard_as_itself(year: int) -> None:
+    assert heard_numbers(spoken_form(f"In {year} the king died.")) == [Fraction(year)]
+
+
+@given(st.integers(1, 12), st.integers(0, 59), HALF_DAY)
+def test_a_time_of_day_is_heard_as_its_hours_and_minutes(
+    hours: int, minutes: int, half: str
+) -> None:
+    said = spoken_form(f"Take it at {hours}:{minutes:02d}{half} daily.")
+    assert heard_numbers(said) in _clock(hours, minutes)
+
+
+@given(st.integers(1, 12), st.integers(1, 12), HALF_DAY, HALF_DAY)
+def test_a_range_of_times_is_heard_in_order(first: int, second: int, one: str, two: str) -> None:
+    said = spoken_form(f"Open {first}{one}\u2013{second}{two}.")
+    assert heard_numbers(said) == [Fraction(first), Fraction(second)]
+
+
+@given(MONTHS, st.integers(1, 28), st.integers(1100, 2099))
+def test_a_date_is_heard_as_its_day_and_year(month: str, day: int, year: int) -> None:
+    for written in (f"{month} {day}, {year}", f"{day} {month} {year}"):
+        assert heard_numbers(spoken_form(f"On {written}, it rained.")) == [
+            Fraction(day),
+            Fraction(year),
+        ]

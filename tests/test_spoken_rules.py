@@ -267,4 +267,4 @@ def test_punctuation_levels_are_accepted_by_name() -> None:
 
 def test_other_languages_keep_only_the_neutral_rules() -> None:
     said = spoken_form("Die HPG-Achse \u221e 40\u201350 Stunden, vgl. S. 4", language="de")
-    assert said == "Die H.P.G Achse: 40\u201350 Stunden, vgl. S. 4"
+    assert said == "Die H.P.G Achse: vierzig bis fünfzig Stunden, vergleiche Seite vier"

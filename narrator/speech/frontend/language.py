@@ -81,6 +81,7 @@ class DateStyle:
     day: str = "ordinal"
     first_day: str = ""
     day_marks: tuple[str, ...] = ("st", "nd", "rd", "th")
+    numeric_day_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,7 @@ def _date_style(settings: dict[str, str]) -> DateStyle:
         day=settings.get("date, day said as", default.day),
         first_day=settings.get("date, first day", default.first_day),
         day_marks=_marks(settings, "date, day marks", default.day_marks),
+        numeric_day_first=settings.get("date, numeric order") == "day first",
     )
 
 
@@ -231,6 +233,7 @@ def _time_style(settings: dict[str, str]) -> TimeStyle:
     )
 
 
+@cache
 def _load(code: str) -> Language:
     folder = _TABLES / code
     units = {

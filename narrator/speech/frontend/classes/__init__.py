@@ -1,11 +1,12 @@
 """The semiotic classes' rules, in the order the tokenizer tries them.
 
 More specific patterns come first: markup and footnote marks before anything
-(they are never said as symbols), addresses and identifiers before the
-numbers inside them, dates and times before ranges and ratios, measures and
-money before bare numbers, Roman numerals before the route shorthand that
-looks like one ("Stage IV" is a numeral, "Start IV antibiotics" a route), and
-spelled letters last. English has every class; another language has the
+(they are never said as symbols), Roman numerals before the route shorthand
+that looks like one ("Stage IV" is a numeral, "Start IV antibiotics" a route)
+and prescription shorthand before code identifiers ("qAM" is "every
+morning"), addresses and identifiers before the numbers inside them, dates
+and times before ranges and ratios, measures and money before bare numbers,
+and spelled letters last. English has every class; another language has the
 classes its ``settings`` table lists (German and French: numbers, measures,
 dates, times, years, ordinals, abbreviations); a language without tables of
 its own keeps only the language-neutral classes, and its numbers are left to
@@ -48,6 +49,8 @@ _NEUTRAL = (markup, footnote, electronic, letters)
 _ALL = (
     markup,
     footnote,
+    roman,
+    dosage,
     electronic,
     identifier,
     telephone,
@@ -56,8 +59,6 @@ _ALL = (
     scientific,
     decade,
     money,
-    roman,
-    dosage,
     range_,
     measure,
     ratio,

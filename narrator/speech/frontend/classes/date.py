@@ -3,14 +3,21 @@ and "the fifteenth of March, twenty twenty-four"; "March 15, 2024" is "March
 fifteenth, twenty twenty-four"; "3/15/2024" (month first, as in the US) and
 "15/03/2024" (day first, when the day cannot be a month) likewise.
 
-Month names are the language's ``months`` table.
+Month names are the language's ``months`` table, and how a date is said its
+``settings``: German "am 15. März 2024" is "am fünfzehnten März zwei tausend
+vier und zwanzig" (the ordinal's ending from ``ordinal-endings``), French "le
+15 mars 2024" is "le quinze mars deux mille vingt-quatre" ("le 1er mars" is
+"le premier mars").
 """
 
 from __future__ import annotations
 
+import re
+
+from narrator.speech.frontend.classes.written_ordinal import say_ordinal
 from narrator.speech.frontend.classes.year import is_year
 from narrator.speech.frontend.language import Language
-from narrator.speech.frontend.number_words import ordinal_words, year_words
+from narrator.speech.frontend.number_words import cardinal_words, year_words
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
@@ -27,16 +34,36 @@ def _month_number(written: str, language: Language) -> int | None:
     return None
 
 
+def _day_words(day: int, language: Language, before: str) -> str:
+    style = language.date_style
+    if day == 1 and style.first_day:
+        return style.first_day
+    if style.day == "cardinal":
+        return cardinal_words(str(day), language)
+    return say_ordinal(day, before, language)
+
+
 def date_words(
-    year: str | None, month: int, day: int | None, language: Language, day_first: bool
+    year: str | None,
+    month: int,
+    day: int | None,
+    language: Language,
+    day_first: bool,
+    before: str = "",
 ) -> str:
+    """A date in the words and order of the language's ``settings``; ``before`` is the
+    text before it, whose last word may ask for an ending ("am fünfzehnten")."""
+    style = language.date_style
     month_name = language.months[str(month)]
     said_year = year_words(int(year), language) if year else ""
     if day is None:
-        return f"{month_name} {said_year}".strip()
-    said_day = ordinal_words(day, language)
-    said = f"the {said_day} of {month_name}" if day_first else f"{month_name} {said_day}"
-    return f"{said}, {said_year}" if said_year else said
+        pattern = style.month_year
+        said_day = ""
+    else:
+        pattern = style.day_first if day_first else style.month_first
+        said_day = _day_words(day, language, before)
+    said = pattern.format(day=said_day, month=month_name, year=said_year)
+    return " ".join(said.split()).rstrip(" ,")
 
 
 def _valid(month: int | None, day: int | None) -> bool:
@@ -60,13 +87,14 @@ def _say_numeric(found: Found, context: Context) -> str | None:
         year = ("20" if int(year) < 50 else "19") + year
     if not is_year(year):
         return None
-    if 1 <= first <= 12 and 1 <= second <= 31:
+    month_first = not context.language.date_style.numeric_day_first
+    if month_first and 1 <= first <= 12 and 1 <= second <= 31:
         month, day, day_first = first, second, False
     elif 1 <= second <= 12 and 1 <= first <= 31:
         month, day, day_first = second, first, True
     else:
         return None
-    return date_words(year, month, day, context.language, day_first)
+    return date_words(year, month, day, context.language, day_first, found.before)
 
 
 def _say_day_month(found: Found, context: Context) -> str | None:
@@ -74,7 +102,7 @@ def _say_day_month(found: Found, context: Context) -> str | None:
     day = int(found.group("day") or 0)
     if not _valid(month, day):
         return None
-    return date_words(found.group("year"), month or 1, day, context.language, day_first=True)
+    return date_words(found.group("year"), month or 1, day, context.language, True, found.before)
 
 
 def _say_month_day(found: Found, context: Context) -> str | None:
@@ -100,7 +128,9 @@ def rules(language: Language) -> list[Rule]:
         )
     )
     month = rf"(?P<month>(?:{names})\.?)"
-    ordinal = r"(?:st|nd|rd|th)?"
+    marks = "|".join(re.escape(mark) for mark in language.date_style.day_marks)
+    ordinal = rf"(?:{marks})?" if marks else ""
+    of = rf"(?:{re.escape(language.words['of'])}\s)?" if "of" in language.words else ""
     return [
         Rule(
             "date: ISO",
@@ -117,7 +147,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "date: day month year",
             SemioticClass.DATE,
-            rf"(?<![\w.])(?P<day>\d{{1,2}}){ordinal}(?:\s(?:of\s)?){month}(?![\w])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
+            rf"(?<![\w.])(?P<day>\d{{1,2}}){ordinal}\s{of}{month}(?![\w])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
             _say_day_month,
         ),
         Rule(
