@@ -168,3 +168,36 @@ def test_short_acronyms_said_as_words_go_to_the_voice_in_lower_case(
     written: str, said: str
 ) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Take a vitamin A supplement.", "Take a vitamin eh supplement."),
+        ("Group A strep was found.", "Group eh strep was found."),
+        ("We saw A and B.", "We saw eh and B."),
+        ("Grades A to C passed.", "Grades eh to C passed."),
+        ("A patient was seen.", "A patient was seen."),
+        ("A. Smith wrote it.", "A, Smith wrote it."),
+    ],
+)
+def test_a_lone_a_is_the_letter_after_a_label_or_before_no_noun(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "N Engl J Med. 2020;382(8):727-733.",
+            "three hundred and eighty two, issue eight, pages seven hundred and twenty seven "
+            "to seven hundred and thirty three.",
+        ),
+        (
+            "PLoS Med. 2018;15(3):e1002512.",
+            "fifteen, issue three, page E one zero zero two five one two.",
+        ),
+    ],
+)
+def test_volume_issue_and_pages_of_a_reference(written: str, said: str) -> None:
+    assert spoken_form(written).endswith(said)

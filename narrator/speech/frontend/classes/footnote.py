@@ -8,6 +8,10 @@ more, a closing mark or a year ("in 1998³"). A superscript after a single
 letter or two ("x²", "mc²"), after π ("πr²"), after a unit ("mmol²") or after
 any other number ("10⁵") is a power (``scientific``, ``measure``). With
 ``footnotes`` off, markers are dropped.
+
+A reference's "337(6096):816" is its volume, issue and pages: "three hundred
+and thirty-seven, issue six thousand and ninety-six, page eight hundred and
+sixteen" ("pages 816 to 821" for a range).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import re
 
 from narrator.speech.frontend.classes.written_numbers import SUPERSCRIPT_DIGITS, SUPERSCRIPTS
 from narrator.speech.frontend.language import Language
-from narrator.speech.frontend.number_words import cardinal_words, year_words
+from narrator.speech.frontend.number_words import cardinal_words, digit_by_digit, year_words
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
@@ -62,8 +66,34 @@ def _say_after_year(found: Found, context: Context) -> str | None:
     return f"{year}{_say(found, context)}"
 
 
+def _page(written: str, language: Language) -> str:
+    """A page number; an electronic one ("e1002512") is its letter and digits."""
+    if written[:1].isalpha():
+        return f"{written[0].upper()} {digit_by_digit(written[1:], language)}"
+    return cardinal_words(written, language)
+
+
+def _say_volume_issue_pages(found: Found, context: Context) -> str:
+    language = context.language
+    volume = cardinal_words(found.group("volume") or "", language)
+    pages = [_page(page, language) for page in re.split(r"[\u2013-]", found.group("pages") or "")]
+    to = f" {language.word('to')} "
+    said_pages = f"pages {to.join(pages)}" if len(pages) > 1 else f"page {pages[0]}"
+    issue = to.join(
+        cardinal_words(number, language) for number in _NUMBERS.findall(found.group("issue") or "")
+    )
+    return f"{volume}, issue {issue}, {said_pages}"
+
+
 def rules(language: Language) -> list[Rule]:
     return [
+        Rule(
+            "footnote: volume, issue and pages",
+            SemioticClass.FOOTNOTE,
+            r"(?<![\w.,])(?P<volume>\d{1,4})\((?P<issue>\d{1,5}(?:[\u2013-]\d{1,5})?)\):\s?"
+            r"(?P<pages>[a-zA-Z]?\d+(?:[\u2013-][a-zA-Z]?\d+)?)(?![\w.,]\d|\w)",
+            _say_volume_issue_pages,
+        ),
         Rule(
             "footnote: bracketed",
             SemioticClass.FOOTNOTE,

@@ -11,8 +11,11 @@ abbreviations.
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
 from itertools import groupby
+from pathlib import Path
 
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.number_words import cardinal_words
@@ -27,6 +30,21 @@ _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # letters ("a PIN code", "the ACE inhibitor") and those in mixed case ("MeSH").
 _LOWERCASE_WORDS = frozenset({"REM"})
 _LETTER_A = "eh"
+_TABLES = Path(__file__).resolve().parents[1] / "tables"
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:)!?]|\.(?!\s*[A-Z])|(?:and|or|to|through)\b)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
+
+
+@cache
+def letter_labels(code: str) -> frozenset[str]:
+    """The words after which a lone capital is a letter ("Vitamin A"): the
+    language's ``letter-labels`` table."""
+    path = _TABLES / code / "letter-labels.tsv"
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.reader(stream, delimiter="\t") if row and row[0].strip()]
+    return frozenset(row[0].strip().lower() for row in rows[1:] if not row[0].startswith("#"))
 
 
 def spelled(letters: str) -> str:
@@ -86,6 +104,18 @@ def _say_token(found: Found, context: Context) -> str | None:
     return _spell(token, context.language) + possessive
 
 
+def _say_letter_a(found: Found, context: Context) -> str | None:
+    """ "Vitamin A", "Grade A", "Option A": after a word that names a kind, "A" is
+    the letter; espeak-ng would say it as the article. So is an "A" that no noun
+    follows, as an article's would ("A and B", "from A to E", "option (A)")."""
+    if _NO_NOUN_AFTER.match(found.after):
+        return _LETTER_A
+    word = _WORD_BEFORE.search(found.before)
+    if word is None or word.group(1).lower() not in letter_labels(context.language.code):
+        return None
+    return _LETTER_A
+
+
 def _say_code(found: Found, context: Context) -> str:
     """ "no. s3" is a code, said as "number S 3" like "no. 16S" is "number 16 S"."""
     return _spell((found.group("token") or "").upper(), context.language)
@@ -104,6 +134,12 @@ def rules(language: Language) -> list[Rule]:
             SemioticClass.LETTERS,
             r"(?<![\w.])(?P<letters>(?:[A-Z]\.\s*)*[A-Z])\.(?=\s+(?:[A-Z]|et\s+al\b))",
             _say_initials,
+        ),
+        Rule(
+            "letters: the letter A after a label",
+            SemioticClass.LETTERS,
+            r"(?<![\w'\u2019.-])A(?![\w'\u2019-]|\.\s*[A-Z])",
+            _say_letter_a,
         ),
         Rule(
             "letters: code after number",

@@ -61,7 +61,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "markup: line start",
             SemioticClass.MARKUP,
-            r"^[ \t]*(?:(?:>[ \t]?)+|[-*+][ \t]+(?=\S))",
+            r"(?:^|(?<=^[ \t])|(?<=^[ \t]{2})|(?<=^[ \t]{3}))(?:(?:>[ \t]?)+|[-*+][ \t]+(?=\S))",
             _silent,
         ),
         # A link's brackets and its address: its text is said by its own classes.
