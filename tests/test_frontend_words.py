@@ -152,3 +152,31 @@ def test_a_date_is_heard_as_its_day_and_year(month: str, day: int, year: int) ->
             Fraction(day),
             Fraction(year),
         ]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Mr. and Mrs. Jones", "Mister and Missus Jones"),
+        ("Stage IIIb cancer", "Stage three B cancer"),
+        ("Type IIa fibres", "Type two A fibres"),
+        ("The CDC said", "The C.D.C said"),
+        ("Give 4 mg IV/PO q6h.", "Give four milligrams intravenously or by mouth every six hours."),
+        ("Apply cream bid.", "Apply cream twice a day."),
+        ("At 0600 hours.", "At oh six hundred hours."),
+        ("Doses at 8:00 and 20:00", "Doses at eight o'clock and twenty hundred"),
+        (
+            "A 2019 study and the 2020 census",
+            "A twenty nineteen study and the twenty twenty census",
+        ),
+        ("2000 studies were found", "two thousand studies were found"),
+    ],
+)
+def test_more_readings_decided_by_the_words_around(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+def test_a_count_of_hours_is_no_military_time() -> None:
+    said = spoken_form("After 1500 hours of flight")
+    assert heard_numbers(said) == [Fraction(1500)]
+    assert said.endswith("hundred hours of flight")

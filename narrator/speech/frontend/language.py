@@ -114,6 +114,7 @@ class Language:
     roman_keywords: frozenset[str] = frozenset()
     regnal_names: frozenset[str] = frozenset()
     year_words: frozenset[str] = frozenset()
+    year_nouns: frozenset[str] = frozenset()
     ordinal_endings: dict[str, str] = field(default_factory=dict)
     ordinal_marks: tuple[str, ...] = ()
     decimal_mark: str = "."
@@ -265,6 +266,7 @@ def _load(code: str) -> Language:
         roman_keywords=frozenset(_pairs(folder, "roman-keywords")),
         regnal_names=frozenset(_pairs(folder, "regnal-names")),
         year_words=frozenset(_pairs(folder, "year-words")),
+        year_nouns=frozenset(_pairs(folder, "year-nouns")),
         ordinal_endings=_pairs(folder, "ordinal-endings"),
         ordinal_marks=_marks(settings, "ordinal marks", ()),
         decimal_mark=_setting(settings, "decimal mark", "."),

@@ -4,8 +4,9 @@ language's ``abbreviations`` table.
 Where decides between readings: "St. Mary's" (before a name) is "Saint
 Mary's" and "Baker St." (after one) is "Baker Street"; "no. 16" is
 "number 16" but "the answer is no." stays "no"; "pp. 511" is "page 511"
-and "pp. 511-520" "pages". An abbreviation that may end a clause ("etc.",
-"et al.") keeps its full stop as a pause there.
+and "pp. 511-520" "pages"; "Mr. and Mrs. Smith" are both titles. An
+abbreviation that may end a clause ("etc.", "et al.") keeps its full stop as
+a pause there.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from narrator.speech.frontend.language import Abbreviation, Language
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
-_NAME_AFTER = re.compile(r"\s*[A-Z]")
+# A name after the title, or another title and its name ("Mr. and Mrs. Smith").
+_NAME_AFTER = re.compile(r"\s*(?:(?:and|&)\s+)?[A-Z]")
 _NUMBER_AFTER = re.compile(r"\s*(?:[^\W\d_]?\d|[IVXLC]+\b)")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]*|\d+)\s*$")
 _SINGLE_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)*(?!\d|[.,]\d|\s?[-\u2013\u2014]\s?\d)")

@@ -1,6 +1,6 @@
 """Prescription shorthand: routes and frequencies, "500 mg PO bid" is "five hundred
 milligrams by mouth twice a day", "q4h" is "every four hours", "q4–6h prn" is
-"every four to six hours as needed".
+"every four to six hours as needed", "IV/PO" is "intravenously or by mouth".
 
 A route is said in words where it follows a dose or comes before a frequency;
 elsewhere in a text about treatment it is spelled, as a nurse says it
@@ -28,7 +28,8 @@ _DOSE = (
 )
 _DOSE_BEFORE = re.compile(
     rf"(?:{_DOSE}|\d)\s+$"
-    r"|\b(?:given|administered|dosed|injected|taken|route|routes|by|via|or|and)\s+$",
+    r"|\b(?:given|administered|dosed|injected|taken|route|routes|by|via|or|and)\s+$"
+    r"|(?:PO|IV|IM|SC|SQ|SL|PR)/$",
     re.IGNORECASE,
 )
 _FREQUENCY_AFTER = re.compile(
@@ -38,7 +39,8 @@ _FREQUENCY_AFTER = re.compile(
 # in the words just before it, in the same sentence.
 _PRESCRIPTION_BEFORE = re.compile(
     rf"(?:{_DOSE}|\b(?:PO|IV|IM|SC|SQ|SL|PR|prn|PRN)|\bq\.?\s?\d+\s?h|\b(?:take|takes|taken|give|given"
-    r"|apply|inject|use|inhale|instil|instill|dose|doses|dosing)\b)[^.;!?]{0,24}$",
+    r"|apply|inject|inhale|instil|instill|dose|doses|dosing)\b)[^.;!?]{0,24}$",
+    re.IGNORECASE,
 )
 _DOSE_ANYWHERE = re.compile(_DOSE + r"(?![^\W\d_])")
 _SHORTHAND_ROUTE = re.compile(r"\b(?:PO|IV|IM|SC|SQ|SL)\b")
@@ -70,26 +72,49 @@ def _every(found: Found, context: Context) -> str:
         hours = f"{hours} {language.word('to')} {cardinal_words(high, language)}"
     plural = bool(high) or low != "1"
     name = _TIME_UNITS.get(unit, "hour")
-    return f"every {hours} {name}{'s' if plural else ''}"
+    said = f"every {hours} {name}{'s' if plural else ''}"
+    # "q8h." may end the sentence: its full stop stays a pause there.
+    if found.written.endswith(".") and not found.after.lstrip()[:1].islower():
+        said += "."
+    return said
 
 
-def _say_route(found: Found, context: Context, said: str) -> str | None:
-    written = found.written
+def _route_reading(found: Found, context: Context) -> str | None:
+    """How a route is said here: in "words" after a dose or before a frequency, as
+    "letters" elsewhere in a text about treatment, or not at all (``None``)."""
     if _DOSE_BEFORE.search(found.before) or _FREQUENCY_AFTER.match(found.after):
-        return said
-    if written.isupper() and treatment_near(context):
-        return spelled(written)
+        return "words"
+    if found.written.replace("/", "").isupper() and treatment_near(context):
+        return "letters"
     return None
+
+
+def _say_routes(found: Found, context: Context) -> str | None:
+    """One route ("IV") or either of two ("IV/PO" is "intravenously or by mouth")."""
+    table = context.language.dosage
+    routes = found.written.split("/")
+    if not all(route.upper() in _ROUTES or route == "subcut" for route in routes):
+        return None
+    reading = _route_reading(found, context)
+    if reading is None:
+        return None
+    if reading == "words":
+        said = [table.get(route) or table[route.upper()] for route in routes]
+    else:
+        said = [spelled(route) for route in routes]
+    return f" {context.language.word('or')} ".join(said)
 
 
 def _say_shorthand(found: Found, context: Context) -> str | None:
     written = found.written
+    if "/" in written:
+        return _say_routes(found, context)
     table = context.language.dosage
     said = table.get(written) or table.get(written.lower()) or table.get(written.upper())
     if said is None:
         return None
     if written.upper() in _ROUTES or written == "subcut":
-        return _say_route(found, context, said)
+        return _say_routes(found, context)
     if not _PRESCRIPTION_BEFORE.search(found.before[-60:]):
         return None
     return said
@@ -108,7 +133,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "dosage: route or frequency",
             SemioticClass.DOSAGE,
-            rf"(?<![\w.])(?:{alternatives})(?![\w])",
+            rf"(?<![\w.])(?:{alternatives})(?:/(?:{alternatives}))?(?![\w])",
             _say_shorthand,
             re.IGNORECASE,
         ),

@@ -63,8 +63,14 @@ def _say(found: Found, context: Context) -> str | None:
     before = _WORD_BEFORE.search(found.before)
     word = before.group(1) if before else ""
     counting = bool(_COUNTING.fullmatch(numeral)) and (len(numeral) > 1 or numeral in "IVX")
+    substage = found.group("substage")
     if word.lower() in language.roman_keywords:
-        return cardinal_words(str(value(numeral)), language) if counting else None
+        if not counting:
+            return None
+        said = cardinal_words(str(value(numeral)), language)
+        return f"{said} {substage.upper()}" if substage else said
+    if substage:
+        return None
     if word.lower() in language.regnal_names and (len(numeral) > 1 or numeral == "I"):
         return _ordinal(numeral, language)
     titled = word[:1].isupper() and word[1:].islower() and word not in _NOT_NAMES
@@ -86,7 +92,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "roman: numeral",
             SemioticClass.ROMAN,
-            r"(?<![\w'\u2019-])(?P<numeral>[IVXLCDM]{1,7})(?![\w'\u2019])",
+            r"(?<![\w'\u2019-])(?P<numeral>[IVXLCDM]{1,7})(?P<substage>[a-cA-C](?=\b))?(?![\w'\u2019])",
             _say,
         ),
     ]

@@ -1,7 +1,8 @@
 """Times of day: "14:30" is "fourteen thirty", "9:05 a.m." is "nine oh five A M",
 "9:00" is "nine o'clock" (but "twelve hundred" in a text on the 24-hour
 clock, "12:00 to 13:00"), "10pm" is "ten P M", "9am–5pm" is "nine A M to five
-P M".
+P M", "0800 hours" (military, with its leading zero or after "at") is "oh
+eight hundred hours".
 
 Another language says its times by the patterns of its ``settings`` table
 ("14:30 Uhr" is "vierzehn Uhr dreißig", "14 h 30" is "quatorze heures
@@ -45,7 +46,7 @@ def _english_clock(
     said_minutes = _minutes(minutes, language)
     if not said_minutes:
         twenty_four = int(hours) > 12 or hours.startswith("0")
-        if not half and _TWENTY_FOUR_HOUR.search(context.text):
+        if not half and len(hours) == 2 and _TWENTY_FOUR_HOUR.search(context.text):
             twenty_four = True
         on_the_hour = "hundred" if twenty_four else "o'clock"
         said = said_hours if half else f"{said_hours} {on_the_hour}"
@@ -122,6 +123,12 @@ def _english_rules() -> list[Rule]:
             _say,
         ),
         Rule(
+            "time: military hours",
+            SemioticClass.TIME,
+            rf"{start}(?P<hours>[01]\d|2[0-3])(?P<minutes>[0-5]\d)(?=\s?(?:hours|hrs)\b)",
+            _say_military,
+        ),
+        Rule(
             "time: hour and half of day",
             SemioticClass.TIME,
             rf"{start}(?P<hours>1[0-2]|0?[1-9]){half}",
@@ -137,6 +144,19 @@ def _say_range_checked(found: Found, context: Context) -> str | None:
         if not (found.group("minutes" + suffix) or found.group("half" + suffix)):
             return None
     return _say_range(found, context)
+
+
+def _say_military(found: Found, context: Context) -> str | None:
+    """ "0800 hours" and "at 1400 hours" are times; "1500 hours of training" a count."""
+    hours = found.group("hours") or ""
+    if not hours.startswith("0") and not re.search(r"\b[Aa]t\s$", found.before[-3:]):
+        return None
+    minutes = found.group("minutes") or "00"
+    language = context.language
+    said_hours = cardinal_words(str(int(hours)), language)
+    if hours.startswith("0"):
+        said_hours = f"oh {said_hours}" if hours != "00" else "zero"
+    return f"{said_hours} {_minutes(minutes, language) or 'hundred'}"
 
 
 def _styled_rules(language: Language) -> list[Rule]:

@@ -4,7 +4,8 @@
 A four-digit number is a year where the words before it say so ("in",
 "since", a month: the language's ``year-words``), where it stands alone in
 brackets or a citation, or where nothing countable follows it; "1999
-patients" stays a count. In a language that capitalises its nouns (German)
+patients" stays a count, but "a 2019 study" (the language's ``year-nouns``) is
+a year. In a language that capitalises its nouns (German)
 a capital after the number is a noun counted, not a name. A year before
 1100 needs a year word ("in 1066"): "1024 bytes." is no year.
 """
@@ -44,7 +45,8 @@ def in_year_context(before: str, after: str, language: Language) -> bool:
     comma), or nothing countable follows it ("1999 patients" is a count)."""
     if said_to_be_a_year(before, language) or before.rstrip().endswith(("(", ",")):
         return True
-    if not _COUNTED.match(after):
+    counted = _COUNTED.match(after)
+    if not counted or counted.group().strip().lower() in language.year_nouns:
         return True
     return after.lstrip()[:1].isupper() and not language.capitalised_nouns
 
