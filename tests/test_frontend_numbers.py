@@ -152,3 +152,21 @@ def test_equations(written: str, said: str) -> None:
 )
 def test_grouped_numbers_fractions_and_ordinals(written: str, said: str) -> None:
     assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("a 10-mg tablet", "a ten milligram tablet"),
+        ("a 3-mm margin", "a three millimeter margin"),
+        ("A 2 in. screw.", "A two inch screw."),
+        ("It is 4 in. Then stop.", "It is four inches. Then stop."),
+        ("A 5 mM buffer", "A five millimolar buffer"),
+        ("a 3 cm × 4 cm mass", "a three centimeter by four centimeter mass"),
+        ("a 2 x 3 x 4 mm cube", "a two by three by four millimeter cube"),
+        ("It measured 4 × 5 cm.", "It measured four by five centimeters."),
+        ("Take 3 x 500 mg.", "Take three times five hundred milligrams."),
+    ],
+)
+def test_hyphens_inches_and_dimensions(written: str, said: str) -> None:
+    assert say(written) == said

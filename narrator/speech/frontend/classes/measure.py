@@ -7,9 +7,10 @@ Units and their words are the language's ``units`` table; a compound unit
 is its units joined by "per" (the first in the plural after any number but
 one). A measure used as an adjective keeps its unit singular, as speech
 does: "a 5 m wall" is "a five meter wall", "a 10 mg dose" "a ten milligram
-dose" (``attributive``). "m" after a number is metres; after a currency it
-is "million" (``money``). "g" in a centrifuge ("spun at 3000 g") is the
-letter g, a multiple of gravity, not grams.
+dose" (``attributive``), as does a hyphen ("a 10-mg tablet"). "m" after a
+number is metres; after a currency it is "million" (``money``). "g" in a
+centrifuge ("spun at 3000 g") is the letter g, a multiple of gravity, not
+grams.
 """
 
 from __future__ import annotations
@@ -98,8 +99,15 @@ def _say(found: Found, context: Context) -> str | None:
         return None
     if unit == "g" and _CENTRIFUGE.search(found.before[-60:]):
         return f"{number_words(number, context.language)} g"
-    adjective = attributive(found.before, found.after, context.language)
-    return say_measure(number, unit, context.language, adjective)
+    # "a 10-mg tablet": a hyphen joins a measure used as an adjective.
+    hyphen = found.group("joint") == "-"
+    adjective = hyphen or attributive(found.before, found.after, context.language)
+    said = say_measure(number, unit, context.language, adjective)
+    # A unit's full stop that also ends the sentence ("0.01 in.") still ends it.
+    return said + "." if unit.endswith(".") and _SENTENCE_AFTER.match(found.after) else said
+
+
+_SENTENCE_AFTER = re.compile(r"\s*(?:$|[A-Z\u201c\"(])")
 
 
 _ALGEBRA_AFTER = re.compile(r"\s?[-\u2212+=<>\u2264\u2265)]\s?[\w(]")
@@ -108,6 +116,38 @@ _ALGEBRA_AFTER = re.compile(r"\s?[-\u2212+=<>\u2264\u2265)]\s?[\w(]")
 def _is_algebra(after: str) -> bool:
     """ "3x − 4", "2x + 1": a variable, not "three times"."""
     return bool(_ALGEBRA_AFTER.match(after))
+
+
+_DIMENSION = re.compile(r"\s?[x\u00d7]\s?")
+_SIZE = re.compile(r"(.*?\d)\s?([^\d\s]*)")
+# The words a length's unit ends with: only lengths are sizes ("2 x 3 cm"); "3 x
+# 500 mg" is three times a dose.
+_LENGTHS = ("meter", "metre", "foot", "feet", "inch", "inches", "mile", "miles", "meters")
+
+
+def _say_dimensions(found: Found, context: Context) -> str | None:
+    """ "2 cm × 3 cm" is "two centimeters by three centimeters", "2 x 3 x 4 mm" "two by
+    three by four millimeters"; a unit before a noun is singular."""
+    language = context.language
+    sizes = [_SIZE.fullmatch(size.strip()) for size in _DIMENSION.split(found.group("sizes") or "")]
+    if any(size is None for size in sizes) or not sizes[-1].group(2):
+        return None
+    units = [size.group(2) for size in sizes if size.group(2)]
+    if any(language.units.get(unit) is None for unit in units):
+        return None
+    if not all(language.units[unit].plural.endswith(_LENGTHS) for unit in units):
+        return None
+    adjective = attributive(found.before, found.after, language)
+    said = []
+    for size in sizes:
+        number = parse(size.group(1), language)
+        unit = size.group(2)
+        said.append(
+            say_measure(number, unit, language, adjective)
+            if unit
+            else number_words(number, language)
+        )
+    return f" {language.word('by')} ".join(said)
 
 
 def _say_per(found: Found, context: Context) -> str:
@@ -123,11 +163,18 @@ def rules(language: Language) -> list[Rule]:
     unit = unit_pattern(language)
     one = one_unit(language)
     number = signed(language)
+    size = rf"{number}(?:[ \u00a0]?(?![x\u00d7]\s?\d)(?:{one}))?"
     return [
+        Rule(
+            "measure: dimensions",
+            SemioticClass.MEASURE,
+            rf"(?<![\w.])(?P<sizes>{size}(?:\s?[x\u00d7]\s?{size})+)(?![^\W_])",
+            _say_dimensions,
+        ),
         Rule(
             "measure: number and unit",
             SemioticClass.MEASURE,
-            rf"(?P<number>{number})(?:[ \u00a0\u2009\u202f]?)(?P<unit>{unit})",
+            rf"(?P<number>{number})(?P<joint>[ \u00a0\u2009\u202f]|-(?!x))?(?P<unit>{unit})",
             _say,
         ),
         Rule(

@@ -29,7 +29,11 @@ from narrator.speech.frontend.classes.written_numbers import (
     word_after,
     word_before,
 )
-from narrator.speech.frontend.classes.year import in_year_context, is_year, say_year
+from narrator.speech.frontend.classes.year import (
+    in_year_context,
+    is_year,
+    say_year,
+)
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.number_words import Number, number_words, parse
 from narrator.speech.frontend.rule import Context, Found, Rule
@@ -70,6 +74,17 @@ def _score(low: Number, high: Number, language: Language) -> str:
     return f"{number_words(low, language)} {number_words(high, language)}"
 
 
+def _short_second_year(found: Found, low_written: str, high: Number, language: Language) -> bool:
+    """ "the war of 1939–45": a second year written short, after the first's last two
+    digits, where a word before says these are years (the ``years`` role: "in",
+    "during"); else "(1700-10)" and "reduced by 1700-10" are two counts."""
+    if len(high.whole) != 2 or high.fraction is not None or not is_year(low_written):
+        return False
+    if int(high.whole) <= int(low_written[-2:]):
+        return False
+    return word_before(found.before) in context_words(language, "years")
+
+
 def _say(found: Found, context: Context) -> str | None:
     language = context.language
     low_written, high_written = found.group("low") or "", found.group("high") or ""
@@ -83,7 +98,7 @@ def _say(found: Found, context: Context) -> str | None:
     years = not unit and in_year_context(found.before, found.after, language)
     if years and is_year(low_written) and is_year(high_written):
         low_said, high_said = say_year(low_written, language), say_year(high_written, language)
-    elif years and len(high.whole) == 2 and is_year(low_written) and high.fraction is None:
+    elif _short_second_year(found, low_written, high, language):
         # "1939–45": the second year is written short.
         low_said = say_year(low_written, language)
         high_said = say_year(low_written[:2] + high.whole, language)
