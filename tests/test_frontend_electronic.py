@@ -201,3 +201,27 @@ def test_a_lone_a_is_the_letter_after_a_label_or_before_no_noun(written: str, sa
 )
 def test_volume_issue_and_pages_of_a_reference(written: str, said: str) -> None:
     assert spoken_form(written).endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "Several trials\u00b9\u207b\u00b3 showed benefit.",
+            "Several trials, notes one to three, showed benefit.",
+        ),
+        ("This is known.\u00b9", "This is known. note one"),
+        ("It&rsquo;s fine &mdash; really.", "It's fine, really."),
+        ("Our WiFi is slow.", "Our wifi is slow."),
+        (
+            "Call (020) 7946 0958 today.",
+            "Call zero two zero, seven nine four six, zero nine five eight today.",
+        ),
+        (
+            "Ring 0161 496 0000 now.",
+            "Ring zero one six one, four nine six, zero zero zero zero now.",
+        ),
+    ],
+)
+def test_more_notes_entities_and_numbers(written: str, said: str) -> None:
+    assert spoken_form(written) == said

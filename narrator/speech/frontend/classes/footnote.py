@@ -2,7 +2,7 @@
 "forty percent three" and never merged into the number ("in 2019²" is not
 "two thousand and nineteen squared" when it is a note).
 
-A marker is "[3]", "[3, 4]", "[3–5]" or Markdown's "[^3]" after a word or a
+A marker is "[3]", "[3, 4]", "[3–5]", "¹⁻³" or Markdown's "[^3]" after a word or a
 number, or superscript digits straight after a word of three letters or
 more, a closing mark or a year ("in 1998³"). A superscript after a single
 letter or two ("x²", "mc²"), after π ("πr²"), after a unit ("mmol²") or after
@@ -46,7 +46,8 @@ def _say(found: Found, context: Context) -> str:
     word = language.word("note") + ("s" if len(numbers) > 1 else "")
     # A pause after the note, unless the text makes one there itself.
     after = "" if found.after[:1] in _PAUSES else ","
-    return f", {word} {joiner.join(numbers)}{after}"
+    before = " " if found.before.rstrip()[-1:] in _PAUSES else ", "
+    return f"{before}{word} {joiner.join(numbers)}{after}"
 
 
 def _say_superscript(found: Found, context: Context) -> str | None:
@@ -104,14 +105,14 @@ def rules(language: Language) -> list[Rule]:
             "footnote: superscript",
             SemioticClass.FOOTNOTE,
             rf"(?:(?<=[^\W\d_]{{3}})|(?<=[.,;:)\u201d\"%]))"
-            rf"(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013-][{SUPERSCRIPT_DIGITS}]+)*)",
+            rf"(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013\u207b-][{SUPERSCRIPT_DIGITS}]+)*)",
             _say_superscript,
         ),
         Rule(
             "footnote: superscript after a year",
             SemioticClass.FOOTNOTE,
             rf"(?<![\w.,\u2212+-])(?P<year>(?:1[5-9]|20)\d\d)"
-            rf"(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013-][{SUPERSCRIPT_DIGITS}]+)*)"
+            rf"(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013\u207b-][{SUPERSCRIPT_DIGITS}]+)*)"
             rf"(?![{SUPERSCRIPT_DIGITS}\u207b\u207a\w])",
             _say_after_year,
         ),

@@ -71,8 +71,15 @@ def _spell(token: str, language: Language) -> str:
     return said + ("'s" if said[-1] in _HISSING_LETTERS else ".'s")
 
 
+def _is_word_acronym(token: str, language: Language) -> bool:
+    """ "WiFi" is the table's "WIFI": an acronym said as a word, however capitalised."""
+    return token in language.word_acronyms or (
+        sum(c.isupper() for c in token) >= 2 and token.upper() in language.word_acronyms
+    )
+
+
 def is_abbreviation(token: str, language: Language) -> bool:
-    if token in language.word_acronyms or _ROMAN.fullmatch(token):
+    if _is_word_acronym(token, language) or _ROMAN.fullmatch(token):
         return False
     core = token[:-1] if token.endswith("s") else token
     if core in language.word_acronyms:
@@ -89,7 +96,7 @@ def _say_token(found: Found, context: Context) -> str | None:
     token = found.group("token") or ""
     possessive = "'s" if found.group("possessive") else ""
     if token in _LOWERCASE_WORDS or (
-        token in context.language.word_acronyms and (len(token) <= 3 or not token.isupper())
+        _is_word_acronym(token, context.language) and (len(token) <= 3 or not token.isupper())
     ):
         return token.lower() + possessive
     if token.isdigit():

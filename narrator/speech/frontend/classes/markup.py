@@ -14,10 +14,13 @@ so the words between them are said by their own classes ("**5 mg**" is
 from __future__ import annotations
 
 import html
+import unicodedata
 
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
+
+_APOSTROPHES = frozenset("'\u2019")
 
 
 def _silent(found: Found, context: Context) -> str:
@@ -25,11 +28,18 @@ def _silent(found: Found, context: Context) -> str:
 
 
 def _say_entity(found: Found, context: Context) -> str | None:
+    """An entity is the character it stands for: "&rsquo;" in "It&rsquo;s" is the
+    apostrophe, "&mdash;" a dash (a pause), "&amp;" the word for "&"."""
     char = html.unescape(found.written)
     if char == found.written:
         return None
     if char.isalnum():
         return char
+    between_letters = found.before[-1:].isalpha() and found.after[:1].isalpha()
+    if char in _APOSTROPHES and between_letters:
+        return "'"
+    if unicodedata.category(char) == "Pd":
+        return ", "
     named = context.language.symbols.get(char)
     return f" {named} " if named else " "
 

@@ -3,10 +3,11 @@
 "+1 (555) 123-4567" is "plus one, five five five, one two three, four five six
 seven"; a toll-free prefix is said as people say it, "1-800-555-0199" "one,
 eight hundred, five five five, …" and "0800 123 456" "zero eight hundred, one
-two three, four five six". A short number after a word for calling ("Dial
-911", "call 999", "Helpline 111") is a telephone number, not a quantity: "nine
-one one". An SMS short code, "Text STOP to 60060", is "text stop to six zero
-zero six zero".
+two three, four five six". A number with a trunk zero, "(020) 7946 0958" or
+"0161 496 0000", is a telephone number wherever it stands. A short number
+after a word for calling ("Dial 911", "call 999", "Helpline 111") is a
+telephone number, not a quantity: "nine one one". An SMS short code, "Text
+STOP to 60060", is "text stop to six zero zero six zero".
 """
 
 from __future__ import annotations
@@ -78,6 +79,12 @@ def rules(language: Language) -> list[Rule]:
             "telephone: area code",
             SemioticClass.TELEPHONE,
             r"(?<![\w(.,-])(?:1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-]|[.,]\d)",
+            _say,
+        ),
+        Rule(
+            "telephone: trunk zero",
+            SemioticClass.TELEPHONE,
+            r"(?<![\w(.,-])(?:\(0\d{2,4}\)|0\d{2,4})\s?\d{3,4}[\s-]\d{3,4}(?![\w-]|[.,]\d)",
             _say,
         ),
         Rule(
