@@ -32,6 +32,10 @@ from narrator.speech.spoken import spoken_form
         ("Die 2. Dosis folgt.", "Die zweite Dosis folgt."),
         ("Achtunddreißig ist 38.", "Achtunddreißig ist achtunddreißig."),
         ("Bei −2 °C lagern.", "Bei minus zwei Grad Celsius lagern."),
+        ("Von 1990 bis 2000.", "Von neunzehn hundert neunzig bis zwei tausend."),
+        ("Er kam am 3.", "Er kam am drei."),
+        ("Am 3. Oktober.", "Am dritten Oktober."),
+        ("Um 1:30 Uhr.", "Um ein Uhr dreißig."),
         ("Rund 45 % z.B. hier.", "Rund fünfundvierzig Prozent zum Beispiel hier."),
     ],
 )
@@ -52,6 +56,7 @@ def test_german_is_said_in_german(written: str, said: str) -> None:
         ("Fermé à 18 h.", "Fermé à dix-huit heures."),
         ("Depuis 1 h 05.", "Depuis une heure cinq."),
         ("Le 2e jour.", "Le deuxième jour."),
+        ("Le 14 juillet à 21h30.", "Le quatorze juillet à vingt et une heures trente."),
         ("Environ 12 500 cas.", "Environ douze mille cinq cents cas."),
         ("Température de −3,5 °C.", "Température de moins trois virgule cinq degrés Celsius."),
         ("Un taux de 80 %.", "Un taux de quatre-vingts pour cent."),

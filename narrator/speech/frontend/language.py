@@ -87,12 +87,14 @@ class DateStyle:
 @dataclass(frozen=True)
 class TimeStyle:
     """How a language says a time of day: English has its own reading ("nine oh
-    five", "nine o'clock"); other languages a pattern ("{hours} Uhr {minutes}")
-    and the marks written between or after the numbers ("14 h 30", "14:30 Uhr")."""
+    five", "nine o'clock"); other languages a pattern ("{hours} Uhr {minutes}"),
+    the marks written between or after the numbers ("14 h 30", "14:30 Uhr"), and
+    the word for "one" in an hour ("vingt et une heures")."""
 
     said: str = ""
     said_on_the_hour: str = ""
     said_at_one: str = ""
+    one: str = ""
     marks: tuple[str, ...] = (":",)
     after: str = ""
 
@@ -229,6 +231,7 @@ def _time_style(settings: dict[str, str]) -> TimeStyle:
         said=settings.get("time", default.said),
         said_on_the_hour=settings.get("time, on the hour", default.said_on_the_hour),
         said_at_one=settings.get("time, at one", default.said_at_one),
+        one=settings.get("time, one said as", default.one),
         marks=_marks(settings, "time, marks", default.marks),
         after=settings.get("time, written after", default.after),
     )

@@ -66,6 +66,15 @@ def date_words(
     return " ".join(said.split()).rstrip(" ,")
 
 
+def _with_full_stop(said: str | None, found: Found, language: Language) -> str | None:
+    """A month written in full takes no full stop of its own: "am 3. Oktober." ends
+    the sentence, and its pause stays."""
+    month = found.group("month") or ""
+    if said is None or not month.endswith(".") or found.group("year"):
+        return said
+    return said + "." if month[:-1] in language.months.values() else said
+
+
 def _valid(month: int | None, day: int | None) -> bool:
     return month is not None and (day is None or 1 <= day <= 31)
 
@@ -102,7 +111,8 @@ def _say_day_month(found: Found, context: Context) -> str | None:
     day = int(found.group("day") or 0)
     if not _valid(month, day):
         return None
-    return date_words(found.group("year"), month or 1, day, context.language, True, found.before)
+    said = date_words(found.group("year"), month or 1, day, context.language, True, found.before)
+    return _with_full_stop(said, found, context.language)
 
 
 def _say_month_day(found: Found, context: Context) -> str | None:

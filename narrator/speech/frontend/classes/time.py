@@ -67,7 +67,11 @@ def _styled_clock(hours: str, minutes: str, language: Language) -> str:
     if value == 1 and style.said_at_one:
         pattern = style.said_at_one
     said_minutes = cardinal_words(str(int(minutes)), language) if minutes else ""
-    said = pattern.format(hours=cardinal_words(str(value), language), minutes=said_minutes)
+    said_hours = cardinal_words(str(value), language)
+    one = cardinal_words("1", language)
+    if style.one and (said_hours == one or said_hours.endswith(f" {one}")):
+        said_hours = said_hours[: -len(one)] + style.one
+    said = pattern.format(hours=said_hours, minutes=said_minutes)
     return " ".join(said.split())
 
 

@@ -3,9 +3,10 @@ Platz" and "am 3. Tag" "am dritten Tag"; French "3e" and "3ème" are
 "troisième", "1er" is "premier".
 
 The marks are the language's ``ordinal marks`` setting. A German ordinal's
-full stop is also a sentence's, so "3." is an ordinal only after a word of the
-``ordinal-endings`` table (an article or a preposition), which also gives the
-ending the case needs ("am" takes "-n"). English ordinals ("1st") are
+full stop is also a sentence's, so "3." is an ordinal only between a word of
+the ``ordinal-endings`` table (an article or a preposition), which also gives
+the ending the case needs ("am" takes "-n"), and the word it counts; "von 1990
+bis 2000." is no two thousandth. English ordinals ("1st") are
 ``ordinal``.
 """
 
@@ -19,6 +20,7 @@ from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
 def ending(before: str, language: Language) -> str | None:
@@ -39,7 +41,9 @@ def _say(found: Found, context: Context) -> str | None:
     language = context.language
     value = int(found.group("value") or "0")
     mark = found.group("mark") or ""
-    if mark == "." and ending(found.before, language) is None:
+    if mark == "." and (
+        ending(found.before, language) is None or not _WORD_AFTER.match(found.after)
+    ):
         return None
     return say_ordinal(value, found.before, language)
 
@@ -53,7 +57,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "ordinal: written mark",
             SemioticClass.ORDINAL,
-            rf"(?<![\w.,])(?P<value>\d{{1,4}})(?P<mark>{alternatives})(?![\w]|\.\d)",
+            rf"(?<![\w.,])(?P<value>\d{{1,3}})(?P<mark>{alternatives})(?![\w]|\.\d)",
             _say,
         )
     ]
