@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from narrator import cli
+from narrator.content.loader import load_article_text
 from narrator.speech.frontend.explain import explanation
 from narrator.speech.lexicon import Lexicon
+from narrator.speech.script import build_script
+from narrator.speech.settings import Footnotes, Verbosity
 
 ARTICLE = """\
 id: dose
@@ -59,3 +62,11 @@ def test_the_script_command_explains_under_each_utterance(
         explained.append(line.split("(")[-1])
     assert explained == ["range: number to number)", "lexicon)", "abbreviation)", "cardinal)"]
     assert out[out.index("start/1.0.0\tNothing here needs explaining.") + 1 :] == []
+
+
+def test_footnote_markers_are_said_as_notes_or_left_unsaid_by_the_setting() -> None:
+    article = load_article_text(ARTICLE.replace("twice weekly", "twice weekly[3]"), "dose.yaml")
+    said = build_script(article).utterances[1].spoken
+    assert "twice weekly, note three," in said
+    quiet = build_script(article, verbosity=Verbosity(footnotes=Footnotes.OFF)).utterances[1]
+    assert "twice weekly (see" in quiet.spoken and "note" not in quiet.spoken

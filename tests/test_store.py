@@ -21,7 +21,13 @@ from narrator.reading import store as store_module
 from narrator.reading.bookmarks import Bookmark, bookmark_here
 from narrator.reading.cursor import Cursor
 from narrator.reading.store import ArticleState, Settings, Store, write_atomically
-from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity, VoiceSettings
+from narrator.speech.settings import (
+    FigureVerbosity,
+    Footnotes,
+    Punctuation,
+    Verbosity,
+    VoiceSettings,
+)
 from narrator.speech.utterance import Place
 
 ARTICLE_PATH = Path("/articles/dosing.yaml")
@@ -270,7 +276,12 @@ places = st.builds(Place, names, st.integers(-1, 50), st.integers(-1, 50), st.in
             st.integers(0, 100),
             st.floats(0, 1),
         ),
-        st.builds(Verbosity, st.sampled_from(Punctuation), st.sampled_from(FigureVerbosity)),
+        st.builds(
+            Verbosity,
+            st.sampled_from(Punctuation),
+            st.sampled_from(FigureVerbosity),
+            st.sampled_from(Footnotes),
+        ),
     ),
     st.builds(
         ArticleState,

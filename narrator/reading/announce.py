@@ -13,7 +13,7 @@ from narrator.content.model import Article
 from narrator.speech.frontend.span import SpokenText
 from narrator.speech.lexicon import EMPTY, Lexicon
 from narrator.speech.sentences import sentences
-from narrator.speech.settings import Punctuation, Verbosity
+from narrator.speech.settings import Footnotes, Punctuation, Verbosity
 from narrator.speech.spoken import spoken_text
 from narrator.speech.utterance import Role, Utterance
 
@@ -23,6 +23,7 @@ class Announcer:
     lexicon: Lexicon = EMPTY
     punctuation: Punctuation = Punctuation.SOME
     language: str = "en"
+    footnotes: bool = True
 
     @classmethod
     def for_article(
@@ -30,17 +31,23 @@ class Announcer:
     ) -> Announcer:
         """An announcer that says words as ``build_script`` says the article's: with the
         article's pronunciations, the listener's lexicon winning over them."""
+        verbosity = verbosity or Verbosity()
         return cls(
             Lexicon(article.pronunciations).merged(lexicon),
-            (verbosity or Verbosity()).punctuation,
+            verbosity.punctuation,
             article.language,
+            verbosity.footnotes is Footnotes.SAY,
         )
 
     def spoken(self, text: str) -> SpokenText:
         """What the voice says for ``text``, with the spans it was said from (the
         screen finds the written word being heard through them)."""
         return spoken_text(
-            text, lexicon=self.lexicon, punctuation=self.punctuation, language=self.language
+            text,
+            lexicon=self.lexicon,
+            punctuation=self.punctuation,
+            language=self.language,
+            footnotes=self.footnotes,
         )
 
     def say(self, text: str) -> Utterance:

@@ -36,6 +36,7 @@ from narrator.reading.voice_choice import clamped_rate, for_this_run
 from narrator.speech.lexicon import Lexicon, load_listener_lexicon
 from narrator.speech.settings import (
     FigureVerbosity,
+    Footnotes,
     Punctuation,
     Verbosity,
     VoiceSettings,
@@ -215,6 +216,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
     volume = _field(voice, "volume", (int, float), default_voice.volume)
     punctuation = _choice(verbosity, "punctuation", Punctuation, default_verbosity.punctuation)
     figures = _choice(verbosity, "figures", FigureVerbosity, default_verbosity.figures)
+    footnotes = _choice(verbosity, "footnotes", Footnotes, default_verbosity.footnotes)
     high_contrast = _field(data, "high_contrast", bool, False)
     return Settings(
         VoiceSettings(
@@ -223,7 +225,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
             pitch=max(0, min(100, pitch)),
             volume=max(0.0, min(1.0, float(volume))),
         ),
-        Verbosity(punctuation=punctuation, figures=figures),
+        Verbosity(punctuation=punctuation, figures=figures, footnotes=footnotes),
         high_contrast,
     )
 
@@ -264,6 +266,7 @@ def _settings_json(settings: Settings) -> dict[str, Any]:
         "verbosity": {
             "punctuation": settings.verbosity.punctuation.value,
             "figures": settings.verbosity.figures.value,
+            "footnotes": settings.verbosity.footnotes.value,
         },
         "high_contrast": settings.high_contrast,
     }

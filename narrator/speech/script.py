@@ -37,7 +37,7 @@ from narrator.content.model import (
 from narrator.speech import announce
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.sentences import sentences
-from narrator.speech.settings import FigureVerbosity, Verbosity
+from narrator.speech.settings import FigureVerbosity, Footnotes, Verbosity
 from narrator.speech.spoken import spoken_form
 from narrator.speech.utterance import Place, Role, Utterance
 
@@ -156,6 +156,7 @@ class _ScriptBuilder:
                 lexicon=self.lexicon,
                 punctuation=self.verbosity.punctuation,
                 language=self.article.language,
+                footnotes=self.verbosity.footnotes is Footnotes.SAY,
             )
             self.said[text] = said
         return said

@@ -29,10 +29,18 @@ class VoiceSettings:
     volume: float = 1.0
 
 
+class Footnotes(str, Enum):
+    """Footnote markers in the text ("40%[3]"): said as "note 3", or left unsaid."""
+
+    SAY = "say"
+    OFF = "off"
+
+
 @dataclass(frozen=True)
 class Verbosity:
     punctuation: Punctuation = Punctuation.SOME
     figures: FigureVerbosity = FigureVerbosity.FULL
+    footnotes: Footnotes = Footnotes.SAY
 
 
 def verbosity_for_this_run(

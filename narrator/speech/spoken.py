@@ -23,6 +23,10 @@ def spoken_form(
     lexicon: Lexicon = EMPTY,
     punctuation: Punctuation = Punctuation.SOME,
     language: str = "en",
+    footnotes: bool = True,
 ) -> str:
     """What to hand the synthesizer for ``text`` (see ``spoken_text``)."""
-    return spoken_text(text, lexicon=lexicon, punctuation=punctuation, language=language).text
+    said = spoken_text(
+        text, lexicon=lexicon, punctuation=punctuation, language=language, footnotes=footnotes
+    )
+    return said.text

@@ -96,6 +96,7 @@ def spoken_text(
     lexicon: Lexicon = EMPTY,
     punctuation: Punctuation = Punctuation.SOME,
     language: str = "en",
+    footnotes: bool = True,
 ) -> SpokenText:
     """What the voice says for ``text``, and the spans it was said from.
 
@@ -104,10 +105,11 @@ def spoken_text(
     such as & % / ° + = as words and leaves punctuation as pauses, ALL also
     names brackets, colons, semicolons, quotes and hyphens (full stops,
     commas, question and exclamation marks stay pauses, so sentences still
-    sound like sentences).
+    sound like sentences). Footnote markers are said ("note 3") unless
+    ``footnotes`` is off.
     """
     written = clean(text)
-    context = Context(written, language_for(language), Punctuation(punctuation))
+    context = Context(written, language_for(language), Punctuation(punctuation), footnotes)
     spans = _spans(written, lexicon, context)
     said = _tidy(_SEPARATOR.sub(", ", _joined([span.said for span in spans])))
     return SpokenText(said, tuple(spans))
