@@ -82,6 +82,9 @@ class Rule:
     pattern: str
     say: Say
     flags: int = 0
+    # Plain words this rule's matches may begin with ("phone" in "phone 555 0100"):
+    # the tokenizer tries the rules at plain words only when some rule starts so.
+    starts: frozenset[str] = frozenset()
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:

@@ -2,17 +2,25 @@
 
 All the rules of a language are joined into one regular expression (each
 rule's groups renamed so they cannot clash), so a text is scanned once
-whatever the number of rules: building a long article's script stays fast.
-Where a rule declines its match, the rules after it are tried at the same
-place; where all decline, the character is prose.
+whatever the number of rules. Where a rule declines its match, the rules
+after it are tried at the same place; where all decline, the character is
+prose.
+
+Most of an article is plain words ("the", "Estrogen,"), where no rule can
+start, so the joined expression is tried only inside the other tokens and
+at the plain words some rule starts with (a month, "bid", "et" of "et al.").
+That makes the scan about ten times faster than trying every character;
+``everywhere=True`` is the reference scan it must agree with.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from narrator.speech.frontend.alternation import alternation
 from narrator.speech.frontend.classes import rules_for
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.rule import Context, Found, Rule
@@ -31,17 +39,54 @@ def _scoped(rule: Rule, index: int) -> str:
     return f"(?P<r{index}>{pattern})"
 
 
+# A word no rule starts at unless it is one of the grammar's ``starters``: letters,
+# capitalised or not, with closing punctuation but no full stop or colon after it.
+_PLAIN = r"(?:[a-z]+|[A-Z][a-z]+)"
+_CLOSING = r"[,;!?)\]\"'\u2019\u201d]*"
+
+
 @dataclass(frozen=True)
 class Grammar:
     rules: tuple[Rule, ...]
     master: re.Pattern[str]
+    # The tokens worth trying: all but plain words that start no rule.
+    tokens: re.Pattern[str]
+
+
+def _starters(rules: tuple[Rule, ...], language: Language) -> set[str]:
+    """The plain words that some rule may start at."""
+    words = {word for rule in rules for word in rule.starts}
+    for month in language.months.values():
+        words.update(month[:length] for length in range(3, len(month) + 1))
+    words.update(language.dosage)
+    words.update(entry.written.split()[0] for entry in language.abbreviations)
+    return {word.lower() for word in words if re.fullmatch(_PLAIN, word, re.IGNORECASE)}
 
 
 @cache
 def grammar(language: Language) -> Grammar:
     rules = rules_for(language)
     master = re.compile("|".join(_scoped(rule, index) for index, rule in enumerate(rules)))
-    return Grammar(rules, master)
+    starters = alternation(_starters(rules, language))
+    tokens = re.compile(
+        rf"(?<!\S)(?:(?!{_PLAIN}{_CLOSING}(?!\S))\S+|(?i:{starters}){_CLOSING}(?!\S))"
+    )
+    return Grammar(rules, master, tokens)
+
+
+def _places(grammar: Grammar, text: str, start: int, end: int) -> Iterator[int]:
+    """Every place in ``text[start:end]`` where a rule may start: inside the tokens
+    worth trying, at their start (and the space before it, which a rule may take:
+    "a \u00bd tablet"), and wherever a letter does not follow a letter (no rule
+    starts inside a word)."""
+    for token in grammar.tokens.finditer(text, start, end):
+        first, last = token.span()
+        if first > start:
+            yield first - 1
+        yield first
+        for place in range(first + 1, last):
+            if not (text[place].isalpha() and text[place - 1].isalpha()):
+                yield place
 
 
 def _said(rule: Rule, found: Found, context: Context) -> Span | None:
@@ -70,7 +115,25 @@ def _next_taker(
     return None
 
 
-def tokenize(text: str, context: Context, start: int = 0, end: int | None = None) -> list[Span]:
+def _matches(
+    grammar: Grammar, text: str, start: int, end: int, everywhere: bool
+) -> Iterator[re.Match[str]]:
+    """The joined expression's matches from left to right, tried where a rule may start."""
+    if everywhere:
+        position = start
+        while (match := grammar.master.search(text, position, end)) is not None:
+            yield match
+            position = match.start() + 1
+        return
+    for place in _places(grammar, text, start, end):
+        match = grammar.master.match(text, place, end)
+        if match is not None:
+            yield match
+
+
+def tokenize(
+    text: str, context: Context, start: int = 0, end: int | None = None, everywhere: bool = False
+) -> list[Span]:
     """The spans of every class but prose found in ``text[start:end]``, in order.
 
     Rules see the text around the piece (a lexicon word before "-releasing"
@@ -80,23 +143,16 @@ def tokenize(text: str, context: Context, start: int = 0, end: int | None = None
     found: list[Span] = []
     rules = grammar(context.language)
     position = start
-    while position < end:
-        match = rules.master.search(text, position, end)
-        if match is None:
-            break
-        index = int(match.lastgroup[1:]) if match.lastgroup else 0
+    for match in _matches(rules, text, start, end, everywhere):
         match_start, match_end = match.span()
-        if match_end == match_start:
-            position = match_start + 1
+        if match_start < position or match_end == match_start:
             continue
-        span = _said(
-            rules.rules[index], Found(match, f"r{index}_", match_start, match_end), context
-        )
+        index = int(match.lastgroup[1:]) if match.lastgroup else 0
+        found_here = Found(match, f"r{index}_", match_start, match_end)
+        span = _said(rules.rules[index], found_here, context)
         if span is None:
             span = _next_taker(rules, index, text, match_start, end, context)
-        if span is None:
-            position = match_start + 1
-            continue
-        found.append(span)
-        position = span.end
+        if span is not None:
+            found.append(span)
+            position = span.end
     return found
