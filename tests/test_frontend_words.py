@@ -180,3 +180,20 @@ def test_a_count_of_hours_is_no_military_time() -> None:
     said = spoken_form("After 1500 hours of flight")
     assert heard_numbers(said) == [Fraction(1500)]
     assert said.endswith("hundred hours of flight")
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Born on the 1st of May.", "Born on the first of May."),
+        ("Clinic closes at 5 p.m.", "Clinic closes at five P M."),
+        ("Seen at 10.15 pm.", "Seen at ten fifteen P M."),
+        ("Charles II's court", "Charles the second's court"),
+        ("Henry V spoke", "Henry the fifth spoke"),
+        ("After WWI and WWII ended", "After World War One and World War Two ended"),
+        ("Take 1 tab q.d.", "Take one tab once a day."),
+        ("Ointment applied bid to the rash.", "Ointment applied twice a day to the rash."),
+    ],
+)
+def test_readings_at_the_edges_of_a_sentence(written: str, said: str) -> None:
+    assert spoken_form(written) == said

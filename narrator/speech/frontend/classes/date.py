@@ -62,8 +62,11 @@ def date_words(
     else:
         pattern = style.day_first if day_first else style.month_first
         said_day = _day_words(day, language, before)
-    said = pattern.format(day=said_day, month=month_name, year=said_year)
-    return " ".join(said.split()).rstrip(" ,")
+    said = " ".join(pattern.format(day=said_day, month=month_name, year=said_year).split())
+    first, _, rest = said.partition(" ")
+    if rest and before.rstrip().lower().endswith(f" {first.lower()}"):
+        said = rest  # "on the 4th of July": the text has said "the" already
+    return said.rstrip(" ,")
 
 
 def _with_full_stop(said: str | None, found: Found, language: Language) -> str | None:

@@ -39,7 +39,8 @@ _FREQUENCY_AFTER = re.compile(
 # in the words just before it, in the same sentence.
 _PRESCRIPTION_BEFORE = re.compile(
     rf"(?:{_DOSE}|\b(?:PO|IV|IM|SC|SQ|SL|PR|prn|PRN)|\bq\.?\s?\d+\s?h|\b(?:take|takes|taken|give|given"
-    r"|apply|inject|inhale|instil|instill|dose|doses|dosing)\b)[^.;!?]{0,24}$",
+    r"|apply|applied|inject|injected|inhale|inhaled|instil|instill|instilled|administered"
+    r"|dose|doses|dosing)\b)[^.;!?]{0,24}$",
     re.IGNORECASE,
 )
 _DOSE_ANYWHERE = re.compile(_DOSE + r"(?![^\W\d_])")
@@ -117,6 +118,9 @@ def _say_shorthand(found: Found, context: Context) -> str | None:
         return _say_routes(found, context)
     if not _PRESCRIPTION_BEFORE.search(found.before[-60:]):
         return None
+    # "q.d." may end the sentence: its full stop stays a pause there.
+    if written.endswith(".") and not found.after.lstrip()[:1].islower():
+        return said + "."
     return said
 
 

@@ -56,6 +56,13 @@ def _ordinal(numeral: str, language: Language) -> str:
 
 
 def _say(found: Found, context: Context) -> str | None:
+    said = _say_numeral(found, context)
+    if said is None or not found.group("possessive"):
+        return said
+    return f"{said}'s"
+
+
+def _say_numeral(found: Found, context: Context) -> str | None:
     numeral = found.group("numeral") or ""
     if not _VALID.fullmatch(numeral):
         return None
@@ -71,7 +78,7 @@ def _say(found: Found, context: Context) -> str | None:
         return f"{said} {substage.upper()}" if substage else said
     if substage:
         return None
-    if word.lower() in language.regnal_names and (len(numeral) > 1 or numeral == "I"):
+    if word.lower() in language.regnal_names and (len(numeral) > 1 or numeral in "IV"):
         return _ordinal(numeral, language)
     titled = word[:1].isupper() and word[1:].islower() and word not in _NOT_NAMES
     if not titled or len(numeral) < 2 or not counting:
@@ -92,7 +99,8 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "roman: numeral",
             SemioticClass.ROMAN,
-            r"(?<![\w'\u2019-])(?P<numeral>[IVXLCDM]{1,7})(?P<substage>[a-cA-C](?=\b))?(?![\w'\u2019])",
+            r"(?<![\w'\u2019-])(?P<numeral>[IVXLCDM]{1,7})(?P<substage>[a-cA-C](?=\b))?"
+            r"(?P<possessive>['\u2019]s)?(?![\w'\u2019])",
             _say,
         ),
     ]

@@ -2,7 +2,7 @@
 "9:00" is "nine o'clock" (but "twelve hundred" in a text on the 24-hour
 clock, "12:00 to 13:00"), "10pm" is "ten P M", "9am–5pm" is "nine A M to five
 P M", "0800 hours" (military, with its leading zero or after "at") is "oh
-eight hundred hours".
+eight hundred hours", "9.30 am" (British) is "nine thirty A M".
 
 Another language says its times by the patterns of its ``settings`` table
 ("14:30 Uhr" is "vierzehn Uhr dreißig", "14 h 30" is "quatorze heures
@@ -92,14 +92,22 @@ def _near_ratio(found: Found) -> bool:
 def _say(found: Found, context: Context) -> str | None:
     if not found.group("half") and found.group("minutes") and _near_ratio(found):
         return None
-    return _clock(found, context)
+    return _with_full_stop(_clock(found, context), found)
+
+
+def _with_full_stop(said: str, found: Found) -> str:
+    """ "a.m." may end the sentence: its full stop stays a pause there."""
+    following = found.after.lstrip()
+    if found.written.endswith(".") and (not following or following[0].isupper()):
+        return said + "."
+    return said
 
 
 def _say_range(found: Found, context: Context) -> str | None:
     if _near_ratio(found):
         return None
     first, second = _clock(found, context, "1"), _clock(found, context, "2")
-    return f"{first} {context.language.word('to')} {second}"
+    return _with_full_stop(f"{first} {context.language.word('to')} {second}", found)
 
 
 def _english_rules() -> list[Rule]:
@@ -124,6 +132,12 @@ def _english_rules() -> list[Rule]:
             "time: hours and minutes",
             SemioticClass.TIME,
             rf"{start}(?P<hours>[01]?\d|2[0-3]):(?P<minutes>[0-5]\d)(?::(?P<seconds>[0-5]\d))?(?![\d:]){half}?",
+            _say,
+        ),
+        Rule(
+            "time: hours.minutes and half of day",
+            SemioticClass.TIME,
+            rf"{start}(?P<hours>1[0-2]|0?[1-9])\.(?P<minutes>[0-5]\d){half}",
             _say,
         ),
         Rule(
