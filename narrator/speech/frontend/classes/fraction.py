@@ -11,7 +11,7 @@ are, "twenty-four seven" and "nine eleven".
 
 from __future__ import annotations
 
-from narrator.speech.frontend.classes.measure import say_unit, unit_pattern
+from narrator.speech.frontend.classes.measure import UNIT_WORD, is_unit, say_unit
 from narrator.speech.frontend.classes.written_numbers import VULGAR
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.number_words import Number, cardinal_words, ordinal_words
@@ -44,16 +44,18 @@ def _mixed(whole: str, numerator: int, denominator: int, language: Language) -> 
     return f"{cardinal_words(whole, language)} {language.word('and')} {part}"
 
 
-def _with_unit(said: str, whole: str | None, found: Found, language: Language) -> str:
+def _with_unit(said: str, whole: str | None, found: Found, language: Language) -> str | None:
     unit = found.group("unit")
     if not unit:
         return said
+    if not is_unit(unit, language):
+        return None
     # Below one, the unit is singular ("one quarter teaspoon"); above, plural.
     amount = Number(False, "2" if whole else "1")
     return f"{said} {say_unit(amount, unit, language)}"
 
 
-def _say_vulgar(found: Found, context: Context) -> str:
+def _say_vulgar(found: Found, context: Context) -> str | None:
     language = context.language
     numerator, denominator = VULGAR[found.group("vulgar") or "\u00bd"]
     whole = found.group("whole")
@@ -62,8 +64,10 @@ def _say_vulgar(found: Found, context: Context) -> str:
         part = _mixed(whole, numerator, denominator, language)
     else:
         part = fraction_words(numerator, denominator, language)
-    part = _with_unit(part, whole, found, language)
-    return f"{language.word('minus')} {part}" if sign else part
+    with_unit = _with_unit(part, whole, found, language)
+    if with_unit is None:
+        return None
+    return f"{language.word('minus')} {with_unit}" if sign else with_unit
 
 
 def _say_slash(found: Found, context: Context) -> str | None:
@@ -85,6 +89,8 @@ def _say_slash(found: Found, context: Context) -> str | None:
         cardinal_words(str(denominator), language),
     )
     unit = found.group("unit")
+    if unit and not is_unit(unit, language):
+        return None
     said_unit = f" {say_unit(None, unit, language)}" if unit else ""
     if numerator > denominator >= 30:
         return f"{top} {language.word('over')} {bottom}{said_unit}"
@@ -93,19 +99,18 @@ def _say_slash(found: Found, context: Context) -> str | None:
 
 def rules(language: Language) -> list[Rule]:
     vulgar = "".join(VULGAR)
-    unit = rf"(?:[ \u00a0](?P<unit>{unit_pattern(language)}))?"
+    # A word after a fraction is its unit when the table says so ("1/4 tsp");
+    # otherwise the rule without a unit takes the fraction alone.
+    unit = rf"[ \u00a0](?P<unit>{UNIT_WORD})"
+    vulgar_pattern = rf"(?P<sign>(?<![\w.])[-\u2212])?(?P<whole>\d+)?\s?(?P<vulgar>[{vulgar}])"
+    slash_pattern = (
+        r"(?<![\w./])(?:(?P<whole>\d+)\s)?(?P<top>\d{1,3})\s?[/\u2044]\s?(?P<bottom>\d{1,3})"
+        r"(?![\w/]|[.,]\d)"
+    )
+    kind = SemioticClass.FRACTION
     return [
-        Rule(
-            "fraction: vulgar",
-            SemioticClass.FRACTION,
-            rf"(?P<sign>(?<![\w.])[-\u2212])?(?P<whole>\d+)?\s?(?P<vulgar>[{vulgar}]){unit}",
-            _say_vulgar,
-        ),
-        Rule(
-            "fraction: slash",
-            SemioticClass.FRACTION,
-            r"(?<![\w./])(?:(?P<whole>\d+)\s)?(?P<top>\d{1,3})\s?[/\u2044]\s?(?P<bottom>\d{1,3})"
-            rf"(?![\w/]|[.,]\d){unit}",
-            _say_slash,
-        ),
+        Rule("fraction: vulgar and unit", kind, vulgar_pattern + unit, _say_vulgar),
+        Rule("fraction: vulgar", kind, vulgar_pattern, _say_vulgar),
+        Rule("fraction: slash and unit", kind, slash_pattern + unit, _say_slash),
+        Rule("fraction: slash", kind, slash_pattern, _say_slash),
     ]

@@ -16,6 +16,7 @@ grams.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from narrator.speech.frontend.classes.written_numbers import (
     context_words,
@@ -32,6 +33,21 @@ from narrator.speech.frontend.span import SemioticClass
 _POWERS = {"\u00b2": "squared", "\u00b3": "cubed"}
 _PER_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s?(.*)")
 _CENTRIFUGE = re.compile(r"\b(?:centrifug\w*|spun|spin|spinning|rcf)\b", re.IGNORECASE)
+
+
+# A word that may be a unit, looked up in ``say`` rather than spelled out in the
+# pattern (``is_unit``): it never ends in a full stop, which ends a sentence.
+UNIT_WORD = r"[^\W\d_](?:[^\s,;:!?()\[\]]*[^\s,;:!?()\[\].])?"
+
+
+@cache
+def _unit_regex(language: Language) -> re.Pattern[str]:
+    return re.compile(unit_pattern(language))
+
+
+def is_unit(written: str, language: Language) -> bool:
+    """Whether ``written`` is a unit or a compound of units of the language."""
+    return _unit_regex(language).fullmatch(written) is not None
 
 
 def one_unit(language: Language) -> str:
@@ -163,7 +179,8 @@ def rules(language: Language) -> list[Rule]:
     unit = unit_pattern(language)
     one = one_unit(language)
     number = signed(language)
-    size = rf"{number}(?:[ \u00a0]?(?![x\u00d7]\s?\d)(?:{one}))?"
+    # Any short word may be a size's unit; ``_say_dimensions`` looks it up.
+    size = rf"{number}(?:[ \u00a0]?(?![x\u00d7]\s?\d)[^\W\d_]{{1,4}}[\u00b2\u00b3]?)?"
     return [
         Rule(
             "measure: dimensions",
@@ -186,13 +203,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "measure: per unit",
             SemioticClass.MEASURE,
-            rf"(?<=[a-z]{{3}})\s?/\s?(?P<unit>{unit})",
-            _say_per,
-        ),
-        Rule(
-            "measure: the word per and a unit",
-            SemioticClass.MEASURE,
-            rf"(?<![\w/])(?i:per)\s(?P<unit>{unit})",
+            rf"(?:(?<=[a-z]{{3}})\s?/\s?|(?<![\w/])(?i:per)\s)(?P<unit>{unit})",
             _say_per,
             **starting("per"),
         ),

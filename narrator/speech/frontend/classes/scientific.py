@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from narrator.speech.frontend.classes.measure import say_unit, unit_pattern
+from narrator.speech.frontend.classes.measure import UNIT_WORD, is_unit, say_unit
 from narrator.speech.frontend.classes.written_numbers import (
     SIGN,
     SUPERSCRIPT_DIGITS,
@@ -69,13 +69,19 @@ def _say_notation(found: Found, context: Context) -> str:
     said_exponent = number_words(parse(exponent.translate(SUPERSCRIPTS), language), language)
     power = f"{language.word('power')} {said_exponent}"
     said = f"{mantissa} {language.word('times')} {base} {power}"
-    unit = found.group("unit")
-    if unit:
-        said = f"{said} {say_unit(None, unit, language)}"
-    per = found.group("per")
-    if per:
-        said = f"{said} {language.word('per')} {say_unit(parse('1', language), per, language)}"
     return said
+
+
+def _say_notation_and_unit(found: Found, context: Context) -> str | None:
+    """ "9.11 × 10⁻³¹ kg", "250 ×10⁹/L": the unit (the table's) after the power."""
+    language = context.language
+    unit, per = found.group("unit"), found.group("per")
+    if not is_unit(unit or per or "", language):
+        return None
+    said = _say_notation(found, context)
+    if per:
+        return f"{said} {language.word('per')} {say_unit(parse('1', language), per, language)}"
+    return f"{said} {say_unit(None, unit or '', language)}"
 
 
 def _say_e(found: Found, context: Context) -> str:
@@ -99,14 +105,22 @@ def _say_power(found: Found, context: Context) -> str:
 
 def rules(language: Language) -> list[Rule]:
     number = signed(language)
-    unit = unit_pattern(language)
     times = r"\s?[\u00d7x\u00b7*]\s?"
+    notation = (
+        rf"(?P<mantissa>{number}){times}(?P<base>10)"
+        rf"(?:(?P<super>{_SUPER})|\^\(?(?P<exponent>{SIGN}?\d+)\)?)"
+    )
     return [
+        Rule(
+            "scientific: times ten to a power and a unit",
+            SemioticClass.SCIENTIFIC,
+            rf"{notation}(?:[ \u00a0\u2009\u202f](?P<unit>{UNIT_WORD})|/(?P<per>{UNIT_WORD}))",
+            _say_notation_and_unit,
+        ),
         Rule(
             "scientific: times ten to a power",
             SemioticClass.SCIENTIFIC,
-            rf"(?P<mantissa>{number}){times}(?P<base>10)(?:(?P<super>{_SUPER})|\^\(?(?P<exponent>{SIGN}?\d+)\)?)"
-            rf"(?:[ \u00a0\u2009\u202f](?P<unit>{unit})|/(?P<per>{unit}))?",
+            notation,
             _say_notation,
         ),
         Rule(
