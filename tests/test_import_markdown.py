@@ -230,3 +230,15 @@ def test_links_and_images_keep_their_addresses_where_a_reader_can_use_them() -> 
     assert terms == BulletList((ListItem("testosterone therapy.", "TRT"),))
     figure = convert("![](https://example.org/p.png)\n", "x").sections[0].blocks
     assert figure == (Figure("An image without a description (https://example.org/p.png)"),)
+
+
+def test_a_code_block_is_a_paragraph_per_line_without_its_language_label() -> None:
+    markdown = (
+        "# Setup\n\nInstall it:\n\n```sh\n$ pyenv install 3.12.1\n\n$ pyenv global 3.12.1\n```\n"
+    )
+    article = convert(import_text(markdown.encode(), "setup.md"), "setup")
+    blocks = article.sections[0].blocks
+    assert blocks[-2:] == (
+        Paragraph("$ pyenv install 3.12.1"),
+        Paragraph("$ pyenv global 3.12.1"),
+    )

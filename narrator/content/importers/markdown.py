@@ -8,8 +8,8 @@ Heuristics, in the order a reader meets them:
   the first section heading goes into an "Introduction" section.
 - A paragraph holding only images becomes one figure per image (its alt
   text, else its title); images inside text are read as their alt text.
-- Block quotes become callouts. Code and raw HTML become paragraphs of
-  their literal text (a fence's language label on the first line).
+- Block quotes become callouts. Code and raw HTML become one paragraph of
+  literal text per line (a fence's language label is left out).
   Nested lists are flattened into their parent list. Cells a table row has
   beyond its header (GFM drops them) join the row's last cell.
 - A list item that starts with ``**Term**:`` (or ``**Term:**``, or a bold
@@ -127,7 +127,8 @@ class _Converter:
         elif node.type == "table":
             self.add(draft, _table(node, self.lines))
         elif node.type in ("fence", "code_block", "html_block"):
-            self.add(draft, Paragraph(_block_text(node)))
+            for line in _code_lines(node):
+                self.add(draft, Paragraph(line))
 
     def paragraph(self, draft: _Draft, inline: SyntaxTreeNode, *, quoted: bool) -> None:
         images = _only_images(inline)
@@ -405,11 +406,18 @@ def _list_items(node: SyntaxTreeNode, lines: list[str]) -> Iterator[tuple[ListIt
             yield from _list_items(child, lines)
 
 
+def _code_lines(node: SyntaxTreeNode) -> list[str]:
+    """A code or HTML block, line by line: each line is a paragraph of its own, so a
+    listener hears one command at a time and steps through them as a screen
+    reader does through code. A fence's language label ("sh") is for the
+    highlighter, not the reader, and is left out."""
+    return [line.strip() for line in node.content.splitlines() if line.strip()]
+
+
 def _block_text(node: SyntaxTreeNode) -> str:
-    """The literal text of a code or HTML block (a fence's language label first), or of a quote."""
+    """The literal text of a code or HTML block (without a fence's label), or of a quote."""
     if node.type in ("fence", "code_block", "html_block"):
-        label = node.info.strip() if node.type == "fence" else ""
-        return "\n".join(t for t in (label, node.content.strip("\n")) if t)
+        return "\n".join(_code_lines(node))
     if node.type == "inline":
         return _plain(node)
     return "\n".join(_block_text(c) for c in node.children)
