@@ -225,3 +225,11 @@ def test_volume_issue_and_pages_of_a_reference(written: str, said: str) -> None:
 )
 def test_more_notes_entities_and_numbers(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "values"),
+    [("Patients (n=120) were enrolled.", [120]), ("It was significant (p=0.05).", [0.05])],
+)
+def test_a_study_number_after_an_equals_sign_is_a_number(written: str, values: list[float]) -> None:
+    assert [float(value) for value in heard_numbers(spoken_form(written))] == values

@@ -158,6 +158,15 @@ SUPERSCRIPT = str.maketrans(
 
 
 @st.composite
+def statistics(draw: st.DrawFn) -> Written:
+    """A study's "n=120" and "p=0.05" are numbers, not code said digit by digit."""
+    name = draw(st.sampled_from(["n", "N", "p", "k", "r"]))
+    written, values = draw(st.one_of(cardinals(), decimals()))
+    space = draw(st.sampled_from(["", " "]))
+    return f"({name}{space}={space}{written})", values
+
+
+@st.composite
 def superscript_notes(draw: st.DrawFn) -> Written:
     """A superscript note after a word, a percentage, a closing mark or a year is a
     note: "large²" and "in 2019²" are never squared, and the year stays whole."""
@@ -226,6 +235,7 @@ CLASSES: list[Callable[[], st.SearchStrategy[Written]]] = [
     ratios,
     footnoted,
     superscript_notes,
+    statistics,
     scores,
     adjectival_measures,
     spaced_thousands,

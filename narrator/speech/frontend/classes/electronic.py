@@ -197,6 +197,17 @@ def _say_file(found: Found, context: Context) -> str | None:
     return electronic_words(found.written, context.language, capitals=True)
 
 
+_NUMBER_VALUE = re.compile(r"=[+\u2212-]?\.?\d")
+
+
+def _say_assignment(found: Found, context: Context) -> str | None:
+    """ "DEBUG=true" and "PATH=$HOME/bin" are code; "n=120" and "p=0.05" are a
+    study's numbers, said as numbers by their own classes."""
+    if _NUMBER_VALUE.search(found.written):
+        return None
+    return _say_code(found, context)
+
+
 def _say_path(found: Found, context: Context) -> str | None:
     """A path; "mg/kg/day" is a unit (``measure``) and "3/15/2024" a date, not paths."""
     parts = found.written.split("/")
@@ -280,7 +291,7 @@ def rules(language: Language) -> list[Rule]:
             "electronic: assignment",
             SemioticClass.ELECTRONIC,
             r"(?<![\w$.-])[A-Za-z_][A-Za-z0-9_]*=(?:[^\s\"'<>]*[^\s\"'<>.,;:!?)])?",
-            _say_code,
+            _say_assignment,
         ),
         Rule(
             "electronic: code identifier",
