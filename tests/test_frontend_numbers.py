@@ -170,3 +170,17 @@ def test_grouped_numbers_fractions_and_ordinals(written: str, said: str) -> None
 )
 def test_hyphens_inches_and_dimensions(written: str, said: str) -> None:
     assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("y = 2x", "y equals two x"),
+        ("e^x", "e to the x"),
+        ("Add 2.5e-3 mol.", "Add two point five times ten to the minus three moles."),
+        ("Set lr to 1e-5.", "Set lr to one times ten to the minus five."),
+        ("Use ½ tablet.", "Use one half tablet."),
+    ],
+)
+def test_variables_and_units_after_notation(written: str, said: str) -> None:
+    assert say(written) == said

@@ -111,7 +111,7 @@ def say_unit(number: Number | None, unit: str, language: Language, adjective: bo
 def _say(found: Found, context: Context) -> str | None:
     unit = found.group("unit") or ""
     number = parse(found.group("number") or "", context.language)
-    if unit == "x" and (found.after[:1].isalpha() or _is_algebra(found.after)):
+    if unit == "x" and _is_variable(found):
         return None
     if unit == "g" and _CENTRIFUGE.search(found.before[-60:]):
         return f"{number_words(number, context.language)} g"
@@ -126,7 +126,15 @@ def _say(found: Found, context: Context) -> str | None:
 _SENTENCE_AFTER = re.compile(r"\s*(?:$|[A-Z\u201c\"(])")
 
 
+# "f(x) = 2x": after an equals sign or an operator, x is a variable.
+_EQUATION_BEFORE = re.compile(r"[=+\u2212<>\u2264\u2265]\s?$")
 _ALGEBRA_AFTER = re.compile(r"\s?[-\u2212+=<>\u2264\u2265)]\s?[\w(]")
+
+
+def _is_variable(found: Found) -> bool:
+    """ "3x − 4", "y = 2x", "2xy": x after a number is a variable, not "times"."""
+    after = found.after
+    return after[:1].isalpha() or _is_algebra(after) or bool(_EQUATION_BEFORE.search(found.before))
 
 
 def _is_algebra(after: str) -> bool:

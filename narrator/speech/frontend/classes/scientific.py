@@ -73,12 +73,13 @@ def _say_notation(found: Found, context: Context) -> str:
 
 
 def _say_notation_and_unit(found: Found, context: Context) -> str | None:
-    """ "9.11 × 10⁻³¹ kg", "250 ×10⁹/L": the unit (the table's) after the power."""
+    """ "9.11 × 10⁻³¹ kg", "250 ×10⁹/L", "1.5e-3 mol": the unit (the table's) after
+    the power."""
     language = context.language
     unit, per = found.group("unit"), found.group("per")
     if not is_unit(unit or per or "", language):
         return None
-    said = _say_notation(found, context)
+    said = _say_notation(found, context) if found.group("base") else _say_e(found, context)
     if per:
         return f"{said} {language.word('per')} {say_unit(parse('1', language), per, language)}"
     return f"{said} {say_unit(None, unit or '', language)}"
@@ -106,6 +107,8 @@ def _say_power(found: Found, context: Context) -> str:
 def rules(language: Language) -> list[Rule]:
     number = signed(language)
     times = r"\s?[\u00d7x\u00b7*]\s?"
+    with_unit = rf"(?:[ \u00a0\u2009\u202f](?P<unit>{UNIT_WORD})|/(?P<per>{UNIT_WORD}))"
+    e_notation = rf"(?<![\w.])(?P<mantissa>{SIGN}?\d+(?:\.\d+)?)[eE](?P<exponent>[-+\u2212]?\d+)"
     notation = (
         rf"(?P<mantissa>{number}){times}(?P<base>10)"
         rf"(?:(?P<super>{_SUPER})|\^\(?(?P<exponent>{SIGN}?\d+)\)?)"
@@ -114,7 +117,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "scientific: times ten to a power and a unit",
             SemioticClass.SCIENTIFIC,
-            rf"{notation}(?:[ \u00a0\u2009\u202f](?P<unit>{UNIT_WORD})|/(?P<per>{UNIT_WORD}))",
+            notation + with_unit,
             _say_notation_and_unit,
         ),
         Rule(
@@ -124,15 +127,21 @@ def rules(language: Language) -> list[Rule]:
             _say_notation,
         ),
         Rule(
+            "scientific: e notation and a unit",
+            SemioticClass.SCIENTIFIC,
+            rf"{e_notation}(?![\w]|\.\w){with_unit}",
+            _say_notation_and_unit,
+        ),
+        Rule(
             "scientific: e notation",
             SemioticClass.SCIENTIFIC,
-            rf"(?<![\w.])(?P<mantissa>{SIGN}?\d+(?:\.\d+)?)[eE](?P<exponent>[-+\u2212]?\d+)(?![\w]|\.\w)",
+            rf"{e_notation}(?![\w]|\.\w)",
             _say_e,
         ),
         Rule(
             "scientific: power",
             SemioticClass.SCIENTIFIC,
-            rf"(?P<base>{number}|{_VARIABLES}(?=[\u207b\u207a\u207f{SUPERSCRIPT_DIGITS}^]))(?:(?P<super>{_SUPER})|\^\(?(?P<caret>{SIGN}?\d+)\)?)",
+            rf"(?P<base>{number}|{_VARIABLES}(?=[\u207b\u207a\u207f{SUPERSCRIPT_DIGITS}^]))(?:(?P<super>{_SUPER})|\^\(?(?P<caret>{SIGN}?\d+|[a-zA-Z](?![\w]))\)?)",
             _say_power,
         ),
     ]
