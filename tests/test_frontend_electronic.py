@@ -233,3 +233,11 @@ def test_more_notes_entities_and_numbers(written: str, said: str) -> None:
 )
 def test_a_study_number_after_an_equals_sign_is_a_number(written: str, values: list[float]) -> None:
     assert [float(value) for value in heard_numbers(spoken_form(written))] == values
+
+
+@pytest.mark.parametrize(
+    ("written", "values"),
+    [("We will call 150 patients.", [150]), ("Call 200 people back.", [200])],
+)
+def test_a_count_after_call_is_a_number(written: str, values: list[int]) -> None:
+    assert heard_numbers(spoken_form(written)) == values

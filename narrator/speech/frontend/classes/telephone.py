@@ -52,6 +52,20 @@ def _say(found: Found, context: Context) -> str:
     return _groups(found.written, context.language)
 
 
+# "call 150 patients": a count of something, not a number to call.
+_COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|staff)\b")
+_DIAL_BEFORE = re.compile(r"\b[Dd]ial\s$")
+
+
+def _say_called(found: Found, context: Context) -> str | None:
+    """A number after "call", "ring", "phone" or "helpline" is one to call ("Call
+    112 anywhere"), unless a counted noun follows ("call 150 patients"); after
+    "dial" it always is."""
+    if not _DIAL_BEFORE.search(found.before) and _COUNTED_AFTER.match(found.after):
+        return None
+    return _say(found, context)
+
+
 def _say_short_code(found: Found, context: Context) -> str:
     keyword = (found.group("keyword") or "").lower()
     number = digit_by_digit(found.group("number") or "", context.language)
@@ -91,7 +105,7 @@ def rules(language: Language) -> list[Rule]:
             "telephone: after a word for calling",
             SemioticClass.TELEPHONE,
             rf"{_CALLING}(?:\d{{3,5}}|1(?=[\s-]\d{{3}}))(?:[\s-]\d{{3,4}}){{0,3}}(?![\w.,:/-]\d|[\w%\u00b0-])",
-            _say,
+            _say_called,
         ),
         Rule(
             "telephone: short code",
