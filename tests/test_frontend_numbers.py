@@ -184,3 +184,15 @@ def test_hyphens_inches_and_dimensions(written: str, said: str) -> None:
 )
 def test_variables_and_units_after_notation(written: str, said: str) -> None:
     assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("a 2-1 ratio", "a two to one ratio"),
+        ("the $5 they paid", "the five dollars they paid"),
+        ("the 10 mg it contains", "the ten milligrams it contains"),
+    ],
+)
+def test_words_that_undo_a_score_or_an_adjective(written: str, said: str) -> None:
+    assert say(written) == said

@@ -11,8 +11,9 @@ Two one-digit numbers are a score, said side by side, when the second is not
 above the first (a range rises: "6–4, 6–3", "2-2", "a 1-0 win"), or when a
 sport's word is near ("they lost 0–1 at home"). A noun after them makes them
 a range ("won 2-3 games", "within 5-3 days") unless it is a sport's own word
-or the pair stands as an adjective ("a 3–2 thriller"). The words are the
-``sport`` role of the language's ``number-context`` table. Larger scores
+or the pair stands as an adjective ("a 3–2 thriller"); a ``ratio`` noun
+("a 2-1 ratio") keeps "to". The words are the ``sport`` and ``ratio`` roles
+of the language's ``number-context`` table. Larger scores
 ("112–104") are said with "to", as ranges are.
 """
 
@@ -63,6 +64,8 @@ def _is_score(found: Found, low: Number, high: Number, language: Language) -> bo
         return False
     falling = int(high.whole) <= int(low.whole)
     following = word_after(found.after)
+    if following in context_words(language, "ratio"):
+        return False
     if following and following not in context_words(language, "function"):
         # A noun after: "a 4-0 rout" is a score, "within 5-3 days" a range.
         adjective = word_before(found.before) in context_words(language, "determiner")
