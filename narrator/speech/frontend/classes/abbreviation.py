@@ -67,14 +67,35 @@ def _say(found: Found, context: Context) -> str | None:
     return said
 
 
+# Most abbreviations have one shape, a short word and its full stop, with more
+# letters and stops after it ("e.g.", "Prof.", "n.b."): the rule matches that
+# shape and looks the word up in the table, instead of trying every entry in
+# turn. Entries of other shapes ("et al.", "p. ex.", "WWII") are matched by name.
+_SHAPE = r"[^\W\d_]{1,7}\.(?:[^\W\d_]{1,3}\.){0,3}"
+_OF_THE_SHAPE = re.compile(_SHAPE)
+
+
+def _alternatives(names: list[str]) -> str:
+    ordered = sorted(names, key=len, reverse=True)
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in ordered)
+
+
 def rules(language: Language) -> list[Rule]:
-    written = sorted({entry.written for entry in language.abbreviations}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in written)
+    others = {entry.written for entry in language.abbreviations}
+    others = {name for name in others if not _OF_THE_SHAPE.fullmatch(name)}
+    # Longer dotted names ("p. ex.") before the shape, which would take "p."; names
+    # without a stop ("approx") after it, and never before one.
+    dotted = [name for name in others if name.endswith(".")]
+    undotted = [name for name in others if not name.endswith(".")]
+    pieces = [f"(?:{_alternatives(dotted)})"] if dotted else []
+    pieces.append(_SHAPE)
+    if undotted:
+        pieces.append(rf"(?:{_alternatives(undotted)})(?!\.)")
     return [
         Rule(
             "abbreviation",
             SemioticClass.ABBREVIATION,
-            rf"(?<![\w.])(?:{alternatives})(?![\w])",
+            rf"(?<![\w.])(?:{'|'.join(pieces)})(?![\w])",
             _say,
             re.IGNORECASE,
         )
