@@ -241,3 +241,22 @@ def test_a_study_number_after_an_equals_sign_is_a_number(written: str, values: l
 )
 def test_a_count_after_call_is_a_number(written: str, values: list[int]) -> None:
     assert heard_numbers(spoken_form(written)) == values
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("as shown before<sup>3</sup>.", "as shown before, note three."),
+        ("Trials<sup>2,3</sup> agree", "Trials, notes two and three, agree"),
+        ("Risk fell 40%<sup>2</sup>.", "Risk fell forty percent, note two."),
+        ("x<sup>n</sup> grows", "x to the n grows"),
+    ],
+)
+def test_a_superscript_tag_is_a_note_after_a_word_and_a_power_after_a_number(
+    written: str, said: str
+) -> None:
+    assert spoken_form(written) == said
+
+
+def test_a_power_in_a_superscript_tag_keeps_its_sign() -> None:
+    assert heard_numbers(spoken_form("about 10<sup>-3</sup> of them")) == [10, -3]

@@ -9,6 +9,8 @@ letter or two ("x²", "mc²"), after π ("πr²"), after a unit ("mmol²") or af
 any other number ("10⁵") is a power (``scientific``, ``measure``). With
 ``footnotes`` off, markers are dropped.
 
+HTML's "<sup>3</sup>" after a word is a note too (``markup``).
+
 A reference's "337(6096):816" is its volume, issue and pages: "three hundred
 and thirty-seven, issue six thousand and ninety-six, page eight hundred and
 sixteen" ("pages 816 to 821" for a range).
@@ -26,17 +28,20 @@ from narrator.speech.frontend.span import SemioticClass
 
 _NUMBERS = re.compile(r"\d+")
 _PAUSES = frozenset(".,;:!?)")
+_CLOSING = frozenset('.,;:)\u201d"%')
 _OPERATOR_BEFORE = re.compile(r"[=+\u00d7*/^\u2212-]\s*$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 # Letters that name quantities in formulas, not words ("πr²", "Δx²").
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 
 
-def _say(found: Found, context: Context) -> str:
+def note_words(notes: str, before: str, after: str, context: Context) -> str:
+    """ "notes 9 to 11" for the marker ``notes`` between ``before`` and ``after``,
+    with a pause either side unless the text makes one there itself."""
     if not context.footnotes:
         return " "
     language = context.language
-    notes = (found.group("notes") or "").translate(SUPERSCRIPTS)
+    notes = notes.translate(SUPERSCRIPTS)
     numbers = [cardinal_words(number, language) for number in _NUMBERS.findall(notes)]
     joiner = (
         f" {language.word('to')} "
@@ -44,16 +49,34 @@ def _say(found: Found, context: Context) -> str:
         else " and "
     )
     word = language.word("note") + ("s" if len(numbers) > 1 else "")
-    # A pause after the note, unless the text makes one there itself.
-    after = "" if found.after[:1] in _PAUSES else ","
-    before = " " if found.before.rstrip()[-1:] in _PAUSES else ", "
-    return f"{before}{word} {joiner.join(numbers)}{after}"
+    pause_after = "" if after[:1] in _PAUSES else ","
+    pause_before = " " if before.rstrip()[-1:] in _PAUSES else ", "
+    return f"{pause_before}{word} {joiner.join(numbers)}{pause_after}"
+
+
+def _say(found: Found, context: Context) -> str:
+    return note_words(found.group("notes") or "", found.before, found.after, context)
+
+
+def is_note_place(before: str, language: Language) -> bool:
+    """Whether a superscript after ``before`` is a note: after a word of three
+    letters or more that is no unit or formula ("large²"), or after a closing
+    mark ("trials.¹", "(2019)²") or a percentage, or with nothing before it (the
+    note's own number, opening its text)."""
+    if before[-1:] in _CLOSING or not before.strip():
+        return True
+    word = _WORD_BEFORE.search(before)
+    return bool(
+        word
+        and len(word.group()) >= 3
+        and word.group() not in language.units
+        and not _GREEK.search(word.group())
+    )
 
 
 def _say_superscript(found: Found, context: Context) -> str | None:
     """A superscript after a word is a note unless the word is a unit or a formula."""
-    word = _WORD_BEFORE.search(found.before)
-    if word and (word.group() in context.language.units or _GREEK.search(word.group())):
+    if not is_note_place(found.before, context.language):
         return None
     return _say(found, context)
 

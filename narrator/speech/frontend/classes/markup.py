@@ -4,10 +4,11 @@ Markdown emphasis and code marks are silent; the words inside them are said.
 "**bold**" is "bold", "~~old~~" is "old", "<b>x</b>" is "x", "&amp;" is "and"
 (the symbol it stands for), "`pip install`" is "pip install". A Markdown
 link, "[the docs](https://example.com)", is its text, "the docs"; an image
-"![a chart](chart.png)" its description. A blockquote's ">" and a list's
-"-", "*" or "+" at the start of a line (each line reaches the front end as
-its own text) are silent. Only the marks are matched,
-so the words between them are said by their own classes ("**5 mg**" is
+"![a chart](chart.png)" its description. A superscript tag is a power,
+"10<sup>5</sup>" "ten to the five", or after a word a note (``footnote``).
+A blockquote's ">" and a list's "-", "*" or "+" at the start of a line (each
+line reaches the front end as its own text) are silent. Only the marks are
+matched, so the words between them are said by their own classes ("**5 mg**" is
 "five milligrams").
 """
 
@@ -16,6 +17,8 @@ from __future__ import annotations
 import html
 import unicodedata
 
+from narrator.speech.frontend.classes.footnote import is_note_place, note_words
+from narrator.speech.frontend.classes.scientific import power_words
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
@@ -44,9 +47,24 @@ def _say_entity(found: Found, context: Context) -> str | None:
     return f" {named} " if named else " "
 
 
+def _say_superscript_tag(found: Found, context: Context) -> str | None:
+    """ "10<sup>5</sup>" is "ten to the five" and "m<sup>2</sup>" "metres squared";
+    after a word ("trials<sup>3</sup>") it is a note, as ``footnote`` says it."""
+    exponent = found.group("exponent") or ""
+    if is_note_place(found.before, context.language) and not exponent.isalpha():
+        return note_words(exponent, found.before, found.after, context)
+    return f" {power_words(exponent, context.language)} "
+
+
 def rules(language: Language) -> list[Rule]:
     return [
         Rule("markup: HTML comment", SemioticClass.MARKUP, r"<!--.*?(?:-->|$)", _silent),
+        Rule(
+            "markup: superscript tag",
+            SemioticClass.MARKUP,
+            r"<sup>(?P<exponent>[\u2212-]?\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*|[a-z])</sup>",
+            _say_superscript_tag,
+        ),
         Rule(
             "markup: HTML tag",
             SemioticClass.MARKUP,
