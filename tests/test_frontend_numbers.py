@@ -196,3 +196,16 @@ def test_variables_and_units_after_notation(written: str, said: str) -> None:
 )
 def test_words_that_undo_a_score_or_an_adjective(written: str, said: str) -> None:
     assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Gain of −3 dB", "Gain of minus three decibels"),
+        ("MCV 90 fL", "M.C.V ninety femtoliters"),
+        ("a 10 k\u03a9 resistor", "a ten kilohm resistor"),
+        ("Ozone at 70 ppb", "Ozone at seventy parts per billion"),
+    ],
+)
+def test_more_units(written: str, said: str) -> None:
+    assert say(written) == said
