@@ -260,3 +260,16 @@ def test_a_superscript_tag_is_a_note_after_a_word_and_a_power_after_a_number(
 
 def test_a_power_in_a_superscript_tag_keeps_its_sign() -> None:
     assert heard_numbers(spoken_form("about 10<sup>-3</sup> of them")) == [10, -3]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Use Object.keys(obj) here.", "Use Object dot keys obj here."),
+        ("Create it with np.array.", "Create it with N.P dot array."),
+        ("The getElementById call fails.", "The get Element By I.D call fails."),
+        ("See e.g. this.", "See for example this."),
+    ],
+)
+def test_dotted_names_in_code(written: str, said: str) -> None:
+    assert spoken_form(written) == said

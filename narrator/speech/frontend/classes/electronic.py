@@ -10,8 +10,8 @@ and spells what has no vowel), one letter and two that are no word ("en",
 in "env" keeps it apart ("pyenv" is "py env"). The scheme "https://" and a
 final slash are dropped, as people do.
 
-Code is read as its words: "max_retries" is "max retries", "parseJSON"
-"parse JSON", "MAX_SIZE" "max size" and "DEBUG=true" "debug equals true":
+Code is read as its words: "max_retries" is "max retries", "np.array" "np dot
+array", "parseJSON" "parse JSON", "MAX_SIZE" "max size" and "DEBUG=true" "debug equals true":
 a name in capitals that can be said is a word, one that cannot ("HTTP",
 "API") is spelled.
 """
@@ -29,7 +29,7 @@ from narrator.speech.frontend.span import SemioticClass
 _RUNS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\w\s]|_")
 # Two letters said as a word: a consonant and a vowel ("co", "me", "la"), or these.
 _TWO_LETTER_WORDS = frozenset(
-    {"am", "an", "as", "at", "if", "in", "is", "it", "of", "on", "or", "up", "us"}
+    {"am", "an", "as", "at", "by", "if", "in", "is", "it", "my", "of", "on", "or", "up", "us"}
 )
 _CV = re.compile(r"[b-df-hj-np-tv-z][aeiou]")
 # Where a name in capitals can be said as a word ("DEBUG", "PATH", "README").
@@ -299,6 +299,12 @@ def rules(language: Language) -> list[Rule]:
             r"(?<![\w.])(?:[A-Za-z][A-Za-z0-9]*_[\w]*[A-Za-z0-9]|[a-z][a-z0-9]*(?:\.[a-z_][\w]*)+\(\)"
             r"|(?=[A-Za-z0-9]{4})[a-z]+(?:[A-Z]+[a-z]*)+[A-Za-z0-9]*|[\w.]+\(\)|\$\{?[A-Za-z_]\w*\}?)(?![\w])"
             r"(?!\s?:\s?\d)",
+            _say_code,
+        ),
+        Rule(
+            "electronic: dotted name",
+            SemioticClass.ELECTRONIC,
+            r"(?<![\w.@/])[A-Za-z_]\w+(?:\.[a-z_]\w+)+(?:\([^()\s]{0,40}\))?(?![\w@/]|\.\w)",
             _say_code,
         ),
         Rule(
