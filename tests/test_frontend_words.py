@@ -197,3 +197,20 @@ def test_a_count_of_hours_is_no_military_time() -> None:
 )
 def test_readings_at_the_edges_of_a_sentence(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("From June 3–5, 2025.", "From June third to fifth, twenty twenty five."),
+        ("Held 8–10 May 2023.", "Held the eighth to tenth of May, twenty twenty three."),
+        ("Updated 2023/11/01", "Updated November first, twenty twenty three"),
+        (
+            "Seen on 25.12.2023 at home.",
+            "Seen on the twenty fifth of December, twenty twenty three at home.",
+        ),
+        ("Version 2.10.3 is out.", "Version two point ten point three is out."),
+    ],
+)
+def test_ranges_of_days_and_other_ways_of_writing_dates(written: str, said: str) -> None:
+    assert spoken_form(written) == said

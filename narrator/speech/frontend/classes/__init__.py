@@ -4,13 +4,14 @@ More specific patterns come first: markup and footnote marks before anything
 (they are never said as symbols), Roman numerals before the route shorthand
 that looks like one ("Stage IV" is a numeral, "Start IV antibiotics" a route)
 and prescription shorthand before code identifiers ("qAM" is "every
-morning"), addresses and identifiers before the numbers inside them, dates
-and times before ranges and ratios, measures and money before bare numbers,
-and spelled letters last. English has every class; another language has the
-classes its ``settings`` table lists (German and French: numbers, measures,
-dates, times, years, ordinals, abbreviations); a language without tables of
-its own keeps only the language-neutral classes, and its numbers are left to
-its own voice.
+morning"), addresses before the numbers inside them, dates before
+identifiers ("15.03.2024" is no version number), identifiers before the
+numbers inside them, dates and times before ranges and ratios, measures and
+money before bare numbers, and spelled letters last. English has every class;
+another language has the classes its ``settings`` table lists (German and
+French: numbers, measures, dates, times, years, ordinals, abbreviations); a
+language without tables of its own keeps only the language-neutral classes,
+and its numbers are left to its own voice.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ _ALL = (
     roman,
     dosage,
     electronic,
+    date,
     identifier,
     telephone,
-    date,
     time,
     scientific,
     decade,

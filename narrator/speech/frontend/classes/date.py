@@ -1,7 +1,9 @@
 """Dates: "2024-03-15" and "15 March 2024" are "March fifteenth, twenty twenty-four"
 and "the fifteenth of March, twenty twenty-four"; "March 15, 2024" is "March
-fifteenth, twenty twenty-four"; "3/15/2024" (month first, as in the US) and
-"15/03/2024" (day first, when the day cannot be a month) likewise.
+fifteenth, twenty twenty-four", "March 15–17" "March fifteenth to
+seventeenth", "2024/03/15" as the ISO form; "3/15/2024" (month first, as in
+the US) and "15/03/2024" (day first, when the day cannot be a month)
+likewise.
 
 Month names are the language's ``months`` table, and how a date is said its
 ``settings``: German "am 15. März 2024" is "am fünfzehnten März zwei tausend
@@ -50,9 +52,11 @@ def date_words(
     language: Language,
     day_first: bool,
     before: str = "",
+    last_day: int | None = None,
 ) -> str:
     """A date in the words and order of the language's ``settings``; ``before`` is the
-    text before it, whose last word may ask for an ending ("am fünfzehnten")."""
+    text before it, whose last word may ask for an ending ("am fünfzehnten"), and
+    ``last_day`` the end of a range of days ("March 15–17")."""
     style = language.date_style
     month_name = language.months[str(month)]
     said_year = year_words(int(year), language) if year else ""
@@ -62,6 +66,8 @@ def date_words(
     else:
         pattern = style.day_first if day_first else style.month_first
         said_day = _day_words(day, language, before)
+        if last_day is not None:
+            said_day = f"{said_day} {language.word('to')} {_day_words(last_day, language, before)}"
     said = " ".join(pattern.format(day=said_day, month=month_name, year=said_year).split())
     first, _, rest = said.partition(" ")
     if rest and before.rstrip().lower().endswith(f" {first.lower()}"):
@@ -114,8 +120,21 @@ def _say_day_month(found: Found, context: Context) -> str | None:
     day = int(found.group("day") or 0)
     if not _valid(month, day):
         return None
-    said = date_words(found.group("year"), month or 1, day, context.language, True, found.before)
+    last = _last_day(found, day)
+    if last == 0:
+        return None
+    said = date_words(
+        found.group("year"), month or 1, day, context.language, True, found.before, last
+    )
     return _with_full_stop(said, found, context.language)
+
+
+def _last_day(found: Found, day: int) -> int | None:
+    """The last day of a range ("15–17"), ``None`` for one day, 0 if it is no range."""
+    last = found.group("last")
+    if last is None:
+        return None
+    return int(last) if day < int(last) <= 31 else 0
 
 
 def _say_month_day(found: Found, context: Context) -> str | None:
@@ -123,12 +142,17 @@ def _say_month_day(found: Found, context: Context) -> str | None:
     day = found.group("day")
     if not _valid(month, int(day) if day else None):
         return None
+    last = _last_day(found, int(day)) if day else None
+    if last == 0:
+        return None
     return date_words(
         found.group("year"),
         month or 1,
         int(day) if day else None,
         context.language,
         day_first=False,
+        before=found.before,
+        last_day=last,
     )
 
 
@@ -144,11 +168,12 @@ def rules(language: Language) -> list[Rule]:
     marks = "|".join(re.escape(mark) for mark in language.date_style.day_marks)
     ordinal = rf"(?:{marks})?" if marks else ""
     of = rf"(?:{re.escape(language.words['of'])}\s)?" if "of" in language.words else ""
+    last = rf"(?:\s?[\u2013-]\s?(?P<last>\d{{1,2}}){ordinal})?"
     return [
         Rule(
             "date: ISO",
             SemioticClass.DATE,
-            r"(?<![\w.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])",
+            r"(?<![\w./-])(?P<year>\d{4})(?P<mark>[-/])(?P<month>\d{2})(?P=mark)(?P<day>\d{2})(?![\w/-])",
             _say_iso,
         ),
         Rule(
@@ -160,13 +185,13 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "date: day month year",
             SemioticClass.DATE,
-            rf"(?<![\w.])(?P<day>\d{{1,2}}){ordinal}\s{of}{month}(?![\w])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
+            rf"(?<![\w.])(?P<day>\d{{1,2}}){ordinal}{last}\s{of}{month}(?![\w])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
             _say_day_month,
         ),
         Rule(
             "date: month day year",
             SemioticClass.DATE,
-            rf"\b{month}\s(?P<day>\d{{1,2}}){ordinal}(?![\w:])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
+            rf"\b{month}\s(?P<day>\d{{1,2}}){ordinal}{last}(?![\w:])(?:,?\s(?P<year>\d{{4}})(?!\w))?",
             _say_month_day,
         ),
         Rule(
