@@ -65,17 +65,22 @@ def unsigned(language: Language) -> str:
     """A number without its sign: grouped ("1,000,000", "10 000"), plain, or
     with a leading decimal mark (".5")."""
     decimal = re.escape(language.decimal_mark)
-    return rf"(?:(?:{_grouped(language)}|\d+)(?:{decimal}\d+)?|(?<![\w.]){decimal}\d+)(?!\d)"
+    # The lookahead fails at once where no number starts: most places of a text.
+    return (
+        rf"(?=[\d{decimal}])"
+        rf"(?:(?:{_grouped(language)}|\d+)(?:{decimal}\d+)?|(?<![\w.]){decimal}\d+)(?!\d)"
+    )
 
 
 def signed(language: Language) -> str:
-    return rf"(?:{SIGN_ALLOWED}{SIGN})?{unsigned(language)}"
+    decimal = re.escape(language.decimal_mark)
+    return rf"(?=[\d{decimal}\-\u2212\u2013])(?:{SIGN_ALLOWED}{SIGN})?{unsigned(language)}"
 
 
 def signed_decimal(language: Language) -> str:
     """A number with a fraction part ("2.5", "−0.25", ".5")."""
     decimal = re.escape(language.decimal_mark)
-    whole = rf"(?:{_grouped(language)}|\d+|(?<![\w.]))"
+    whole = rf"(?=[\d{decimal}\-\u2212\u2013])(?:{_grouped(language)}|\d+|(?<![\w.]))"
     return rf"(?:{SIGN_ALLOWED}{SIGN})?{whole}{decimal}\d+(?!\d)"
 
 
