@@ -273,3 +273,16 @@ def test_a_power_in_a_superscript_tag_keeps_its_sign() -> None:
 )
 def test_dotted_names_in_code(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("The rate fell [12, 13].", "The rate fell, notes twelve and thirteen."),
+        ("as described in [12].", "as described in note twelve."),
+        ("Smith [3] found it.", "Smith, note three, found it."),
+        ("x in [0, 1]", "x in (zero, one)"),
+    ],
+)
+def test_a_bracketed_reference_after_a_space(written: str, said: str) -> None:
+    assert spoken_form(written) == said

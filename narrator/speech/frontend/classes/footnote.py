@@ -3,10 +3,11 @@
 "two thousand and nineteen squared" when it is a note).
 
 A marker is "[3]", "[3, 4]", "[3–5]", "¹⁻³" or Markdown's "[^3]" after a word or a
-number, or superscript digits straight after a word of three letters or
-more, a closing mark or a year ("in 1998³"). A superscript after a single
-letter or two ("x²", "mc²"), after π ("πr²"), after a unit ("mmol²") or after
-any other number ("10⁵") is a power (``scientific``, ``measure``). With
+number (or after a word and a space, IEEE's "shown in [12]", "in note twelve"),
+or superscript digits straight after a word of three letters or more, a
+closing mark or a year ("in 1998³"). A superscript after a single letter or
+two ("x²", "mc²"), after π ("πr²"), after a unit ("mmol²") or after any other
+number ("10⁵") is a power (``scientific``, ``measure``). With
 ``footnotes`` off, markers are dropped.
 
 HTML's "<sup>3</sup>" after a word is a note too (``markup``).
@@ -19,6 +20,7 @@ sixteen" ("pages 816 to 821" for a range).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from narrator.speech.frontend.classes.written_numbers import SUPERSCRIPT_DIGITS, SUPERSCRIPTS
 from narrator.speech.frontend.language import Language
@@ -28,6 +30,8 @@ from narrator.speech.frontend.span import SemioticClass
 
 _NUMBERS = re.compile(r"\d+")
 _PAUSES = frozenset(".,;:!?)")
+# "as shown in [12]": the reference is part of the sentence, said with no pause.
+_REFERRING = re.compile(r"\b(?:in|see|of|from|by|and|to|also|cf\.|e\.g\.,?)\s$", re.IGNORECASE)
 _CLOSING = frozenset('.,;:)\u201d"%')
 _OPERATOR_BEFORE = re.compile(r"[=+\u00d7*/^\u2212-]\s*$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
@@ -56,6 +60,21 @@ def note_words(notes: str, before: str, after: str, context: Context) -> str:
 
 def _say(found: Found, context: Context) -> str:
     return note_words(found.group("notes") or "", found.before, found.after, context)
+
+
+def _say_bracketed(found: Found, context: Context) -> str | None:
+    """ "[3]" straight after a word or a number is a note; after a space ("as shown
+    in [12, 14]", IEEE's style) only when its numbers rise from one up, as
+    references do: "[0, 1]" is an interval."""
+    if found.before[-1:].isspace():
+        numbers = [int(number) for number in _NUMBERS.findall(found.group("notes") or "")]
+        if numbers[0] < 1 or any(b <= a for a, b in pairwise(numbers)):
+            return None
+        if _REFERRING.search(found.before):
+            return " " + note_words(found.group("notes") or "", "", found.after, context).lstrip(
+                ", "
+            )
+    return _say(found, context)
 
 
 def is_note_place(before: str, language: Language) -> bool:
@@ -121,8 +140,9 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "footnote: bracketed",
             SemioticClass.FOOTNOTE,
-            r"(?<=[\w%.,;:)\u201d\"'])\[\^?(?P<notes>\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*)\]",
-            _say,
+            r"(?:(?<=[\w%.,;:)\u201d\"'])|(?<=[^\W\d_]\s))"
+            r"\[\^?(?P<notes>\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*)\]",
+            _say_bracketed,
         ),
         Rule(
             "footnote: superscript",
