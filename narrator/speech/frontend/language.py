@@ -97,6 +97,7 @@ class TimeStyle:
     one: str = ""
     marks: tuple[str, ...] = (":",)
     after: str = ""
+    marks_before_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -234,6 +235,7 @@ def _time_style(settings: dict[str, str]) -> TimeStyle:
         one=settings.get("time, one said as", default.one),
         marks=_marks(settings, "time, marks", default.marks),
         after=settings.get("time, written after", default.after),
+        marks_before_after=_marks(settings, "time, marks only before the word after", ()),
     )
 
 

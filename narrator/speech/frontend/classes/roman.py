@@ -23,7 +23,7 @@ from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_VALID = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+VALID_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Numerals a keyword or a title takes: "Type II", "Rocky IV", "Apollo XI", "Super Bowl LVIII";
 # not "Appendix C" or "Smith MD", which are letters.
 _COUNTING = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})")
@@ -46,7 +46,7 @@ def value(numeral: str) -> int:
 
 def _say_enumerator(found: Found, context: Context) -> str | None:
     numeral = (found.group("numeral") or "").upper()
-    if not _VALID.fullmatch(numeral):
+    if not VALID_NUMERAL.fullmatch(numeral):
         return None
     return cardinal_words(str(value(numeral)), context.language)
 
@@ -64,7 +64,7 @@ def _say(found: Found, context: Context) -> str | None:
 
 def _say_numeral(found: Found, context: Context) -> str | None:
     numeral = found.group("numeral") or ""
-    if not _VALID.fullmatch(numeral):
+    if not VALID_NUMERAL.fullmatch(numeral):
         return None
     language = context.language
     before = _WORD_BEFORE.search(found.before)

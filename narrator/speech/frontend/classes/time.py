@@ -6,7 +6,8 @@ eight hundred hours", "9.30 am" (British) is "nine thirty A M".
 
 Another language says its times by the patterns of its ``settings`` table
 ("14:30 Uhr" is "vierzehn Uhr dreißig", "14 h 30" is "quatorze heures
-trente"), with the marks it writes between hours and minutes.
+trente"), with the marks it writes between hours and minutes ("14.30 Uhr"
+only with its "Uhr", since "14.30" alone is no time).
 """
 
 from __future__ import annotations
@@ -192,6 +193,17 @@ def _styled_rules(language: Language) -> list[Rule]:
             _say,
         )
     ]
+    if style.after and style.marks_before_after:
+        # "14.30 Uhr": a mark that is also a decimal or group mark needs the word after.
+        between = "|".join(re.escape(mark) for mark in style.marks_before_after)
+        rules.append(
+            Rule(
+                "time: hours and minutes before the word for hour",
+                SemioticClass.TIME,
+                rf"{hours}(?:{between})(?P<minutes>[0-5]\d)\s{re.escape(style.after)}\b",
+                _say,
+            )
+        )
     words = [mark for mark in style.marks if mark.isalpha()]
     words += [style.after] if style.after else []
     if words:

@@ -1,6 +1,8 @@
 """Ordinals written in a language's own way: German "der 3. Platz" is "der dritte
 Platz" and "am 3. Tag" "am dritten Tag"; French "3e" and "3ème" are
-"troisième", "1er" is "premier".
+"troisième", "1er" is "premier", "le XXe siècle" is "le vingtième siècle"
+(a numeral of two letters or more: "Le" and "Ce" are words, and "Ier" is
+left to the voice).
 
 The marks are the language's ``ordinal marks`` setting. A German ordinal's
 full stop is also a sentence's, so "3." is an ordinal only between a word of
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from narrator.speech.frontend.classes.roman import VALID_NUMERAL, value
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.number_words import ordinal_words
 from narrator.speech.frontend.rule import Context, Found, Rule
@@ -48,12 +51,19 @@ def _say(found: Found, context: Context) -> str | None:
     return say_ordinal(value, found.before, language)
 
 
+def _say_roman(found: Found, context: Context) -> str | None:
+    numeral = found.group("numeral") or ""
+    if not VALID_NUMERAL.fullmatch(numeral):
+        return None
+    return say_ordinal(value(numeral), found.before, context.language)
+
+
 def rules(language: Language) -> list[Rule]:
     marks = sorted(language.ordinal_marks, key=len, reverse=True)
     if not marks:
         return []
     alternatives = "|".join(re.escape(mark) for mark in marks)
-    return [
+    found = [
         Rule(
             "ordinal: written mark",
             SemioticClass.ORDINAL,
@@ -61,3 +71,14 @@ def rules(language: Language) -> list[Rule]:
             _say,
         )
     ]
+    lettered = [mark for mark in marks if mark.isalpha()]
+    if lettered:
+        found.append(
+            Rule(
+                "ordinal: Roman numeral and written mark",
+                SemioticClass.ORDINAL,
+                rf"(?<![\w.,])(?P<numeral>[IVXLC]{{2,7}})(?:{'|'.join(lettered)})(?![\w])",
+                _say_roman,
+            )
+        )
+    return found
