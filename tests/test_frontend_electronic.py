@@ -286,3 +286,16 @@ def test_dotted_names_in_code(written: str, said: str) -> None:
 )
 def test_a_bracketed_reference_after_a_space(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Run git clone <url> now.", "Run git clone url now."),
+        ("Replace <command-name> first.", "Replace command name first."),
+        ("Click <b>Save</b> now.", "Click Save now."),
+        ("Line one<br>line two.", "Line one line two."),
+    ],
+)
+def test_html_tags_are_silent_and_placeholders_are_said(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -1,5 +1,7 @@
 """Markup is never read out: HTML tags and comments, character entities, and
 Markdown emphasis and code marks are silent; the words inside them are said.
+A name in angle brackets that is no HTML element is a placeholder and said:
+"git clone <url>" is "git clone url".
 
 "**bold**" is "bold", "~~old~~" is "old", "<b>x</b>" is "x", "&amp;" is "and"
 (the symbol it stands for), "`pip install`" is "pip install". A Markdown
@@ -14,8 +16,12 @@ matched, so the words between them are said by their own classes ("**5 mg**" is
 
 from __future__ import annotations
 
+import csv
 import html
+import re
 import unicodedata
+from functools import cache
+from pathlib import Path
 
 from narrator.speech.frontend.classes.footnote import is_note_place, note_words
 from narrator.speech.frontend.classes.scientific import power_words
@@ -24,6 +30,36 @@ from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
 _APOSTROPHES = frozenset("'\u2019")
+
+
+# HTML's element names, the same in every language.
+_ELEMENTS = Path(__file__).resolve().parents[1] / "tables" / "html-elements.tsv"
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
+
+
+@cache
+def html_elements() -> frozenset[str]:
+    with _ELEMENTS.open(encoding="utf-8", newline="") as stream:
+        rows = [row for row in csv.reader(stream, delimiter="\t") if row and row[0].strip()]
+    return frozenset(row[0].strip() for row in rows[1:] if not row[0].startswith("#"))
+
+
+def _say_tag(found: Found, context: Context) -> str:
+    """An HTML or SSML tag is silent, and so is any tag closed later; a name in angle
+    brackets that is no element, has no attributes and is never closed is a
+    placeholder, said: "git clone <url>" is "git clone url",
+    "<command-name>" "command name"."""
+    written = found.written
+    name = _TAG_NAME.match(written)
+    if (
+        name is None
+        or written.startswith("</")
+        or " " in written
+        or name.group(1).lower() in html_elements()
+        or f"</{name.group(1)}>" in found.after
+    ):
+        return " "
+    return " " + re.sub(r"[-_:]+", " ", name.group(1)) + " "
 
 
 def _silent(found: Found, context: Context) -> str:
@@ -69,7 +105,7 @@ def rules(language: Language) -> list[Rule]:
             "markup: HTML tag",
             SemioticClass.MARKUP,
             r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>",
-            _silent,
+            _say_tag,
         ),
         Rule(
             "markup: entity",
