@@ -209,3 +209,17 @@ def test_words_that_undo_a_score_or_an_adjective(written: str, said: str) -> Non
 )
 def test_more_units(written: str, said: str) -> None:
     assert say(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("See Table 2-3.", "See Table two three."),
+        ("see Fig. 3-5", "see figure three five"),
+        ("in the table. 2-3 days later", "in the table. two to three days later"),
+        ("pp. 109-118", "pages one hundred and nine to one hundred and eighteen"),
+        ("Each 5 mL contains 25 mg.", "Each five milliliters contains twenty five milligrams."),
+    ],
+)
+def test_labels_and_verbs_around_numbers(written: str, said: str) -> None:
+    assert say(written) == said

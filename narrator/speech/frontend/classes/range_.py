@@ -14,7 +14,8 @@ a range ("won 2-3 games", "within 5-3 days") unless it is a sport's own word
 or the pair stands as an adjective ("a 3–2 thriller"); a ``ratio`` noun
 ("a 2-1 ratio") keeps "to". The words are the ``sport`` and ``ratio`` roles
 of the language's ``number-context`` table. Larger scores
-("112–104") are said with "to", as ranges are.
+("112–104") are said with "to", as ranges are. After a ``label`` word ("Table
+2-3", "Figure 4-1") the two numbers name one thing and are said side by side.
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ def _is_score(found: Found, low: Number, high: Number, language: Language) -> bo
     return falling or _near_sport(found, language)
 
 
+def _is_label(found: Found, low: Number, high: Number, language: Language) -> bool:
+    """ "Table 2-3", "Figure 4-1": one thing's number, said side by side."""
+    whole = not (low.negative or high.negative or low.fraction or high.fraction)
+    return whole and word_before(found.before) in context_words(language, "label")
+
+
 def _score(low: Number, high: Number, language: Language) -> str:
     return f"{number_words(low, language)} {number_words(high, language)}"
 
@@ -97,6 +104,8 @@ def _say(found: Found, context: Context) -> str | None:
     if first_unit == "x" or unit == "x":
         return None
     if not unit and not first_unit and _is_score(found, low, high, language):
+        return _score(low, high, language)
+    if not unit and not first_unit and _is_label(found, low, high, language):
         return _score(low, high, language)
     years = not unit and in_year_context(found.before, found.after, language)
     if years and is_year(low_written) and is_year(high_written):

@@ -106,13 +106,13 @@ def context_words(language: Language, role: str) -> frozenset[str]:
     return _context_table(language.code).get(role, frozenset())
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*)\s+$")
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*\.?)\s+$")
 _WORD_AFTER = re.compile(r"^\s*([^\W\d_][\w'-]*)")
 
 
 def word_before(text: str) -> str:
-    """The word just before ``text``'s end, in lower case ("" if a mark or nothing
-    comes between)."""
+    """The word just before ``text``'s end, in lower case, with its full stop if it
+    has one ("fig." of "Fig. 3-5"; "" if a mark or nothing comes between)."""
     match = _WORD_BEFORE.search(text[-40:])
     return match.group(1).lower() if match else ""
 
