@@ -115,6 +115,7 @@ class Language:
     dosage: dict[str, str] = field(default_factory=dict)
     treatment_words: frozenset[str] = frozenset()
     roman_keywords: frozenset[str] = frozenset()
+    staging_words: frozenset[str] = frozenset()
     regnal_names: frozenset[str] = frozenset()
     year_words: frozenset[str] = frozenset()
     year_nouns: frozenset[str] = frozenset()
@@ -269,6 +270,7 @@ def _load(code: str) -> Language:
         dosage=_pairs(folder, "dosage"),
         treatment_words=frozenset(_pairs(folder, "treatment-words")),
         roman_keywords=frozenset(_pairs(folder, "roman-keywords")),
+        staging_words=frozenset(_pairs(folder, "staging-words")),
         regnal_names=frozenset(_pairs(folder, "regnal-names")),
         year_words=frozenset(_pairs(folder, "year-words")),
         year_nouns=frozenset(_pairs(folder, "year-nouns")),

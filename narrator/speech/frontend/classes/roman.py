@@ -6,9 +6,10 @@ Capital letters that only look like a numeral stay what they are: "I" the
 pronoun, "MIX", "Smith MD", "Appendix C", and "IV" the route of a drug in a
 text about treatment ("Start IV antibiotics", which ``dosage`` says). A
 numeral needs a keyword before it (the language's ``roman-keywords``: a
-cardinal), a ruler's name before it (``regnal-names``: "the eighth"), another
-capitalised word before it (a title: a cardinal), or to stand alone as an
-enumerator. After a keyword or a title only numerals of I, V and X are taken
+cardinal; a lone "I" only after a capitalised keyword or a staging word, so
+"the book I read" keeps its pronoun), a ruler's name before it
+(``regnal-names``: "the eighth"), another capitalised word before it (a
+title: a cardinal), or to stand alone as an enumerator. After a keyword or a title only numerals of I, V and X are taken
 ("Grade C" and "Smith MD" are letters).
 """
 
@@ -55,6 +56,43 @@ def _ordinal(numeral: str, language: Language) -> str:
     return f"{language.word('the')} {ordinal_words(value(numeral), language)}".strip()
 
 
+def _is_keyword(word: str, language: Language) -> bool:
+    """A keyword or its plural ("Stages I–III", "Classes I and II")."""
+    word = word.lower()
+    keywords = language.roman_keywords
+    return (
+        word in keywords or word[:-1] in keywords or (word.endswith("es") and word[:-2] in keywords)
+    )
+
+
+def _numbers_an_i(word: str, language: Language) -> bool:
+    """Whether "I" after ``word`` is one: after a keyword as a title ("Part I",
+    "World War I") or a staging word ("type I diabetes"), but not "the book I
+    read" or "books I read"."""
+    if word.lower() not in language.roman_keywords:
+        return False
+    return word[:1].isupper() or word.lower() in language.staging_words
+
+
+def _say_pair(found: Found, context: Context) -> str | None:
+    """Two numerals after a keyword: "Stages I–III" is "stages one to three", "Phase
+    I/II" "phase one slash two", "Type I and II" "type one and two"."""
+    language = context.language
+    before = _WORD_BEFORE.search(found.before)
+    if before is None or not _is_keyword(before.group(1), language):
+        return None
+    first, second = found.group("first") or "", found.group("second") or ""
+    if not (VALID_NUMERAL.fullmatch(first) and VALID_NUMERAL.fullmatch(second)):
+        return None
+    joint = (found.group("joint") or "").strip()
+    if joint in ("-", "\u2013"):
+        joint = language.word("to")
+    elif joint == "/":
+        joint = language.word("slash")
+    said = [cardinal_words(str(value(numeral)), language) for numeral in (first, second)]
+    return f"{said[0]} {joint} {said[1]}"
+
+
 def _say(found: Found, context: Context) -> str | None:
     said = _say_numeral(found, context)
     if said is None or not found.group("possessive"):
@@ -71,8 +109,8 @@ def _say_numeral(found: Found, context: Context) -> str | None:
     word = before.group(1) if before else ""
     counting = bool(_COUNTING.fullmatch(numeral)) and (len(numeral) > 1 or numeral in "IVX")
     substage = found.group("substage")
-    if word.lower() in language.roman_keywords:
-        if not counting:
+    if _is_keyword(word, language):
+        if not counting or (numeral == "I" and not _numbers_an_i(word, language)):
             return None
         said = cardinal_words(str(value(numeral)), language)
         return f"{said} {substage.upper()}" if substage else said
@@ -95,6 +133,13 @@ def rules(language: Language) -> list[Rule]:
             SemioticClass.ROMAN,
             r"(?:(?<=^\()|(?<=\s\())(?P<numeral>(?![xX]\))(?:[ivx]{1,5}|[IVX]{1,5}))(?=\))",
             _say_enumerator,
+        ),
+        Rule(
+            "roman: two numerals after a keyword",
+            SemioticClass.ROMAN,
+            r"(?<![\w'\u2019-])(?P<first>[IVX]{1,5})"
+            r"(?P<joint>\s?[\u2013-]\s?|/|\s(?:and|or|to)\s)(?P<second>[IVX]{1,5})(?![\w'\u2019])",
+            _say_pair,
         ),
         Rule(
             "roman: numeral",
