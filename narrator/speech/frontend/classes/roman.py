@@ -9,8 +9,9 @@ numeral needs a keyword before it (the language's ``roman-keywords``: a
 cardinal; a lone "I" only after a capitalised keyword or a staging word, so
 "the book I read" keeps its pronoun), a ruler's name before it
 (``regnal-names``: "the eighth"), another capitalised word before it (a
-title: a cardinal), or to stand alone as an enumerator. After a keyword or a title only numerals of I, V and X are taken
-("Grade C" and "Smith MD" are letters).
+title: a cardinal), or to stand alone as an enumerator. After a keyword or a
+title only numerals of I, V and X are taken ("Grade C" and "Smith MD" are
+letters).
 """
 
 from __future__ import annotations
