@@ -299,3 +299,18 @@ def test_a_bracketed_reference_after_a_space(written: str, said: str) -> None:
 )
 def test_html_tags_are_silent_and_placeholders_are_said(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "Call pp.ParserElement.set_default() first.",
+            "Call P.P dot Parser Element dot set default first.",
+        ),
+        ("Use np.random.Generator now.", "Use N.P dot random dot Generator now."),
+        ("It ended.Then it began.", "It ended.Then it began."),
+    ],
+)
+def test_dotted_names_with_capitalised_parts(written: str, said: str) -> None:
+    assert spoken_form(written) == said

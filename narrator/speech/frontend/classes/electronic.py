@@ -304,7 +304,8 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "electronic: dotted name",
             SemioticClass.ELECTRONIC,
-            r"(?<![\w.@/])[A-Za-z_]\w+(?:\.[a-z_]\w+)+(?:\([^()\s]{0,40}\))?(?![\w@/]|\.\w)",
+            r"(?<![\w.@/])(?:[A-Za-z_]\w+(?:\.[a-z_]\w+)+|[a-z_]\w*(?:\.[A-Za-z_]\w+){2,}"
+            r"|[a-z_]\w*\.[A-Za-z_]\w+(?=\())(?:\([^()\s]{0,40}\))?(?![\w@/]|\.\w)",
             _say_code,
         ),
         Rule(
