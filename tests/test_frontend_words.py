@@ -214,3 +214,21 @@ def test_readings_at_the_edges_of_a_sentence(written: str, said: str) -> None:
 )
 def test_ranges_of_days_and_other_ways_of_writing_dates(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("The book I read was long.", "The book I read was long."),
+        ("The class I teach is small.", "The class I teach is small."),
+        ("Books I loved.", "Books I loved."),
+        ("patients with type I diabetes", "patients with type one diabetes"),
+        ("Part I of the report", "Part one of the report"),
+        ("Phase I/II trial", "Phase one slash two trial"),
+        ("Stages I–III disease", "Stages one to three disease"),
+        ("Type I and II errors", "Type one and two errors"),
+        ("Lines I-IV", "Lines I-IV"),
+    ],
+)
+def test_i_is_a_pronoun_unless_a_keyword_numbers_it(written: str, said: str) -> None:
+    assert spoken_form(written) == said
