@@ -314,3 +314,14 @@ def test_html_tags_are_silent_and_placeholders_are_said(written: str, said: str)
 )
 def test_dotted_names_with_capitalised_parts(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Call 111 or 999.", "Call one one one or nine nine nine."),
+        ("Take 100 or 200 mg.", "Take one hundred or two hundred milligrams."),
+    ],
+)
+def test_a_second_number_to_call(written: str, said: str) -> None:
+    assert spoken_form(written) == said

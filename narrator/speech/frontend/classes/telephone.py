@@ -54,14 +54,20 @@ def _say(found: Found, context: Context) -> str:
 
 # "call 150 patients": a count of something, not a number to call.
 _COUNTED_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|staff)\b")
+# "Call 111 or 999": the second number is one to call too.
+_CALLED_BEFORE_OR = re.compile(
+    r"\b(?:[Dd]ial|[Cc]all|[Rr]ing|[Pp]hone|[Hh]elpline)\s\+?\d[\d\s()-]*,?\sor\s$"
+)
 _DIAL_BEFORE = re.compile(r"\b[Dd]ial\s$")
 
 
 def _say_called(found: Found, context: Context) -> str | None:
     """A number after "call", "ring", "phone" or "helpline" is one to call ("Call
-    112 anywhere"), unless a counted noun follows ("call 150 patients"); after
-    "dial" it always is."""
+    112 anywhere", and "999" in "call 111 or 999"), unless a counted noun follows
+    ("call 150 patients"); after "dial" it always is."""
     if not _DIAL_BEFORE.search(found.before) and _COUNTED_AFTER.match(found.after):
+        return None
+    if found.before.endswith("or ") and not _CALLED_BEFORE_OR.search(found.before):
         return None
     return _say(found, context)
 
@@ -77,7 +83,7 @@ _CALLING = (
     r"(?:(?<=\b[Dd]ial\s)|(?<=\b[Cc]all\s)|(?<=\b[Rr]ing\s)|(?<=\b[Pp]hone\s)|(?<=\b[Pp]hone:\s)"
     r"|(?<=\b[Tt]el\s)|(?<=\b[Tt]el:\s)|(?<=\bTEL:\s)|(?<=\b[Tt]el\.\s)|(?<=\b[Ff]ax\s)"
     r"|(?<=\b[Ff]ax:\s)|(?<=[Hh]elpline\s)|(?<=[Hh]elpline:\s)|(?<=[Hh]otline\s)"
-    r"|(?<=[Hh]otline:\s))"
+    r"|(?<=[Hh]otline:\s)|(?<=\bor\s))"
 )
 
 
