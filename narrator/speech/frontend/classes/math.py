@@ -16,7 +16,7 @@ import re
 
 from narrator.speech.frontend.classes.measure import attributive, say_unit, unit_pattern
 from narrator.speech.frontend.classes.scientific import variable_words
-from narrator.speech.frontend.classes.written_numbers import signed, starting
+from narrator.speech.frontend.classes.written_numbers import signed
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.number_words import number_words, parse
 from narrator.speech.frontend.rule import Context, Found, Rule
@@ -72,7 +72,7 @@ def rules(language: Language) -> list[Rule]:
             rf"(?:(?<![\w.])(?P<variable>[aA])[ \u00a0]?|(?<=(?<![\w.])[a-zA-Z])[ \u00a0]?)"
             rf"(?P<relation>[{_RELATIONS}])(?=[ \u00a0]?[\w.\u2212-])",
             _say_relation,
-            **starting("a"),
+            starts=frozenset({"a"}),
         ),
         Rule(
             "math: dimensions",

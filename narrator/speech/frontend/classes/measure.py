@@ -21,7 +21,6 @@ from functools import cache
 from narrator.speech.frontend.classes.written_numbers import (
     context_words,
     signed,
-    starting,
     word_after,
     word_before,
 )
@@ -213,6 +212,6 @@ def rules(language: Language) -> list[Rule]:
             SemioticClass.MEASURE,
             rf"(?:(?<=[a-z]{{3}})\s?/\s?|(?<![\w/])(?i:per)\s)(?P<unit>{unit})",
             _say_per,
-            **starting("per"),
+            starts=frozenset({"per"}),
         ),
     ]

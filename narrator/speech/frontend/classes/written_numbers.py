@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 
 from narrator.speech.frontend.language import Language
-from narrator.speech.frontend.rule import Rule
 
 _TABLES = Path(__file__).resolve().parents[1] / "tables"
 
@@ -121,11 +120,3 @@ def word_after(text: str) -> str:
     """The first word of ``text`` in lower case ("" if a number or a mark comes first)."""
     match = _WORD_AFTER.match(text[:40])
     return match.group(1).lower() if match else ""
-
-
-def starting(*words: str) -> dict[str, frozenset[str]]:
-    """The ``starts`` of a rule that begins at a plain word ("per mL"), for the
-    tokenizer that skips plain words; empty while ``Rule`` has no such field."""
-    if "starts" not in getattr(Rule, "__dataclass_fields__", {}):
-        return {}
-    return {"starts": frozenset(words)}
