@@ -325,3 +325,15 @@ def test_dotted_names_with_capitalised_parts(written: str, said: str) -> None:
 )
 def test_a_second_number_to_call(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("16 GB of RAM is enough.", "sixteen gigabytes of ram is enough."),
+        ("A SWOT analysis.", "A SWOT analysis."),
+        ("The WHO said so.", "The W.H.O said so."),
+    ],
+)
+def test_common_acronyms_said_as_words(written: str, said: str) -> None:
+    assert spoken_form(written) == said
