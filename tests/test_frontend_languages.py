@@ -36,6 +36,7 @@ from narrator.speech.spoken import spoken_form
         ("Er kam am 3.", "Er kam am drei."),
         ("Am 3. Oktober.", "Am dritten Oktober."),
         ("Um 14.30 Uhr.", "Um vierzehn Uhr dreißig."),
+        ("In den 1980er Jahren.", "In den neunzehn hundert achtziger Jahren."),
         ("Es kostet 14.300 Euro.", "Es kostet vierzehn tausend drei hundert Euro."),
         ("Um 1:30 Uhr.", "Um ein Uhr dreißig."),
         ("Rund 45 % z.B. hier.", "Rund fünfundvierzig Prozent zum Beispiel hier."),

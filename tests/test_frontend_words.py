@@ -232,3 +232,15 @@ def test_ranges_of_days_and_other_ways_of_writing_dates(written: str, said: str)
 )
 def test_i_is_a_pronoun_unless_a_keyword_numbers_it(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Music of the 80s.", "Music of the eighties."),
+        ("In the mid-70s.", "In the mid seventies."),
+        ("Hold for 30s.", "Hold for thirty seconds."),
+    ],
+)
+def test_a_short_decade_needs_a_word_that_says_so(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -119,12 +119,14 @@ class Language:
     regnal_names: frozenset[str] = frozenset()
     year_words: frozenset[str] = frozenset()
     year_nouns: frozenset[str] = frozenset()
+    decade_words: frozenset[str] = frozenset()
     ordinal_endings: dict[str, str] = field(default_factory=dict)
     ordinal_marks: tuple[str, ...] = ()
     decimal_mark: str = "."
     group_mark: str = ","
     classes: tuple[str, ...] | None = None
     capitalised_nouns: bool = False
+    decade_ending: str = ""
     date_style: DateStyle = DateStyle()
     time_style: TimeStyle = TimeStyle()
 
@@ -274,12 +276,14 @@ def _load(code: str) -> Language:
         regnal_names=frozenset(_pairs(folder, "regnal-names")),
         year_words=frozenset(_pairs(folder, "year-words")),
         year_nouns=frozenset(_pairs(folder, "year-nouns")),
+        decade_words=frozenset(_pairs(folder, "decade-words")),
         ordinal_endings=_pairs(folder, "ordinal-endings"),
         ordinal_marks=_marks(settings, "ordinal marks", ()),
         decimal_mark=_setting(settings, "decimal mark", "."),
         group_mark=_setting(settings, "group mark", ","),
         classes=classes,
         capitalised_nouns=settings.get("nouns capitalised") == "yes",
+        decade_ending=settings.get("decade ending", ""),
         date_style=_date_style(settings),
         time_style=_time_style(settings),
     )
