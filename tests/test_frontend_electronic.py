@@ -337,3 +337,15 @@ def test_a_second_number_to_call(written: str, said: str) -> None:
 )
 def test_common_acronyms_said_as_words(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Requires Django >= 4.2.", "Requires Django greater than or equal to four point two."),
+        ("numpy==1.26.4 is pinned.", "numpy equals one point twenty six point four is pinned."),
+        ("if a != b then", "if a not equal to b then"),
+    ],
+)
+def test_operators_written_with_two_marks(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -87,6 +87,11 @@ def _say_slash(match: re.Match[str], context: Context, after_number: bool) -> st
     return f"{left} or "
 
 
+# Operators written with two marks ("x >= 2", "a != b") are the one sign they stand for.
+_OPERATORS = {">=": "\u2265", "<=": "\u2264", "!=": "\u2260", "==": "=", "=>": "\u2192"}
+_OPERATOR = re.compile(r">=|<=|!=|==|=>")
+
+
 def say_words(text: str, context: Context, after_number: bool = False) -> str:
     """``text`` (prose with no number or other class in it) as the voice says it.
 
@@ -103,6 +108,8 @@ def say_words(text: str, context: Context, after_number: bool = False) -> str:
         text = _SLASH.sub(lambda match: _say_slash(match, context, after_number), text)
     if "'" in text or "\u2019" in text:
         text = _APOSTROPHE.sub(_KEPT_APOSTROPHE, text)
+    if "=" in text:
+        text = _OPERATOR.sub(lambda match: _OPERATORS[match.group()], text)
     if context.punctuation is not Punctuation.ALL:
         text = text.translate(_BRACKETS)
     said = _SYMBOL.sub(lambda match: _say_symbol(match.group(), context), text)
