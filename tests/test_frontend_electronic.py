@@ -349,3 +349,15 @@ def test_common_acronyms_said_as_words(written: str, said: str) -> None:
 )
 def test_operators_written_with_two_marks(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [("H\u2082O and CO\u2082", "H two O and C.O two"), ("NO\u2082 levels", "N.O two levels")],
+)
+def test_a_formula_keeps_its_subscripts(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+def test_a_charge_after_a_formula_is_no_note() -> None:
+    assert "note" not in spoken_form("The SO\u2084\u00b2\u207b ion")

@@ -34,7 +34,7 @@ _PAUSES = frozenset(".,;:!?)")
 _REFERRING = re.compile(r"\b(?:in|see|of|from|by|and|to|also|cf\.|e\.g\.,?)\s$", re.IGNORECASE)
 _CLOSING = frozenset('.,;:)\u201d"%')
 _OPERATOR_BEFORE = re.compile(r"[=+\u00d7*/^\u2212-]\s*$")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_WORD_BEFORE = re.compile(r"[^\W\d_\u2080-\u2089]+$")
 # Letters that name quantities in formulas, not words ("πr²", "Δx²").
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 
@@ -147,7 +147,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "footnote: superscript",
             SemioticClass.FOOTNOTE,
-            rf"(?:(?<=[^\W\d_]{{3}})|(?<=[.,;:)\u201d\"%]))"
+            rf"(?:(?<=[^\W\d_\u2080-\u2089]{{3}})|(?<=[.,;:)\u201d\"%]))"
             rf"(?P<notes>[{SUPERSCRIPT_DIGITS}]+(?:[,\u2013\u207b-][{SUPERSCRIPT_DIGITS}]+)*)",
             _say_superscript,
         ),

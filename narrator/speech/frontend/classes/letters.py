@@ -30,6 +30,13 @@ _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # letters ("a PIN code", "the ACE inhibitor") and those in mixed case ("MeSH").
 _LOWERCASE_WORDS = frozenset({"REM"})
 _LETTER_A = "eh"
+# A letter or digit of a token; superscripts are powers, charges or notes
+# ("SO₄²⁻", "large²"), said by their own classes, while subscripts are part of
+# the formula: "H₂O" is "H two O".
+_CHAR = r"[^\W_\u00b2\u00b3\u00b9\u2070-\u207f]"
+_SUBSCRIPTS = str.maketrans(
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089", "0123456789"
+)
 _TABLES = Path(__file__).resolve().parents[1] / "tables"
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:)!?]|\.(?!\s*[A-Z])|(?:and|or|to|through)\b)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
@@ -93,7 +100,7 @@ def is_abbreviation(token: str, language: Language) -> bool:
 
 
 def _say_token(found: Found, context: Context) -> str | None:
-    token = found.group("token") or ""
+    token = (found.group("token") or "").translate(_SUBSCRIPTS)
     possessive = "'s" if found.group("possessive") else ""
     if token in _LOWERCASE_WORDS or (
         _is_word_acronym(token, context.language) and (len(token) <= 3 or not token.isupper())
@@ -157,7 +164,8 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "letters: spelled",
             SemioticClass.LETTERS,
-            r"(?<![\w'\u2019])(?P<token>[^\W_]*[A-Z][^\W_]*|\d+[A-Z][^\W_]*)(?P<possessive>['\u2019]s)?(?![\w'\u2019])",
+            rf"(?<![\w'\u2019])(?P<token>{_CHAR}*[A-Z]{_CHAR}*|\d+[A-Z]{_CHAR}*)"
+            rf"(?P<possessive>['\u2019]s)?(?!{_CHAR}|['\u2019])",
             _say_token,
         ),
     ]
