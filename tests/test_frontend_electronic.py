@@ -361,3 +361,7 @@ def test_a_formula_keeps_its_subscripts(written: str, said: str) -> None:
 
 def test_a_charge_after_a_formula_is_no_note() -> None:
     assert "note" not in spoken_form("The SO\u2084\u00b2\u207b ion")
+
+
+def test_letters_with_a_lower_case_letter_and_digits_are_spelled() -> None:
+    assert spoken_form("IPv6 addresses.") == "I.P.V six addresses."

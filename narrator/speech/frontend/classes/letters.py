@@ -110,7 +110,13 @@ def _say_token(found: Found, context: Context) -> str | None:
         return None
     if any(c.isdigit() for c in token):
         runs = _LETTERS_AND_DIGITS.findall(token)
-        if all(run.isdigit() or run.isupper() or len(run) == 1 for run in runs):
+        if all(
+            run.isdigit()
+            or run.isupper()
+            or len(run) == 1
+            or is_abbreviation(run, context.language)
+            for run in runs
+        ):
             return _spell(token, context.language) + possessive
         return None
     if context.shouting or not is_abbreviation(token, context.language):
