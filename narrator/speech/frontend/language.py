@@ -20,8 +20,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from num2words import CONVERTER_CLASSES
-
 _TABLES = Path(__file__).with_name("tables")
 # Settings whose value is a blank, which a table cannot hold as itself.
 _NAMED_VALUES = {"space": " ", "none": ""}
@@ -180,9 +178,15 @@ class _SplitCompounds:
 
 
 def _num2words_code(code: str) -> str:
+    """num2words' name for a language; English words are Narrator's own
+    (``english_numbers``), so English never imports num2words."""
+    base = code.split("-")[0].split("_")[0]
+    if base == "en":
+        return "en"
+    from num2words import CONVERTER_CLASSES
+
     if code in CONVERTER_CLASSES:
         return code
-    base = code.split("-")[0].split("_")[0]
     return base if base in CONVERTER_CLASSES else "en"
 
 
@@ -195,6 +199,8 @@ def _numbers(code: str, folder: Path) -> str:
         return base
     scale = [row[0] for row in splits if len(row) < 2 or row[1] == "scale"]
     joining = [row[0] for row in splits if len(row) > 1 and row[1] != "scale"]
+    from num2words import CONVERTER_CLASSES
+
     name = f"{base}-split"
     CONVERTER_CLASSES.setdefault(name, _SplitCompounds(CONVERTER_CLASSES[base], scale, joining))
     return name

@@ -3,9 +3,10 @@
 A written number is parsed into a ``Number`` (sign, whole digits, fraction
 digits) without ever going through a float, so "0.1" is never said as
 "zero point one zero zero zero zero one" and a 30-digit number keeps every
-digit. The words come from ``num2words`` in the article's language; what
-``num2words`` cannot say (very long numbers, leading zeros) is said digit by
-digit, which is what a careful reader does with a code or a serial number.
+digit. The words come from ``num2words`` in the article's language (English's
+from ``english_numbers``, word for word the same, without num2words' start-up
+cost); very long numbers and leading zeros are said digit by digit, which is
+what a careful reader does with a code or a serial number.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from num2words import num2words
-
+from narrator.speech.frontend import english_numbers
 from narrator.speech.frontend.language import Language
 
 # Beyond this many whole digits a number is read digit by digit (num2words
@@ -52,8 +52,19 @@ def _hyphenless(words: str) -> str:
     return words.replace("-", " ").replace(",", "")
 
 
+_ENGLISH = {
+    "cardinal": english_numbers.cardinal,
+    "ordinal": english_numbers.ordinal,
+    "year": english_numbers.year,
+}
+
+
 @lru_cache(maxsize=4096)
 def _words(value: int, numbers: str, to: str) -> str:
+    if numbers == "en":
+        return _ENGLISH[to](value)
+    from num2words import num2words  # every other language, loaded when first needed
+
     return _hyphenless(num2words(value, lang=numbers, to=to))
 
 
