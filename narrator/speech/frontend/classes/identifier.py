@@ -133,19 +133,64 @@ def _say_version(found: Found, context: Context) -> str:
     return said
 
 
-_PRODUCT = re.compile(
-    r"\b(?:Python|Java|Node|Node\.js|Ubuntu|Debian|macOS|iOS|Android|Windows|version|Version"
-    r"|release|Release|PHP|Perl|Ruby|Go|Rust|Django|Flask|React|Vue|Angular|Kotlin|Swift"
-    r"|Firefox|Chrome|Fedora|GCC|LLVM|Textual|NumPy|pandas|pip|Bluetooth|USB|HTTP|TLS|SSL"
-    r"|IPv|OpenSSL|PostgreSQL|MySQL|Redis|Kubernetes|Docker|Git|Emacs|Vim|Linux|kernel)\s$"
+_PRODUCTS = (
+    "Python",
+    "Java",
+    "Node",
+    "Node.js",
+    "Ubuntu",
+    "Debian",
+    "macOS",
+    "iOS",
+    "Android",
+    "Windows",
+    "version",
+    "Version",
+    "release",
+    "Release",
+    "PHP",
+    "Perl",
+    "Ruby",
+    "Go",
+    "Rust",
+    "Django",
+    "Flask",
+    "React",
+    "Vue",
+    "Angular",
+    "Kotlin",
+    "Swift",
+    "Firefox",
+    "Chrome",
+    "Fedora",
+    "GCC",
+    "LLVM",
+    "Textual",
+    "NumPy",
+    "pandas",
+    "pip",
+    "Bluetooth",
+    "USB",
+    "HTTP",
+    "TLS",
+    "SSL",
+    "IPv",
+    "OpenSSL",
+    "PostgreSQL",
+    "MySQL",
+    "Redis",
+    "Kubernetes",
+    "Docker",
+    "Git",
+    "Emacs",
+    "Vim",
+    "Linux",
+    "kernel",
+    ").split(",
 )
-
-
-def _say_named_version(found: Found, context: Context) -> str | None:
-    """ "Python 3.11" is "three point eleven"; a bare "3.11" stays a decimal."""
-    if not _PRODUCT.search(found.before):
-        return None
-    return _say_version(found, context)
+# After a product's name, as lookbehinds (each of fixed width): a bare decimal is not
+# even tried as a version, so the decimals of an article never stop at this rule.
+_AFTER_PRODUCT = "(?:" + "|".join(rf"(?<=\b{re.escape(name)} )" for name in _PRODUCTS) + ")"
 
 
 def rules(language: Language) -> list[Rule]:
@@ -179,8 +224,8 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "identifier: named version",
             SemioticClass.IDENTIFIER,
-            r"(?<![\w.])(?P<version>\d+\.\d+)(?![\w]|\.\w|-\d)",
-            _say_named_version,
+            rf"{_AFTER_PRODUCT}(?P<version>\d+\.\d+)(?![\w]|\.\w|-\d)",
+            _say_version,
         ),
         Rule(
             "identifier: v-version",

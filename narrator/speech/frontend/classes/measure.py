@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from narrator.speech.frontend.alternation import alternation
 from narrator.speech.frontend.classes.written_numbers import (
     context_words,
     signed,
@@ -50,8 +51,9 @@ def is_unit(written: str, language: Language) -> bool:
 
 
 def one_unit(language: Language) -> str:
-    """Any single unit of the language's table, longest first."""
-    return "|".join(re.escape(name) for name in sorted(language.units, key=len, reverse=True))
+    """Any single unit of the language's table, the longest where several match (as a
+    trie: the table is long, and every rule with a unit embeds it)."""
+    return alternation(language.units)
 
 
 def unit_pattern(language: Language) -> str:

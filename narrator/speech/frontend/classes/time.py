@@ -117,9 +117,11 @@ def _english_rules() -> list[Rule]:
     start = r"(?<![\w.:])"
 
     def end(suffix: str) -> str:
+        # Written as a time: minutes or a half of the day follow the hours, so a range
+        # of numbers ("7-10 days") is not even tried here.
         return (
-            rf"(?P<hours{suffix}>[01]?\d|2[0-3])(?::(?P<minutes{suffix}>[0-5]\d))?"
-            rf"(?:\s?(?P<half{suffix}>{half_of_day}))?"
+            rf"(?P<hours{suffix}>[01]?\d|2[0-3])(?=:[0-5]\d|\s?(?:{half_of_day}))"
+            rf"(?::(?P<minutes{suffix}>[0-5]\d))?(?:\s?(?P<half{suffix}>{half_of_day}))?"
         )
 
     return [
