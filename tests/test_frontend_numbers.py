@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from narrator.speech.frontend.readback import heard_numbers
 from narrator.speech.spoken import spoken_form
 
 
@@ -223,3 +224,9 @@ def test_more_units(written: str, said: str) -> None:
 )
 def test_labels_and_verbs_around_numbers(written: str, said: str) -> None:
     assert say(written) == said
+
+
+def test_a_count_of_doses_before_a_strength_is_never_grouped_into_one_number() -> None:
+    said = spoken_form("Take 2 500 mg tablets daily.")
+    assert heard_numbers(said) == [2, 500], said
+    assert heard_numbers(spoken_form("Weight 5 000 kg.")) == [5000]

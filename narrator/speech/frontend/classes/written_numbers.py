@@ -49,6 +49,14 @@ VULGAR = {
 }
 
 
+# "Take 2 500 mg tablets" is two tablets of 500 mg, never 2,500 mg: a count of
+# doses before a strength is not a number grouped by a space.
+_COUNT_OF_DOSES = (
+    r"(?!\s?(?:mg|mcg|\u00b5g|g|mL|ml|IU|units?)\s(?:tablets?|capsules?|caps?|tabs?|pills?"
+    r"|doses?|vials?|ampoules?|ampules?|injections?|sachets?|patches|puffs?|suppositor))"
+)
+
+
 def _grouped(language: Language) -> str:
     group = re.escape(language.group_mark)
     decimal = re.escape(language.decimal_mark)
@@ -56,7 +64,7 @@ def _grouped(language: Language) -> str:
         rf"\d{{1,3}}(?:{group}\d{{3}})+(?!\d)"
         rf"|\d{{1,3}}(?:{THIN_SPACE}\d{{3}})+(?!\d)"
         rf"|\d{{2,3}}(?: \d{{3}})+(?![\d{decimal}]\d)"
-        rf"|\d(?: \d{{3}})+(?![\d{decimal}]\d| \d)"
+        rf"|\d(?: \d{{3}})+(?![\d{decimal}]\d| \d){_COUNT_OF_DOSES}"
     )
 
 
