@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from narrator.speech.lexicon import Lexicon
     from narrator.speech.utterance import Utterance
 
-from narrator.speech.settings import Verbosity, VoiceSettings
+from narrator.speech.settings import Footnotes, Verbosity, VoiceSettings
 
 DEFAULT_VOICE = VoiceSettings()
 DEFAULT_VERBOSITY = Verbosity()
@@ -88,6 +88,7 @@ def script(
                 lexicon=lexicon,
                 punctuation=verbosity.punctuation,
                 language=article.language,
+                footnotes=verbosity.footnotes is Footnotes.SAY,
             ):
                 print(f"    {line}")
     return 0

@@ -40,10 +40,13 @@ def explanation(
     lexicon: Lexicon = EMPTY,
     punctuation: Punctuation = Punctuation.SOME,
     language: str = "en",
+    footnotes: bool = True,
 ) -> list[str]:
     """One line per piece of ``text`` said otherwise than written:
     ``class  "written" → "said"  (rule)``."""
-    spoken = spoken_text(text, lexicon=lexicon, punctuation=punctuation, language=language)
+    spoken = spoken_text(
+        text, lexicon=lexicon, punctuation=punctuation, language=language, footnotes=footnotes
+    )
     return [
         f"{span.kind.value:<12} \u201c{written}\u201d \u2192 \u201c{said}\u201d  ({span.rule})"
         for span in spoken.spans
