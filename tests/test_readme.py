@@ -9,6 +9,7 @@ import pytest
 
 from narrator.content.loader import load_article_text
 from narrator.speech.script import build_script
+from narrator.speech.spoken import spoken_form
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -48,3 +49,13 @@ def test_every_key_the_reader_answers_to_is_documented() -> None:
 
     for command in READER_COMMANDS:
         assert f"| `{command.label}` | {command.description} |" in README
+
+
+def test_the_spoken_classes_table_is_what_narrator_says() -> None:
+    """Each example in "How Narrator says things" is said exactly as the table shows."""
+    start = README.index("| class | written | said |")
+    table = README[start : README.index("\n\n", start)].splitlines()[2:]
+    assert len(table) >= 20
+    for row in table:
+        _, written, said = (cell.strip() for cell in row.strip("|").split(" | "))
+        assert spoken_form(written.strip("`")) == said, written
