@@ -13,12 +13,15 @@ from narrator.speech.spoken import spoken_form
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("Set API_KEY=abc123 first.", "Set A.P.I key equals abc one two three first."),
-        ("The user_id column is indexed.", "The user I.D column is indexed."),
-        ("Use the LD_LIBRARY_PATH variable.", "Use the L.D library path variable."),
+        ("Set API_KEY=abc123 first.", "Set A.P.I underscore key equals abc one two three first."),
+        ("The user_id column is indexed.", "The user underscore I.D column is indexed."),
+        (
+            "Use the LD_LIBRARY_PATH variable.",
+            "Use the L.D underscore library underscore path variable.",
+        ),
         ("Call getHttpResponse() twice.", "Call get H.T.T.P Response twice."),
         ("Echo $HOME now.", "Echo dollar home now."),
-        ("See CHANGELOG.md for details.", "See changelog dot M.D for details."),
+        ("See CHANGELOG.md for details.", "See change log dot M.D for details."),
         (
             "Open D:\\Data\\report.docx now.",
             "Open D colon backslash Data backslash report dot docx now.",
@@ -47,7 +50,7 @@ def test_names_in_capitals_that_cannot_be_said_are_spelled(name: str) -> None:
         ("Docs live at https://example.org/docs/.", "Docs live at example dot org slash docs."),
         ("See github.io for pages.", "See github dot I.O for pages."),
         ("Mail a.smith@nhs.net today.", "Mail eh dot smith at N.H.S dot net today."),
-        ("Install it with pyenv.sh.", "Install it with py env dot S.H."),
+        ("Install it with pyenv.sh.", "Install it with pyenv dot S.H."),
     ],
 )
 def test_addresses_are_read_electronically(written: str, said: str) -> None:
@@ -306,7 +309,7 @@ def test_html_tags_are_silent_and_placeholders_are_said(written: str, said: str)
     [
         (
             "Call pp.ParserElement.set_default() first.",
-            "Call P.P dot Parser Element dot set default first.",
+            "Call P.P dot Parser Element dot set underscore default first.",
         ),
         ("Use np.random.Generator now.", "Use N.P dot random dot Generator now."),
         ("It ended.Then it began.", "It ended.Then it began."),
@@ -365,3 +368,29 @@ def test_a_charge_after_a_formula_is_no_note() -> None:
 
 def test_letters_with_a_lower_case_letter_and_digits_are_spelled() -> None:
     assert spoken_form("IPv6 addresses.") == "I.P.V six addresses."
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Put the folder on your PATH first.", "Put the folder on your path first."),
+        ("WARNING: this deletes the cache.", "warning: this deletes the cache."),
+        ("Read CONTRIBUTING before a pull request.", "Read contributing before a pull request."),
+        ("The TODO list grows.", "The to do list grows."),
+        ("Keep the NEWS file short.", "Keep the news file short."),
+        ("Set LOG_DIR to a folder.", "Set log underscore dir to a folder."),
+    ],
+)
+def test_words_in_capitals_and_underscores_are_read_electronically(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Dilute it 1:10,000 in saline.", "Dilute it one to ten thousand in saline."),
+        ("Meet at 9:45, then lunch.", "Meet at nine forty five, then lunch."),
+    ],
+)
+def test_a_ratio_with_a_thousands_group_is_no_time(written: str, said: str) -> None:
+    assert spoken_form(written) == said

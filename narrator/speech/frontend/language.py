@@ -108,6 +108,8 @@ class Language:
     magnitudes: dict[str, str] = field(default_factory=dict)
     abbreviations: tuple[Abbreviation, ...] = ()
     word_acronyms: frozenset[str] = frozenset()
+    # Words written in capitals ("PATH", "README") and how they are said ("read me").
+    capital_words: dict[str, str] = field(default_factory=dict)
     symbols: dict[str, str] = field(default_factory=dict)
     months: dict[str, str] = field(default_factory=dict)
     dosage: dict[str, str] = field(default_factory=dict)
@@ -273,6 +275,7 @@ def _load(code: str) -> Language:
             for row in _rows(folder, "abbreviations")
         ),
         word_acronyms=frozenset(_pairs(folder, "word-acronyms")),
+        capital_words=_pairs(folder, "capital-words"),
         symbols=_pairs(folder, "symbols"),
         months=_pairs(folder, "months"),
         dosage=_pairs(folder, "dosage"),

@@ -7,7 +7,7 @@ Runs of letters are said as words (espeak-ng says "github" as best it can,
 and spells what has no vowel), one letter and two that are no word ("en",
 "io", "py") are spelled, digits one by one after a letter or a mark
 ("python3" is "python three"), and every mark by its name. A tool name ending
-in "env" keeps it apart ("pyenv" is "py env"). The scheme "https://" and a
+in "env" after a word keeps it apart ("virtualenv" is "virtual env"). The scheme "https://" and a
 final slash are dropped, as people do.
 
 Code is read as its words: "max_retries" is "max retries", "np.array" "np dot
@@ -81,6 +81,9 @@ _ONSETS = frozenset(
 _CONSONANTS = re.compile(r"[^aeiouy]+")
 _DOUBLED_END = re.compile(r"[aeiou]([^aeiou])\1")
 _ENV = re.compile(r"(?P<name>[a-z]+?)(?P<env>env)$")
+# "virtualenv" is "virtual env"; a short tool name ("pyenv", "rbenv") is said as
+# written, as its users say it.
+_ENV_NAME_WORD = 4
 _MARKS = {
     ".": "dot",
     "/": "slash",
@@ -110,6 +113,8 @@ _MARKS = {
 _AMOUNT_BEFORE = re.compile(r"\d\s?$")
 _SCHEME = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
+# "__init__", "_private": underscores that open or close a name are not said.
+_OUTER_UNDERSCORES = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 
 
 def sayable(letters: str) -> bool:
@@ -141,6 +146,8 @@ def sayable(letters: str) -> bool:
 
 def _letters(run: str, language: Language, code: bool) -> str:
     if run.isupper() and len(run) > 1:
+        if run in language.capital_words:
+            return language.capital_words[run]
         if run in language.word_acronyms or (code and sayable(run)):
             return run.lower()
         if is_abbreviation(run, language) or not _VOWEL.search(run):
@@ -152,7 +159,7 @@ def _letters(run: str, language: Language, code: bool) -> str:
     if len(word) == 2 and word not in _TWO_LETTER_WORDS and not _CV.fullmatch(word):
         return spelled(word)
     env = _ENV.fullmatch(word)
-    if env:
+    if env and len(env.group("name")) >= _ENV_NAME_WORD:
         name = env.group("name")
         return f"{name if _VOWEL.search(name) else spelled(name)} env"
     return run
@@ -161,12 +168,16 @@ def _letters(run: str, language: Language, code: bool) -> str:
 def electronic_words(
     text: str, language: Language, code: bool = False, capitals: bool = False
 ) -> str:
-    """``text`` said electronically; in ``code``, underscores are silent; in ``code``
+    """``text`` said electronically. Identifiers are read electronically, so an
+    underscore inside a name is named ("max underscore retries"); those around a
+    name ("__init__") are only its decoration, and silent. In ``code``
     and with ``capitals`` names in capitals that can be said are words ("README")."""
     said = []
     text = _SCHEME.sub("", text)
     if len(text) > 1:
         text = text.rstrip("/")
+    if code:
+        text = _OUTER_UNDERSCORES.sub("", text)
     for run in _RUNS.findall(text):
         if run.isdigit():
             said.append(
@@ -176,8 +187,6 @@ def electronic_words(
             )
         elif run[0].isalpha():
             said.append(_letters(run, language, code or capitals))
-        elif run == "_" and code:
-            continue
         else:
             said.append(_MARKS.get(run, ""))
     return " ".join(part for part in said if part)

@@ -86,7 +86,11 @@ def _is_word_acronym(token: str, language: Language) -> bool:
 
 
 def is_abbreviation(token: str, language: Language) -> bool:
-    if _is_word_acronym(token, language) or _ROMAN.fullmatch(token):
+    if (
+        _is_word_acronym(token, language)
+        or token in language.capital_words
+        or _ROMAN.fullmatch(token)
+    ):
         return False
     core = token[:-1] if token.endswith("s") else token
     if core in language.word_acronyms:
@@ -102,6 +106,9 @@ def is_abbreviation(token: str, language: Language) -> bool:
 def _say_token(found: Found, context: Context) -> str | None:
     token = (found.group("token") or "").translate(_SUBSCRIPTS)
     possessive = "'s" if found.group("possessive") else ""
+    capital_word = context.language.capital_words.get(token)
+    if capital_word:
+        return capital_word + possessive
     if token in _LOWERCASE_WORDS or (
         _is_word_acronym(token, context.language) and (len(token) <= 3 or not token.isupper())
     ):

@@ -134,7 +134,7 @@ def _english_rules() -> list[Rule]:
         Rule(
             "time: hours and minutes",
             SemioticClass.TIME,
-            rf"{start}(?P<hours>[01]?\d|2[0-3]):(?P<minutes>[0-5]\d)(?::(?P<seconds>[0-5]\d))?(?![\d:]){half}?",
+            rf"{start}(?P<hours>[01]?\d|2[0-3]):(?P<minutes>[0-5]\d)(?::(?P<seconds>[0-5]\d))?(?![\d:]|[,.]\d){half}?",
             _say,
         ),
         Rule(
@@ -191,7 +191,7 @@ def _styled_rules(language: Language) -> list[Rule]:
         Rule(
             "time: hours and minutes",
             SemioticClass.TIME,
-            rf"{hours}(?:{marks})(?P<minutes>[0-5]\d)(?![\d:]){after}",
+            rf"{hours}(?:{marks})(?P<minutes>[0-5]\d)(?![\d:]|[,.]\d){after}",
             _say,
         )
     ]
