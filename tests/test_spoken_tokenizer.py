@@ -8,6 +8,7 @@ the whole corpus, the reference article and arbitrary text.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ from spoken_corpus import load_corpus
 
 from narrator.content.loader import load_article
 from narrator.speech.frontend.clean import clean
+from narrator.speech.frontend.first_chars import first_chars
 from narrator.speech.frontend.language import language_for
 from narrator.speech.frontend.rule import Context
-from narrator.speech.frontend.tokenizer import tokenize
+from narrator.speech.frontend.tokenizer import grammar, tokenize
 from narrator.speech.script import build_script
 from narrator.speech.settings import Punctuation
 
@@ -72,3 +74,37 @@ WORDS = st.sampled_from(
 def test_the_fast_scan_agrees_on_any_text(words: list[str]) -> None:
     fast, everywhere = both_scans(" ".join(words))
     assert fast == everywhere
+
+
+def test_no_rule_is_kept_by_its_guard_from_a_place_where_it_matches() -> None:
+    """Each rule's one-character guard (``first_chars``) lets through every place
+    where the rule alone matches, on the corpus and the reference article."""
+    texts = [clean(text) for text, _ in corpus_texts()] + [clean(t) for t in article_texts()]
+    for rule in grammar(language_for("en")).rules:
+        first = first_chars(rule.pattern, rule.flags)
+        if first is None:
+            continue
+        guard = re.compile(first)
+        for text in texts:
+            for place in range(len(text)):
+                if rule.compiled.match(text, place):
+                    assert guard.match(text, place), (rule.name, text[place:])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?<![\w.])(?=[\d.])\d+", r"[\d]"),
+        (r"(?:ab|c)?d", r"[acd]"),
+        (r"(?i:x)y", r"[Xx]"),
+        (r"[^\W\d_]+", r"[\w]"),
+        (r"\b(?:PO|IV)\b", r"[IP]"),
+    ],
+)
+def test_first_chars_reads_the_characters_a_pattern_begins_with(pattern: str, first: str) -> None:
+    assert first_chars(pattern) == first
+
+
+@pytest.mark.parametrize("pattern", [r".x", r"[^a]b", r"x*", r"(?P<a>a)(?P=a)?"])
+def test_first_chars_errs_on_the_side_of_any_character(pattern: str) -> None:
+    assert first_chars(pattern) in (None, "[a]")

@@ -22,6 +22,7 @@ from functools import cache
 
 from narrator.speech.frontend.alternation import alternation
 from narrator.speech.frontend.classes import rules_for
+from narrator.speech.frontend.first_chars import first_chars
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import Span
@@ -36,7 +37,9 @@ def _scoped(rule: Rule, index: int) -> str:
     pattern = _BACKREFERENCE.sub(rf"(?P={prefix}\1)", pattern)
     if rule.flags & re.IGNORECASE:
         pattern = f"(?i:{pattern})"
-    return f"(?P<r{index}>{pattern})"
+    first = first_chars(rule.pattern, rule.flags)
+    guard = f"(?={first})" if first else ""
+    return f"(?P<r{index}>{guard}{pattern})"
 
 
 # A word no rule starts at unless it is one of the grammar's ``starters``: letters,
@@ -77,15 +80,18 @@ def grammar(language: Language) -> Grammar:
 def _places(grammar: Grammar, text: str, start: int, end: int) -> Iterator[int]:
     """Every place in ``text[start:end]`` where a rule may start: inside the tokens
     worth trying, at their start (and the space before it, which a rule may take:
-    "a \u00bd tablet"), and wherever a letter does not follow a letter (no rule
-    starts inside a word)."""
+    "a \u00bd tablet"), and wherever a letter does not follow a letter nor a digit
+    a digit (no rule starts inside a word or a number)."""
     for token in grammar.tokens.finditer(text, start, end):
         first, last = token.span()
         if first > start:
             yield first - 1
         yield first
         for place in range(first + 1, last):
-            if not (text[place].isalpha() and text[place - 1].isalpha()):
+            char, before = text[place], text[place - 1]
+            if not (char.isalpha() and before.isalpha()) and not (
+                char.isdigit() and before.isdigit()
+            ):
                 yield place
 
 
