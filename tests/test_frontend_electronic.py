@@ -394,3 +394,64 @@ def test_words_in_capitals_and_underscores_are_read_electronically(written: str,
 )
 def test_a_ratio_with_a_thousands_group_is_no_time(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "Copy it to $XDG_DATA/fonts first.",
+            "Copy it to dollar X.D.G underscore data slash fonts first.",
+        ),
+        ("Run cd $(git rev-parse) now.", "Run cd dollar (git rev-parse) now."),
+        ("Print ${name} twice.", "Print dollar name twice."),
+        ("$ git status", "git status"),
+        (
+            "It costs $12 and $3.5m.",
+            "It costs twelve dollars and three point five million dollars.",
+        ),
+        (
+            "wget -qO- example.org/setup | sh",
+            "wget dash Q O dash example dot org slash setup pipe sh",
+        ),
+        ("tar xzf - < backup", "tar xzf dash less than backup"),
+        ("Cells a | b | c here.", "Cells a b c here."),
+        ("npm test -- --watch", "npm test dash dash dash dash watch"),
+        ("Wait - then go.", "Wait, then go."),
+        ("items.map((item) => item.id)", "items dot map((item) arrow item dot I.D)"),
+    ],
+)
+def test_shell_syntax_is_read_as_a_person_reads_a_command(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Node 18.x is supported.", "Node eighteen point x is supported."),
+        (
+            "Works on 1.2.0-1.4.x only.",
+            "Works on one point two point zero to one point four point x only.",
+        ),
+        ("rbenv install 3.20", "rbenv install three point twenty"),
+        ("The 4.10 release is out.", "The four point ten release is out."),
+        ("Tested on 1.4.11 today.", "Tested on one point four point eleven today."),
+        ("Open lib/ruby3.10/gems now.", "Open lib slash ruby three point ten slash gems now."),
+        ("Costs fell 2.10 points.", "Costs fell two point one zero points."),
+    ],
+)
+def test_versions_are_said_part_by_part(written: str, said: str) -> None:
+    assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Edit pkg/helpers next.", "Edit pkg slash helpers next."),
+        ("See tools/make-release first.", "See tools slash make-release first."),
+        ("Choose read/write access.", "Choose read or write access."),
+        ("See GUIDE.md#first-steps first.", "See guide dot M.D hash first steps first."),
+    ],
+)
+def test_a_slash_in_a_path_is_slash_and_between_words_or(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -48,7 +48,13 @@ _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019'](?=[^\W\d_])|^[\u2019'](?=s\b)"
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")"})
 _DANGLING_HYPHEN = re.compile(r"(?<=\w)-(?=[\s/,]|$)|^-(?=\w)")
 _DASH = re.compile(r"\s*(?:[\u2013\u2014\u2015]|--+)\s*|\s+-\s+|^-\s+|\s+-$")
-_SLASH = re.compile(r"([^\W\d_]+)\s*/\s*(?=([^\W\d_]+))")
+# A slash between two plain words is "or" ("and/or", "input/output"); one touching a
+# hyphen, a digit, a dot or another slash is a path's ("plugins/pyenv-virtualenv").
+_SLASH = re.compile(
+    r"(?<![\w.~/-])(?P<left>[^\W\d_]+)(?P<space>\s*)/\s*"
+    r"(?=(?P<right>[^\W\d_]+)(?P<tail>[\w./-]?))"
+)
+_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*\u221e\s*")
 
 
@@ -79,7 +85,14 @@ def _say_dash(match: re.Match[str]) -> str:
 
 
 def _say_slash(match: re.Match[str], context: Context, after_number: bool) -> str:
-    left, right = match.group(1), match.group(2)
+    """ "he/she" is "he or she"; "src/configure" and "plugins/pyenv-virtualenv" are
+    paths: a word with no vowel is no word of prose, and a word running on into a
+    hyphen, digit, dot or slash is part of a path."""
+    left, right = match.group("left"), match.group("right")
+    # "peri-/post-menopausal" (the left's hyphen is now a space) is prose.
+    path_like = match.group("tail") and not match.group("space")
+    if path_like or not (_VOWEL.search(left) and _VOWEL.search(right)):
+        return f"{left} slash "
     if left.lower() == "and" and right.lower() == "or":
         return "and "
     if after_number and match.start() == 0:
@@ -87,8 +100,9 @@ def _say_slash(match: re.Match[str], context: Context, after_number: bool) -> st
     return f"{left} or "
 
 
-# Operators written with two marks ("x >= 2", "a != b") are the one sign they stand for.
-_OPERATORS = {">=": "\u2265", "<=": "\u2264", "!=": "\u2260", "==": "=", "=>": "\u2192"}
+# Operators written with two marks ("x >= 2", "a != b") are the one sign they stand for;
+# "=>" is code's arrow ("(code) => {"), said "arrow", not the "to" of a "→" in prose.
+_OPERATORS = {">=": "\u2265", "<=": "\u2264", "!=": "\u2260", "==": "=", "=>": "\u21d2"}
 _OPERATOR = re.compile(r">=|<=|!=|==|=>")
 
 

@@ -1,13 +1,14 @@
 """The semiotic classes' rules, in the order the tokenizer tries them.
 
 More specific patterns come first: markup and footnote marks before anything
-(they are never said as symbols), Roman numerals before the route shorthand
-that looks like one ("Stage IV" is a numeral, "Start IV antibiotics" a route)
-and prescription shorthand before code identifiers ("qAM" is "every
-morning"), addresses before the numbers inside them, dates before
-identifiers ("15.03.2024" is no version number), identifiers before the
-numbers inside them, dates and times before ranges and ratios, measures and
-money before bare numbers, and spelled letters last. English has every class;
+(they are never said as symbols), shell syntax before money ("$HOME" is no
+sum), Roman numerals before the route shorthand that looks like one ("Stage
+IV" is a numeral, "Start IV antibiotics" a route) and prescription
+shorthand before code identifiers ("qAM" is "every morning"), addresses
+before the numbers inside them, dates before identifiers ("15.03.2024" is
+no version number), identifiers before the numbers inside them, dates and
+times before ranges and ratios, measures and money before bare numbers, and
+spelled letters last. English has every class;
 another language has the classes its ``settings`` table lists (German and
 French: numbers, measures, dates, times, years, ordinals, abbreviations); a
 language without tables of its own keeps only the language-neutral classes,
@@ -38,6 +39,7 @@ from narrator.speech.frontend.classes import (
     ratio,
     roman,
     scientific,
+    shell,
     telephone,
     time,
     written_ordinal,
@@ -46,10 +48,11 @@ from narrator.speech.frontend.classes import (
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.rule import Rule
 
-_NEUTRAL = (markup, footnote, electronic, letters)
+_NEUTRAL = (markup, footnote, shell, electronic, letters)
 _ALL = (
     markup,
     footnote,
+    shell,
     roman,
     dosage,
     electronic,
@@ -83,7 +86,17 @@ def rules_for(language: Language) -> tuple[Rule, ...]:
         named = set(language.classes)
         modules = tuple(module for name, module in _BY_NAME.items() if name in named)
     elif language.says_numbers:
-        modules = (markup, footnote, electronic, range_, measure, fraction, cardinal, letters)
+        modules = (
+            markup,
+            footnote,
+            shell,
+            electronic,
+            range_,
+            measure,
+            fraction,
+            cardinal,
+            letters,
+        )
     else:
         modules = _NEUTRAL
     return tuple(rule for module in modules for rule in module.rules(language))

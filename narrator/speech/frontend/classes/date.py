@@ -98,7 +98,17 @@ def _say_iso(found: Found, context: Context) -> str | None:
     return date_words(found.group("year"), month or 1, day, context.language, day_first=False)
 
 
+def _looks_like_version(found: Found) -> bool:
+    """ "2.7.18" and "3.5.10" are versions: a date written with dots and a year of
+    two digits pads its day and month ("03.05.10")."""
+    first, second = found.group("first") or "", found.group("second") or ""
+    year = found.group("year") or ""
+    return found.group("mark") == "." and len(year) == 2 and (len(first) < 2 or len(second) < 2)
+
+
 def _say_numeric(found: Found, context: Context) -> str | None:
+    if _looks_like_version(found):
+        return None
     first, second = int(found.group("first") or 0), int(found.group("second") or 0)
     year = found.group("year") or ""
     if len(year) == 2:

@@ -165,6 +165,15 @@ def _letters(run: str, language: Language, code: bool) -> str:
     return run
 
 
+_IP_ADDRESS = re.compile(r"\d+\.\d+\.\d+\.\d+")
+
+
+def _between_digits(runs: list[str], index: int) -> bool:
+    """A dot between two numbers in a name is a version's point ("python3.10",
+    "envs/3.4.3"); an IP address's dots stay dots."""
+    return 0 < index < len(runs) - 1 and runs[index - 1].isdigit() and runs[index + 1].isdigit()
+
+
 def electronic_words(
     text: str, language: Language, code: bool = False, capitals: bool = False
 ) -> str:
@@ -178,8 +187,11 @@ def electronic_words(
         text = text.rstrip("/")
     if code:
         text = _OUTER_UNDERSCORES.sub("", text)
-    for run in _RUNS.findall(text):
-        if run.isdigit():
+    runs = _RUNS.findall(text)
+    for index, run in enumerate(runs):
+        if run == "." and _between_digits(runs, index) and not _IP_ADDRESS.search(text):
+            said.append(language.word("point"))
+        elif run.isdigit():
             said.append(
                 cardinal_words(run, language)
                 if len(run) <= 2
@@ -244,8 +256,21 @@ _EXTENSIONS = (
 )
 
 
+def _say_anchor(found: Found, context: Context) -> str:
+    """ "COMMANDS.md#pyenv-latest" links to a heading: "hash pyenv latest", its
+    hyphens standing for the heading's spaces."""
+    heading = (found.group("anchor") or "").replace("-", " ")
+    return f"hash {electronic_words(heading, context.language, code=True)}"
+
+
 def rules(language: Language) -> list[Rule]:
     return [
+        Rule(
+            "electronic: anchor",
+            SemioticClass.ELECTRONIC,
+            r"(?<=[\w/(])#(?P<anchor>[a-z][\w-]*[\w])(?![\w#])",
+            _say_anchor,
+        ),
         Rule(
             "electronic: URL",
             SemioticClass.ELECTRONIC,

@@ -124,13 +124,47 @@ def _say_article_number(found: Found, context: Context) -> str:
     return " " + f" {language.word('to')} ".join(said)
 
 
-def _say_version(found: Found, context: Context) -> str:
+def _version_words(version: str, context: Context) -> str:
+    """ "2.0.x" is "two point zero point x": a wildcard part is said as its letter."""
     language = context.language
-    parts = (found.group("version") or "").split(".")
-    said = f" {language.word('point')} ".join(cardinal_words(part, language) for part in parts)
+    return f" {language.word('point')} ".join(
+        part.lower() if part in _WILDCARDS else cardinal_words(part, language)
+        for part in version.split(".")
+    )
+
+
+def _say_version(found: Found, context: Context) -> str:
+    said = _version_words(found.group("version") or "", context)
     if found.group("v"):
         return f"version {said}"
     return said
+
+
+def _say_version_range(found: Found, context: Context) -> str:
+    """ "2.0.0-2.2.5" is from one version to another: "two point zero point zero to
+    two point two point five"."""
+    first = _version_words(found.group("version") or "", context)
+    last = _version_words(found.group("last") or "", context)
+    return f"{first} {context.language.word('to')} {last}"
+
+
+def _say_version_in_command(found: Found, context: Context) -> str | None:
+    """A decimal in a command line is a version ("three point ten"), unless a unit
+    follows it ("take 2.5 mg" is an amount)."""
+    start = found.text.rfind("\n", 0, found.start) + 1
+    end = found.text.find("\n", found.end)
+    line = found.text[start : len(found.text) if end < 0 else end].strip()
+    if not _COMMAND_LINE.fullmatch(line):
+        return None
+    next_word = found.after.split(maxsplit=1)
+    if next_word and next_word[0] in context.language.units:
+        return None
+    return _say_version(found, context)
+
+
+_WILDCARDS = frozenset({"x", "X"})
+# A version of three parts or more, or two ending in a wildcard ("11.x").
+_VERSION = r"\d+\.\d+(?:\.\d+)+(?:\.[xX])?|\d+(?:\.\d+)*\.[xX]"
 
 
 _PRODUCTS = (
@@ -185,12 +219,33 @@ _PRODUCTS = (
     "Emacs",
     "Vim",
     "Linux",
+    "MacOS",
+    "CPython",
+    "PyPy",
+    "Xcode",
+    "XCode",
+    "Bash",
+    "Zsh",
+    "Fish",
     "kernel",
     ").split(",
 )
 # After a product's name, as lookbehinds (each of fixed width): a bare decimal is not
 # even tried as a version, so the decimals of an article never stop at this rule.
 _AFTER_PRODUCT = "(?:" + "|".join(rf"(?<=\b{re.escape(name)} )" for name in _PRODUCTS) + ")"
+
+
+# The subcommands of version managers that take a version ("pyenv install 3.10"),
+# and a version after another on the same command ("pyenv global 3.11 3.12").
+_VERSION_COMMANDS = ("install", "uninstall", "global", "local", "shell", "prefix")
+_AFTER_COMMAND = (
+    "(?:"
+    + "|".join(rf"(?<=[a-z] {name} )" for name in _VERSION_COMMANDS)
+    + r"|(?<=\d\.\d )|(?<=\d\.\d\d ))"
+)
+# A command line: a lowercase command, one of those subcommands and its arguments,
+# nothing of a sentence ("pyenv install 3.10", "pyenv global 3.11 3.12").
+_COMMAND_LINE = re.compile(rf"[a-z][\w-]* (?:{'|'.join(_VERSION_COMMANDS)})(?: [\w.=/:<>-]+)+")
 
 
 def rules(language: Language) -> list[Rule]:
@@ -216,9 +271,15 @@ def rules(language: Language) -> list[Rule]:
             _say_article_number,
         ),
         Rule(
+            "identifier: version range",
+            SemioticClass.IDENTIFIER,
+            rf"(?<![\w.])(?P<version>{_VERSION})[\u2013-](?P<last>{_VERSION})(?![\w]|\.\w|-\d)",
+            _say_version_range,
+        ),
+        Rule(
             "identifier: version",
             SemioticClass.IDENTIFIER,
-            r"(?<![\w.])(?P<v>[vV])?(?P<version>\d+\.\d+\.\d+(?:\.\d+)*)(?![\w]|\.\w|-\d)",
+            rf"(?<![\w.])(?P<v>[vV])?(?P<version>{_VERSION})(?![\w]|\.\w|-\d)",
             _say_version,
         ),
         Rule(
@@ -226,6 +287,19 @@ def rules(language: Language) -> list[Rule]:
             SemioticClass.IDENTIFIER,
             rf"{_AFTER_PRODUCT}(?P<version>\d+\.\d+)(?![\w]|\.\w|-\d)",
             _say_version,
+        ),
+        Rule(
+            "identifier: version before its name",
+            SemioticClass.IDENTIFIER,
+            r"(?<![\w.])(?P<version>\d+\.\d+)"
+            r"(?= (?:release|releases|version|versions|series|branch)\b)",
+            _say_version,
+        ),
+        Rule(
+            "identifier: version in a command",
+            SemioticClass.IDENTIFIER,
+            rf"{_AFTER_COMMAND}(?P<version>\d+\.\d+)(?![\w]|\.\w|-\d)",
+            _say_version_in_command,
         ),
         Rule(
             "identifier: v-version",
