@@ -82,7 +82,7 @@ def test_frequencies_are_words_only_in_a_prescription(written: str, said: str) -
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("Clinic 8:30am–4:30pm", "Clinic eight thirty A M to four thirty P M"),
+        ("Clinic 8:30am–4:30pm", "Clinic eight thirty A.M to four thirty P.M"),
         ("Shift 07:00–19:00", "Shift oh seven hundred to nineteen hundred"),
         ("Meet at 12:00, leave at 14:00.", "Meet at twelve hundred, leave at fourteen hundred."),
         ("Meet at 3:00.", "Meet at three o'clock."),
@@ -186,8 +186,8 @@ def test_a_count_of_hours_is_no_military_time() -> None:
     ("written", "said"),
     [
         ("Born on the 1st of May.", "Born on the first of May."),
-        ("Clinic closes at 5 p.m.", "Clinic closes at five P M."),
-        ("Seen at 10.15 pm.", "Seen at ten fifteen P M."),
+        ("Clinic closes at 5 p.m.", "Clinic closes at five P.M."),
+        ("Seen at 10.15 pm.", "Seen at ten fifteen P.M."),
         ("Charles II's court", "Charles the second's court"),
         ("Henry V spoke", "Henry the fifth spoke"),
         ("After WWI and WWII ended", "After World War One and World War Two ended"),

@@ -1,8 +1,8 @@
-"""Times of day: "14:30" is "fourteen thirty", "9:05 a.m." is "nine oh five A M",
+"""Times of day: "14:30" is "fourteen thirty", "9:05 a.m." is "nine oh five A.M",
 "9:00" is "nine o'clock" (but "twelve hundred" in a text on the 24-hour
-clock, "12:00 to 13:00"), "10pm" is "ten P M", "9am–5pm" is "nine A M to five
-P M", "0800 hours" (military, with its leading zero or after "at") is "oh
-eight hundred hours", "9.30 am" (British) is "nine thirty A M".
+clock, "12:00 to 13:00"), "10pm" is "ten P.M", "9am–5pm" is "nine A.M to five
+P.M", "0800 hours" (military, with its leading zero or after "at") is "oh
+eight hundred hours", "9.30 am" (British) is "nine thirty A.M".
 
 Another language says its times by the patterns of its ``settings`` table
 ("14:30 Uhr" is "vierzehn Uhr dreißig", "14 h 30" is "quatorze heures
@@ -19,7 +19,8 @@ from narrator.speech.frontend.number_words import cardinal_words
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
-_HALF_DAY = {"a": "A M", "p": "P M"}
+# Dotted, as the letters module spells: espeak-ng says a spaced "A M" as "uh M".
+_HALF_DAY = {"a": "A.M", "p": "P.M"}
 # "a 1:10 dilution", "odds of 1:20": a colon between numbers there is a ratio.
 _RATIO_NEAR = re.compile(
     r"\b(?:ratio|ratios|dilution|diluted|odds|scale|mix|mixed|aspect)\b", re.IGNORECASE
