@@ -455,3 +455,20 @@ def test_versions_are_said_part_by_part(written: str, said: str) -> None:
 )
 def test_a_slash_in_a_path_is_slash_and_between_words_or(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("==============", ""),
+        ("~ ~ ~", ""),
+        ("-->", ""),
+        ("Source it from .profile.", "Source it from dot profile."),
+        ("Edit `~/.vimrc` first.", "Edit tilde slash dot vimrc first."),
+        ("Run grep -R here.", "Run grep dash R here."),
+        ("Read $Env:TEMP there.", "Read dollar Env colon temp there."),
+        ("See STYLE_OF_CODE.md now.", "See style underscore of underscore code dot M.D now."),
+    ],
+)
+def test_rulers_comment_ends_dotfiles_and_options(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -148,6 +148,9 @@ def _letters(run: str, language: Language, code: bool) -> str:
     if run.isupper() and len(run) > 1:
         if run in language.capital_words:
             return language.capital_words[run]
+        if code and run.lower() in _TWO_LETTER_WORDS:
+            # "CODE_OF_CONDUCT": a little word of a name in capitals.
+            return run.lower()
         if run in language.word_acronyms or (code and sayable(run)):
             return run.lower()
         if is_abbreviation(run, language) or not _VOWEL.search(run):
@@ -286,7 +289,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "electronic: path",
             SemioticClass.ELECTRONIC,
-            r"(?:(?<=^)|(?<=[\s(\[\"'=]))(?:~|\.{1,2})?/(?:[\w.@+-]+/)*[\w.@+-]*[\w/](?![\w/])"
+            r"(?:(?<=^)|(?<=[\s(\[\"'=`]))(?:~|\.{1,2})?/(?:[\w.@+-]+/)*[\w.@+-]*[\w/](?![\w/])"
             r"|(?<![\w])~(?![\w/])|(?<![\w/])(?:[\w.-]+/){2,}[\w.-]*\w"
             r"|(?<![\w/])[\w-]+/[\w.-]+\.\w+",
             _say_path,
@@ -306,7 +309,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "electronic: dotfile",
             SemioticClass.ELECTRONIC,
-            r"(?<![\w.])\.[a-z][\w-]*(?:rc|ignore|config|env|profile)?(?![\w.])(?=\s|$|[,;:)])",
+            r"(?<![\w.])\.[a-z][\w-]*(?:rc|ignore|config|env|profile)?(?![\w]|\.\w)(?=\s|$|[,;:)]|\.(?:\s|$))",
             _say,
         ),
         Rule(
@@ -345,7 +348,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "electronic: option",
             SemioticClass.ELECTRONIC,
-            r"(?<![\w-])--?[a-z][\w-]*(?![\w])",
+            r"(?<![\w-])--?[A-Za-z][\w-]*(?![\w])",
             _say,
         ),
     ]

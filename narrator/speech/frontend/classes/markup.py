@@ -95,6 +95,15 @@ def _say_superscript_tag(found: Found, context: Context) -> str | None:
 def rules(language: Language) -> list[Rule]:
     return [
         Rule("markup: HTML comment", SemioticClass.MARKUP, r"<!--.*?(?:-->|$)", _silent),
+        # The end of a comment that opened on an earlier line.
+        Rule("markup: HTML comment end", SemioticClass.MARKUP, r"^[ \t]*--!?>", _silent),
+        # A line of one mark ("=====", "- - -", "~~~~") is a ruler or an underline.
+        Rule(
+            "markup: ruler",
+            SemioticClass.MARKUP,
+            r"(?:^|(?<=\n))[ \t]*(?P<mark>[=*_~#+-])(?:[ \t]*(?P=mark)){2,}[ \t]*(?=\n|$)",
+            _silent,
+        ),
         Rule(
             "markup: superscript tag",
             SemioticClass.MARKUP,

@@ -35,7 +35,8 @@ def _line_of(found: Found) -> str:
 
 
 def _say_variable(found: Found, context: Context) -> str:
-    """ "$PYENV_ROOT/bin" is "dollar pyenv underscore root slash bin"."""
+    """ "$PYENV_ROOT/bin" is "dollar pyenv underscore root slash bin", and
+    PowerShell's "$Env:HOME" "dollar env colon home"."""
     name = found.group("name") or ""
     return f"{_DOLLAR} {electronic_words(name, context.language, code=True)}"
 
@@ -88,13 +89,14 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "shell: variable",
             SemioticClass.ELECTRONIC,
-            r"(?<![\w$\\])\$\{?(?P<name>[A-Za-z_]\w*(?:[./][\w.@+-]*[\w])*)\}?(?![\w({])",
+            r"(?<![\w$\\])\$\{?(?P<name>[A-Za-z_]\w*(?::[A-Za-z_]\w*)?(?:[./][\w.@+-]*[\w])*)\}?"
+            r"(?![\w({])",
             _say_variable,
         ),
         Rule(
             "shell: command or parameter",
             SemioticClass.ELECTRONIC,
-            r"(?<![\w$\\])\$(?=[({][^\d\s])",
+            r"(?<![\w$\\])\$(?=[\"']?[({][^\d\s])",
             _say_dollar,
         ),
         Rule(
