@@ -230,3 +230,21 @@ def test_a_count_of_doses_before_a_strength_is_never_grouped_into_one_number() -
     said = spoken_form("Take 2 500 mg tablets daily.")
     assert heard_numbers(said) == [2, 500], said
     assert heard_numbers(spoken_form("Weight 5 000 kg.")) == [5000]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("40k fans", "forty thousand fans"),
+        ("1.2M rows", "one point two million rows"),
+        ("2.4m visitors", "two point four million visitors"),
+        ("a 5m wall", "a five meter wall"),
+        ("RR 16/min", "R.R sixteen per minute"),
+        ("100 Mbit/s", "one hundred megabits per second"),
+        ("1013 hPa", "one thousand and thirteen hectopascals"),
+        ("a 4K display", "a four K display"),
+        ("42 U.S.C. 1983", "forty two U.S.C. nineteen eighty three"),
+    ],
+)
+def test_magnitudes_and_units_written_tight_against_a_number(written: str, said: str) -> None:
+    assert spoken_form(written) == said

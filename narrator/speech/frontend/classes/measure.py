@@ -114,6 +114,8 @@ def _say(found: Found, context: Context) -> str | None:
     number = parse(found.group("number") or "", context.language)
     if unit == "x" and _is_variable(found):
         return None
+    if unit == "K" and _SCREEN_AFTER.match(found.after):
+        return None  # "a 4K display" is a resolution, said "four K"
     if unit == "g" and _CENTRIFUGE.search(found.before[-60:]):
         return f"{number_words(number, context.language)} g"
     # "a 10-mg tablet": a hyphen joins a measure used as an adjective.
@@ -125,6 +127,26 @@ def _say(found: Found, context: Context) -> str | None:
 
 
 _SENTENCE_AFTER = re.compile(r"\s*(?:$|[A-Z\u201c\"(])")
+_SCREEN_AFTER = re.compile(
+    r"\s+(?:display|screen|monitor|TV|television|video|resolution|stream|content)", re.IGNORECASE
+)
+# After "m", these say it measures (metres), not counts (a million).
+_MEASURED = frozenset({"tall", "long", "high", "wide", "deep", "away", "across", "below", "above"})
+
+
+def _say_magnitude(found: Found, context: Context) -> str | None:
+    """ "40k fans" is "forty thousand fans", "1.2M rows" "one point two million rows";
+    "m" is a million only before a counted plural ("2.4m visitors"), so "a 5m wall"
+    stays metres (the next rule)."""
+    language = context.language
+    magnitude, counted = found.group("magnitude") or "", found.group("counted") or ""
+    if magnitude == "m" and (not counted.endswith("s") or counted in _MEASURED):
+        return None
+    scale = language.magnitudes.get(magnitude)
+    if not scale:
+        return None
+    number = parse(found.group("number") or "", language)
+    return f"{number_words(number, language)} {scale}"
 
 
 # "f(x) = 2x": after an equals sign or an operator, x is a variable.
@@ -198,9 +220,17 @@ def rules(language: Language) -> list[Rule]:
             _say_dimensions,
         ),
         Rule(
+            "measure: magnitude after a number",
+            SemioticClass.MEASURE,
+            rf"(?P<number>{number})(?P<magnitude>k|M|bn|B|m)(?=\s+(?P<counted>[a-z]{{2,}}))",
+            _say_magnitude,
+        ),
+        Rule(
             "measure: number and unit",
             SemioticClass.MEASURE,
-            rf"(?P<number>{number})(?P<joint>[ \u00a0\u2009\u202f]|-(?!x))?(?P<unit>{unit})",
+            # Not a letter of an abbreviation ("42 U.S.C." is no unit).
+            rf"(?P<number>{number})(?P<joint>[ \u00a0\u2009\u202f]|-(?!x))?(?P<unit>{unit})"
+            r"(?!\.[^\W\d_])",
             _say,
         ),
         Rule(
@@ -212,7 +242,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "measure: per unit",
             SemioticClass.MEASURE,
-            rf"(?:(?<=[a-z]{{3}})\s?/\s?|(?<![\w/])(?i:per)\s)(?P<unit>{unit})",
+            rf"(?:(?<=[a-z]{{3}})\s?/\s?|(?<=\d)/|(?<![\w/])(?i:per)\s)(?P<unit>{unit})",
             _say_per,
             starts=frozenset({"per"}),
         ),
