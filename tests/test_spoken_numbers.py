@@ -220,6 +220,17 @@ def notation_with_units(draw: st.DrawFn) -> Written:
     return f"{written}{unit}", values
 
 
+@st.composite
+def attached_magnitudes(draw: st.DrawFn) -> Written:
+    """ "40k fans", "1.2M rows", "2.4m visitors": the magnitude is part of the number
+    (written, as news writes it, after at most three whole digits)."""
+    whole, tenths = draw(st.integers(1, 999)), draw(st.integers(0, 9))
+    written = f"{whole}.{tenths}" if tenths else str(whole)
+    values = [Fraction(Decimal(written))]
+    letter, scale = draw(st.sampled_from([("k", 1000), ("M", 10**6), ("m", 10**6), ("bn", 10**9)]))
+    return f"{written}{letter} visitors", [values[0] * scale]
+
+
 CLASSES: list[Callable[[], st.SearchStrategy[Written]]] = [
     cardinals,
     decimals,
@@ -240,6 +251,7 @@ CLASSES: list[Callable[[], st.SearchStrategy[Written]]] = [
     adjectival_measures,
     spaced_thousands,
     notation_with_units,
+    attached_magnitudes,
 ]
 WRITTEN = st.one_of([strategy() for strategy in CLASSES])
 
