@@ -472,3 +472,15 @@ def test_a_slash_in_a_path_is_slash_and_between_words_or(written: str, said: str
 )
 def test_rulers_comment_ends_dotfiles_and_options(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("A line that starts with # is a comment.", "A line that starts with hash is a comment."),
+        ('Quote the "{" sign.', "Quote the left brace sign."),
+        ("Read sys.argv[0] first.", "Read sys dot argv(zero) first."),
+    ],
+)
+def test_marks_written_alone_are_named(written: str, said: str) -> None:
+    assert spoken_form(written) == said

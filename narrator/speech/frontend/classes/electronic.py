@@ -266,8 +266,33 @@ def _say_anchor(found: Found, context: Context) -> str:
     return f"hash {electronic_words(heading, context.language, code=True)}"
 
 
+# A mark written alone, or alone in quotes, is named: "a # starts a comment", the
+# "[" target. ("#" cannot be a row of the symbols table: it starts a comment.)
+_MARK_NAMES = {
+    "#": "hash",
+    "[": "left bracket",
+    "]": "right bracket",
+    "{": "left brace",
+    "}": "right brace",
+    "|": "bar",
+    "\\": "backslash",
+    "~": "tilde",
+}
+
+
+def _say_lone_mark(found: Found, context: Context) -> str:
+    return _MARK_NAMES[found.group("mark") or found.group("quoted") or ""]
+
+
 def rules(language: Language) -> list[Rule]:
     return [
+        Rule(
+            "electronic: lone mark",
+            SemioticClass.ELECTRONIC,
+            r"(?:(?<=\s)|^)(?P<mark>#)(?=\s)"
+            r"|(?<=[\"'\u201c\u2018])(?P<quoted>[\[\]{}|#\\~])(?=[\"'\u201d\u2019])",
+            _say_lone_mark,
+        ),
         Rule(
             "electronic: anchor",
             SemioticClass.ELECTRONIC,

@@ -65,7 +65,10 @@ def _say(found: Found, context: Context) -> str:
 def _say_bracketed(found: Found, context: Context) -> str | None:
     """ "[3]" straight after a word or a number is a note; after a space ("as shown
     in [12, 14]", IEEE's style) only when its numbers rise from one up, as
-    references do: "[0, 1]" is an interval."""
+    references do: "[0, 1]" is an interval. No note is numbered zero: "argv[0]"
+    is an index."""
+    if (found.group("notes") or "").startswith("0"):
+        return None
     if found.before[-1:].isspace():
         numbers = [int(number) for number in _NUMBERS.findall(found.group("notes") or "")]
         if numbers[0] < 1 or any(b <= a for a, b in pairwise(numbers)):
