@@ -484,3 +484,14 @@ def test_rulers_comment_ends_dotfiles_and_options(written: str, said: str) -> No
 )
 def test_marks_written_alone_are_named(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Replace {user} with your name.", "Replace left brace user right brace with your name."),
+        ("Run git push origin HEAD now.", "Run git push origin head now."),
+    ],
+)
+def test_placeholders_and_git_words_in_capitals(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -284,8 +284,21 @@ def _say_lone_mark(found: Found, context: Context) -> str:
     return _MARK_NAMES[found.group("mark") or found.group("quoted") or ""]
 
 
+def _say_placeholder(found: Found, context: Context) -> str:
+    """ "{venv}" and "{version}" stand for a value a user fills in; the braces
+    are part of what is written, so they are named."""
+    name = electronic_words(found.group("name") or "", context.language, code=True)
+    return f"left brace {name} right brace"
+
+
 def rules(language: Language) -> list[Rule]:
     return [
+        Rule(
+            "electronic: placeholder in braces",
+            SemioticClass.ELECTRONIC,
+            r"(?<![\w$])\{(?P<name>[A-Za-z_][\w-]*)\}",
+            _say_placeholder,
+        ),
         Rule(
             "electronic: lone mark",
             SemioticClass.ELECTRONIC,
