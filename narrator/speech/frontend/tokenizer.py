@@ -90,7 +90,7 @@ def _places(grammar: Grammar, text: str, start: int, end: int) -> Iterator[int]:
         for place in range(first + 1, last):
             char, before = text[place], text[place - 1]
             if not (char.isalpha() and before.isalpha()) and not (
-                char.isdigit() and before.isdigit()
+                char.isdecimal() and before.isdecimal()
             ):
                 yield place
 
