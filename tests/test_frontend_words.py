@@ -244,3 +244,22 @@ def test_i_is_a_pronoun_unless_a_keyword_numbers_it(written: str, said: str) -> 
 )
 def test_a_short_decade_needs_a_word_that_says_so(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Amoxicillin 500 mg PO od", "Amoxicillin five hundred milligrams by mouth once a day"),
+        (
+            "500 mg PO tid x 7 days",
+            "five hundred milligrams by mouth three times a day for seven days",
+        ),
+        (
+            "Ondansetron 4 mg IV q8h prn nausea",
+            "Ondansetron four milligrams intravenously every eight hours as needed for nausea",
+        ),
+        ("Take 1 tablet prn for pain", "Take one tablet as needed for pain"),
+    ],
+)
+def test_a_prescription_says_its_course_and_what_a_prn_dose_is_for(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -121,13 +121,33 @@ def _say_shorthand(found: Found, context: Context) -> str | None:
     # "q.d." may end the sentence: its full stop stays a pause there.
     if written.endswith(".") and not found.after.lstrip()[:1].islower():
         return said + "."
+    # "prn pain" is "as needed for pain": what it is needed for follows.
+    if written.lower().rstrip(".") in _FOR_WHAT and _REASON_AFTER.match(found.after):
+        return f"{said} for"
     return said
+
+
+_FOR_WHAT = frozenset({"prn", "p.r.n"})
+_REASON_AFTER = re.compile(r"\s+(?!for\b|and\b|or\b|up\b|to\b|until\b|max\b)[a-z]{3,}\b")
+
+
+def _say_course(found: Found, context: Context) -> str:
+    """ "x 7 days" after a dose or frequency is its course: "for seven days"."""
+    days = cardinal_words(found.group("count") or "", context.language)
+    return f"for {days} {found.group('unit')}"
 
 
 def rules(language: Language) -> list[Rule]:
     shorthand = sorted(language.dosage, key=len, reverse=True)
     alternatives = "|".join(re.escape(name) for name in shorthand)
     return [
+        Rule(
+            "dosage: course",
+            SemioticClass.DOSAGE,
+            r"(?<=[a-z)] )[x\u00d7]\s?(?P<count>\d{1,3})\s(?P<unit>days?|weeks?|months?|doses?)\b",
+            _say_course,
+            starts=frozenset({"x"}),
+        ),
         Rule(
             "dosage: every so many hours",
             SemioticClass.DOSAGE,
