@@ -263,3 +263,21 @@ def test_a_short_decade_needs_a_word_that_says_so(written: str, said: str) -> No
 )
 def test_a_prescription_says_its_course_and_what_a_prn_dose_is_for(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Open Mon–Fri", "Open Monday to Friday"),
+        ("Fri, 31 Jan", "Friday, the thirty first of January"),
+        ("Clinic: Mon, Wed, Fri", "Clinic: Monday, Wednesday, Friday"),
+        ("Sun exposure", "Sun exposure"),
+        ("read The Sun.", "read The Sun."),
+        ("they wed in June", "they wed in June"),
+        ("Pain score 7/10", "Pain score seven out of ten"),
+        ("GCS 15/15", "G.C.S fifteen out of fifteen"),
+        ("cranial nerve VII", "cranial nerve seven"),
+    ],
+)
+def test_days_scores_and_numbered_nerves(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -112,6 +112,7 @@ class Language:
     capital_words: dict[str, str] = field(default_factory=dict)
     symbols: dict[str, str] = field(default_factory=dict)
     months: dict[str, str] = field(default_factory=dict)
+    days: dict[str, str] = field(default_factory=dict)
     dosage: dict[str, str] = field(default_factory=dict)
     treatment_words: frozenset[str] = frozenset()
     roman_keywords: frozenset[str] = frozenset()
@@ -278,6 +279,7 @@ def _load(code: str) -> Language:
         capital_words=_pairs(folder, "capital-words"),
         symbols=_pairs(folder, "symbols"),
         months=_pairs(folder, "months"),
+        days=_pairs(folder, "days"),
         dosage=_pairs(folder, "dosage"),
         treatment_words=frozenset(_pairs(folder, "treatment-words")),
         roman_keywords=frozenset(_pairs(folder, "roman-keywords")),

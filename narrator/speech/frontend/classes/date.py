@@ -166,6 +166,27 @@ def _say_month_day(found: Found, context: Context) -> str | None:
     )
 
 
+def _say_days(found: Found, context: Context) -> str | None:
+    """ "Mon–Fri" is "Monday to Friday"; "Fri, 31 Jan" is "Friday, …". A day is
+    written in capitals and followed by a comma, a dash, a date or its end, so
+    "Sun exposure" and "Sat down" stay words."""
+    days = context.language.days
+    first, last = found.group("first") or "", found.group("last")
+    if last:
+        return f"{days[first]} {context.language.word('to')} {days[last]}"
+    if _THE_BEFORE.search(found.before):
+        return None  # "The Sun" is a newspaper
+    if found.group("dot"):
+        # "Wed." is a day; its full stop still ends a sentence where one ends.
+        ends = not found.after.strip() or found.after.lstrip()[:1].isupper()
+        return days[first] + ("." if ends else "")
+    return days[first] if _AFTER_A_DAY.match(found.after) else None
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_AFTER_A_DAY = re.compile(r"\s*$|,|\s+\d|\s*[\u2013-]")
+
+
 def rules(language: Language) -> list[Rule]:
     names = "|".join(
         sorted(
@@ -179,7 +200,20 @@ def rules(language: Language) -> list[Rule]:
     ordinal = rf"(?:{marks})?" if marks else ""
     of = rf"(?:{re.escape(language.words['of'])}\s)?" if "of" in language.words else ""
     last = rf"(?:\s?[\u2013-]\s?(?P<last>\d{{1,2}}){ordinal})?"
+    day_rules = []
+    if language.days:
+        day = "|".join(sorted(map(re.escape, language.days), key=len, reverse=True))
+        day_rules.append(
+            Rule(
+                "date: day of the week",
+                SemioticClass.DATE,
+                rf"\b(?P<first>{day})(?P<dot>\.)?(?:\s?[\u2013-]\s?(?P<last>{day})\.?)?(?![\w])",
+                _say_days,
+                starts=frozenset(language.days),
+            )
+        )
     return [
+        *day_rules,
         Rule(
             "date: ISO",
             SemioticClass.DATE,

@@ -11,6 +11,8 @@ are, "twenty-four seven" and "nine eleven".
 
 from __future__ import annotations
 
+import re
+
 from narrator.speech.frontend.classes.measure import UNIT_WORD, is_unit, say_unit
 from narrator.speech.frontend.classes.written_numbers import VULGAR
 from narrator.speech.frontend.language import Language
@@ -70,12 +72,25 @@ def _say_vulgar(found: Found, context: Context) -> str | None:
     return f"{language.word('minus')} {with_unit}" if sign else with_unit
 
 
+_SCORE_BEFORE = re.compile(
+    r"\b(?:scores?|scored|rated|rating|ratings|marks?|graded|GCS|Apgar|VAS|NRS)\s*(?:of|was|is|at|:)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _say_slash(found: Found, context: Context) -> str | None:
     numerator, denominator = int(found.group("top") or 0), int(found.group("bottom") or 0)
     language = context.language
     whole = found.group("whole")
     if denominator == 0:
         return None
+    if not whole and not found.group("unit") and _SCORE_BEFORE.search(found.before[-40:]):
+        # "Pain score 7/10", "GCS 15/15": a score is so many out of so many.
+        top, bottom = (
+            cardinal_words(str(numerator), language),
+            cardinal_words(str(denominator), language),
+        )
+        return f"{top} out of {bottom}"
     if numerator < denominator and denominator in _FRACTION_BELOW:
         if whole:
             part = _mixed(whole, numerator, denominator, language)
