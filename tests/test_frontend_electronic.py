@@ -495,3 +495,17 @@ def test_marks_written_alone_are_named(written: str, said: str) -> None:
 )
 def test_placeholders_and_git_words_in_capitals(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "[[ -f $CONF ]] && exit",
+            "left bracket left bracket dash F dollar conf right bracket right bracket and and exit",
+        ),
+        ("value {string|null} The name.", "value (string or null) The name."),
+    ],
+)
+def test_test_brackets_and_type_unions(written: str, said: str) -> None:
+    assert spoken_form(written) == said

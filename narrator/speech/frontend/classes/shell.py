@@ -8,7 +8,8 @@ that a command follows); "curl … | bash" is "pipe"; a lone "-" argument
 Money is never taken: "$" before a digit is left to ``money``. The marks that
 are also prose ("-", "--", "|") are taken only where the line shows it is a
 command: a lone dash at the end of a command or inside "$( )", and a pipe
-between two commands on a line that has only one (a table row has several).
+between two commands on a line that has only one (a table row has several);
+a bar between types in braces ("{Error|any}") is "or".
 """
 
 from __future__ import annotations
@@ -78,8 +79,34 @@ def _say_double_dash(found: Found, context: Context) -> str:
     return f"{_DASH} {_DASH}"
 
 
+def _say_test_brackets(found: Found, context: Context) -> str:
+    """ "[[ -d $DIR ]]" is a test in brackets; a reader names them."""
+    side = "left" if found.written == "[[" else "right"
+    return f" {side} bracket {side} bracket "
+
+
+def _say_type_union(found: Found, context: Context) -> str | None:
+    """ "{Error|any}" names the types a value may have: "Error or any"."""
+    line_before = found.before.rsplit("\n", 1)[-1]
+    if line_before.rfind("{") <= line_before.rfind("}"):
+        return None
+    return " or "
+
+
 def rules(language: Language) -> list[Rule]:
     return [
+        Rule(
+            "shell: test brackets",
+            SemioticClass.ELECTRONIC,
+            r"(?:^|(?<=[\s'\"]))\[\[(?= )|(?<= )\]\](?=$|[\s;'\"])",
+            _say_test_brackets,
+        ),
+        Rule(
+            "shell: type union",
+            SemioticClass.ELECTRONIC,
+            r"\|(?=[^{}\n]*\})",
+            _say_type_union,
+        ),
         Rule(
             "shell: prompt",
             SemioticClass.ELECTRONIC,
