@@ -509,3 +509,15 @@ def test_placeholders_and_git_words_in_capitals(written: str, said: str) -> None
 )
 def test_test_brackets_and_type_unions(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Copy it to <install dir>/lib today.", "Copy it to install dir slash lib today."),
+        ("Call tool -n <count> here.", "Call tool dash N count here."),
+        ('Keep <span class="x">this</span> quiet.', "Keep this quiet."),
+    ],
+)
+def test_placeholders_in_angle_brackets_are_said(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -35,6 +35,7 @@ _APOSTROPHES = frozenset("'\u2019")
 # HTML's element names, the same in every language.
 _ELEMENTS = Path(__file__).resolve().parents[1] / "tables" / "html-elements.tsv"
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
+_PLACEHOLDER_WORD = re.compile(r"[a-z][a-z-]*")
 
 
 @cache
@@ -48,17 +49,23 @@ def _say_tag(found: Found, context: Context) -> str:
     """An HTML or SSML tag is silent, and so is any tag closed later; a name in angle
     brackets that is no element, has no attributes and is never closed is a
     placeholder, said: "git clone <url>" is "git clone url",
-    "<command-name>" "command name"."""
+    "<command-name>" "command name", and so is a name of plain lowercase words
+    ("<selected version>")."""
     written = found.written
     name = _TAG_NAME.match(written)
     if (
         name is None
         or written.startswith("</")
-        or " " in written
         or name.group(1).lower() in html_elements()
         or f"</{name.group(1)}>" in found.after
     ):
         return " "
+    if " " in written:
+        # "<selected version>" is a placeholder of words; "<x y=1>" a tag.
+        words = written.strip("<>/ ").split()
+        if "=" in written or not all(_PLACEHOLDER_WORD.fullmatch(word) for word in words):
+            return " "
+        return " " + " ".join(words) + " "
     return " " + re.sub(r"[-_:]+", " ", name.group(1)) + " "
 
 

@@ -70,7 +70,8 @@ def rules(language: Language) -> list[Rule]:
             "math: comparison after a variable",
             SemioticClass.MATH,
             rf"(?:(?<![\w.])(?P<variable>[aA])[ \u00a0]?|(?<=(?<![\w.])[a-zA-Z])[ \u00a0]?)"
-            rf"(?P<relation>[{_RELATIONS}])(?=[ \u00a0]?[\w.\u2212-])",
+            # "<prefix>" after "-k" is a placeholder in angle brackets, no comparison.
+            rf"(?P<relation>[{_RELATIONS}])(?=[ \u00a0]?[\w.\u2212-])(?![\w-]+>)",
             _say_relation,
             starts=frozenset({"a"}),
         ),
