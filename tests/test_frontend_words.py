@@ -281,3 +281,7 @@ def test_a_prescription_says_its_course_and_what_a_prn_dose_is_for(written: str,
 )
 def test_days_scores_and_numbered_nerves(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+def test_a_leaflets_month_and_year_is_a_date() -> None:
+    assert spoken_form("Revised: 04/2023") == "Revised: April twenty twenty three"

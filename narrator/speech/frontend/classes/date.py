@@ -244,4 +244,11 @@ def rules(language: Language) -> list[Rule]:
             rf"\b{month}\s(?P<year>\d{{4}})(?!\w)",
             _say_month_day,
         ),
+        Rule(
+            "date: numeric month and year",
+            SemioticClass.DATE,
+            # "revised 04/2023": a month of two digits and a year (a leaflet's date).
+            r"(?<![\w./-])(?P<month>0[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})(?![\w/-]|\.\d)",
+            _say_month_day,
+        ),
     ]
