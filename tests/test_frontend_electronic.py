@@ -521,3 +521,7 @@ def test_test_brackets_and_type_unions(written: str, said: str) -> None:
 )
 def test_placeholders_in_angle_brackets_are_said(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+def test_a_glob_in_a_path_names_its_star() -> None:
+    assert spoken_form("Delete docs/*.tmp first.") == "Delete docs slash star dot T.M.P first."
