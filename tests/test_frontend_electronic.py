@@ -525,3 +525,7 @@ def test_placeholders_in_angle_brackets_are_said(written: str, said: str) -> Non
 
 def test_a_glob_in_a_path_names_its_star() -> None:
     assert spoken_form("Delete docs/*.tmp first.") == "Delete docs slash star dot T.M.P first."
+
+
+def test_two_capitalised_names_with_a_slash_are_alternatives() -> None:
+    assert spoken_form("Use Fish/Zsh here.") == "Use Fish or Zsh here."

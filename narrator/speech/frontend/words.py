@@ -86,12 +86,14 @@ def _say_dash(match: re.Match[str]) -> str:
 
 def _say_slash(match: re.Match[str], context: Context, after_number: bool) -> str:
     """ "he/she" is "he or she"; "src/configure" and "plugins/pyenv-virtualenv" are
-    paths: a word with no vowel is no word of prose, and a word running on into a
+    paths: a lowercase word with no vowel is no word of prose ("Bash/Zsh", two
+    capitalised names, are "or"), and a word running on into a
     hyphen, digit, dot or slash is part of a path."""
     left, right = match.group("left"), match.group("right")
     # "peri-/post-menopausal" (the left's hyphen is now a space) is prose.
     path_like = match.group("tail") and not match.group("space")
-    if path_like or not (_VOWEL.search(left) and _VOWEL.search(right)):
+    names = left[:1].isupper() and right[:1].isupper()  # "Bash/Zsh" are two names
+    if path_like or not (names or (_VOWEL.search(left) and _VOWEL.search(right))):
         return f"{left} slash "
     if left.lower() == "and" and right.lower() == "or":
         return "and "
