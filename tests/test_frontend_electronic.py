@@ -529,3 +529,20 @@ def test_a_glob_in_a_path_names_its_star() -> None:
 
 def test_two_capitalised_names_with_a_slash_are_alternatives() -> None:
     assert spoken_form("Use Fish/Zsh here.") == "Use Fish or Zsh here."
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "Ruby 3.1, 3.2 and 3.10 pass.",
+            "Ruby three point one, three point two and three point ten pass.",
+        ),
+        (
+            "Means were 3.10 and 2.15 here.",
+            "Means were three point one zero and two point one five here.",
+        ),
+    ],
+)
+def test_versions_listed_after_a_named_one(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -220,6 +220,7 @@ _PRODUCTS = (
     "Vim",
     "Linux",
     "MacOS",
+    "HP-UX",
     "CPython",
     "PyPy",
     "Xcode",
@@ -246,6 +247,30 @@ _AFTER_COMMAND = (
 # A command line: a lowercase command, one of those subcommands and its arguments,
 # nothing of a sentence ("pyenv install 3.10", "pyenv global 3.11 3.12").
 _COMMAND_LINE = re.compile(rf"[a-z][\w-]* (?:{'|'.join(_VERSION_COMMANDS)})(?: [\w.=/:<>-]+)+")
+
+
+# A version listed after another that follows a product's name: "CPython 3.11 and
+# 3.12", "HP-UX 11.0, 11.11, and 11.23".
+_AFTER_LISTED = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\d\.{digits}{joint})"
+        for digits in (r"\d", r"\d\d")
+        for joint in (" and ", " or ", ", ", ", and ", ", or ")
+    )
+    + ")"
+)
+_LISTED_AFTER_PRODUCT = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(name) for name in _PRODUCTS)
+    + r") \d+\.\d+(?:, \d+\.\d+)*,? (?:and |or )?$"
+)
+
+
+def _say_listed_version(found: Found, context: Context) -> str | None:
+    if not _LISTED_AFTER_PRODUCT.search(found.before[-200:]):
+        return None
+    return _say_version(found, context)
 
 
 def rules(language: Language) -> list[Rule]:
@@ -294,6 +319,12 @@ def rules(language: Language) -> list[Rule]:
             r"(?<![\w.])(?P<version>\d+\.\d+)"
             r"(?= (?:release|releases|version|versions|series|branch)\b)",
             _say_version,
+        ),
+        Rule(
+            "identifier: version listed after a named one",
+            SemioticClass.IDENTIFIER,
+            rf"{_AFTER_LISTED}(?P<version>\d+\.\d+)(?![\w]|\.\w|-\d)",
+            _say_listed_version,
         ),
         Rule(
             "identifier: version in a command",
