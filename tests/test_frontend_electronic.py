@@ -546,3 +546,9 @@ def test_two_capitalised_names_with_a_slash_are_alternatives() -> None:
 )
 def test_versions_listed_after_a_named_one(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+def test_a_name_with_leading_underscores_names_its_inner_ones() -> None:
+    assert (
+        spoken_form("Define _WIN32_LEAN first.") == "Define win thirty two underscore lean first."
+    )

@@ -371,7 +371,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "electronic: code identifier",
             SemioticClass.ELECTRONIC,
-            r"(?<![\w.])(?:[A-Za-z][A-Za-z0-9]*_[\w]*[A-Za-z0-9]|[a-z][a-z0-9]*(?:\.[a-z_][\w]*)+\(\)"
+            r"(?<![\w.])(?:_*[A-Za-z][A-Za-z0-9]*_[\w]*[A-Za-z0-9]_*|[a-z][a-z0-9]*(?:\.[a-z_][\w]*)+\(\)"
             r"|(?=[A-Za-z0-9]{4})[a-z]+(?:[A-Z]+[a-z]*)+[A-Za-z0-9]*|[\w.]+\(\)|\$\{?[A-Za-z_]\w*\}?)(?![\w])"
             r"(?!\s?:\s?\d)",
             _say_code,
