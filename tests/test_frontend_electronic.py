@@ -552,3 +552,14 @@ def test_a_name_with_leading_underscores_names_its_inner_ones() -> None:
     assert (
         spoken_form("Define _WIN32_LEAN first.") == "Define win thirty two underscore lean first."
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Run npm exec --yes tool -- input.", "Run npm exec dash dash yes tool dash dash input."),
+        ("It failed -- twice, in fact.", "It failed, twice, in fact."),
+    ],
+)
+def test_a_double_dash_after_an_option_ends_the_options(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -74,9 +74,19 @@ def _say_lone_dash(found: Found, context: Context) -> str | None:
     return None
 
 
-def _say_double_dash(found: Found, context: Context) -> str:
-    """ "cargo fmt -- --check": the end of a command's options, before another option."""
-    return f"{_DASH} {_DASH}"
+_OPTION_BEFORE = re.compile(r"(?<!\S)--?[a-z][\w-]*\s")
+
+
+def _say_double_dash(found: Found, context: Context) -> str | None:
+    """ "cargo fmt -- --check", "cargo run --bin rustfmt -- filename": the end of a
+    command's options, before another option or after one on the same line. A
+    spaced "--" elsewhere is prose's dash, a pause."""
+    if found.after.startswith(" -"):
+        return f"{_DASH} {_DASH}"
+    line_before = found.before.rsplit("\n", 1)[-1]
+    if _OPTION_BEFORE.search(line_before):
+        return f"{_DASH} {_DASH}"
+    return None
 
 
 def _say_test_brackets(found: Found, context: Context) -> str:
@@ -141,7 +151,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "shell: end of options",
             SemioticClass.ELECTRONIC,
-            r"(?<=[a-z] )--(?= -)",
+            r"(?<=[a-z] )--(?= -| [a-z])",
             _say_double_dash,
         ),
     ]
