@@ -563,3 +563,17 @@ def test_a_name_with_leading_underscores_names_its_inner_ones() -> None:
 )
 def test_a_double_dash_after_an_option_ends_the_options(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Add #[derive(Debug)] above it.", "Add hash(derive(Debug)) above it."),
+        (
+            "Call serde::json::from_str here.",
+            "Call serde colon colon json colon colon from underscore S.T.R here.",
+        ),
+    ],
+)
+def test_rust_paths_and_attributes(written: str, said: str) -> None:
+    assert spoken_form(written) == said

@@ -259,6 +259,11 @@ _EXTENSIONS = (
 )
 
 
+def _say_attribute_mark(found: Found, context: Context) -> str:
+    """ "#[derive(Debug)]" and "#![allow(x)]" are attributes: their mark is "hash"."""
+    return "hash bang" if found.written.endswith("!") else "hash"
+
+
 def _say_anchor(found: Found, context: Context) -> str:
     """ "COMMANDS.md#pyenv-latest" links to a heading: "hash pyenv latest", its
     hyphens standing for the heading's spaces."""
@@ -305,6 +310,18 @@ def rules(language: Language) -> list[Rule]:
             r"(?:(?<=\s)|^)(?P<mark>#)(?=\s)"
             r"|(?<=[\"'\u201c\u2018])(?P<quoted>[\[\]{}|#\\~])(?=[\"'\u201d\u2019])",
             _say_lone_mark,
+        ),
+        Rule(
+            "electronic: path of names",
+            SemioticClass.ELECTRONIC,
+            r"(?<![\w:])[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+(?![\w:])",
+            _say_code,
+        ),
+        Rule(
+            "electronic: attribute mark",
+            SemioticClass.ELECTRONIC,
+            r"(?<![\w#])#!?(?=\[[A-Za-z_])",
+            _say_attribute_mark,
         ),
         Rule(
             "electronic: anchor",
