@@ -16,9 +16,10 @@ That makes the scan about ten times faster than trying every character;
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from narrator.speech.frontend.alternation import alternation
 from narrator.speech.frontend.classes import rules_for
@@ -31,13 +32,12 @@ _GROUP = re.compile(r"\(\?P<(\w+)>")
 _BACKREFERENCE = re.compile(r"\(\?P=(\w+)\)")
 
 
-def _scoped(rule: Rule, index: int) -> str:
+def _scoped(rule: Rule, index: int, first: str | None) -> str:
     prefix = f"r{index}_"
     pattern = _GROUP.sub(rf"(?P<{prefix}\1>", rule.pattern)
     pattern = _BACKREFERENCE.sub(rf"(?P={prefix}\1)", pattern)
     if rule.flags & re.IGNORECASE:
         pattern = f"(?i:{pattern})"
-    first = first_chars(rule.pattern, rule.flags)
     guard = f"(?={first})" if first else ""
     return f"(?P<r{index}>{guard}{pattern})"
 
@@ -48,12 +48,58 @@ _PLAIN = r"(?:[a-z]+|[A-Z][a-z]+)"
 _CLOSING = r"[,;!?)\]\"'\u2019\u201d]*"
 
 
-@dataclass(frozen=True)
+# Characters that rules treat alike, so one joined expression serves them all. A
+# number may begin with a sign or a decimal point: they share the digits' joining,
+# the largest, so it is compiled once.
+_KINDS = {
+    "number": "0123456789-.+\u2212\u2013",
+    "upper": string.ascii_uppercase,
+    "lower": string.ascii_lowercase,
+    "space": " \t\n\r\f\v\u00a0\u2009\u202f",
+}
+_NEVER = re.compile("(?!)")
+
+
+def _kind(char: str) -> str:
+    for kind, chars in _KINDS.items():
+        if char in chars:
+            return kind
+    return char
+
+
+@dataclass
 class Grammar:
+    """A language's rules, joined. Each place is tried with the rules that can begin
+    with its character (a digit, a capital, a small letter, a space, or that very
+    mark), joined in their order, so a place costs the few rules that may start
+    there rather than all of them; each such joining is compiled when first needed."""
+
     rules: tuple[Rule, ...]
-    master: re.Pattern[str]
+    joined: tuple[str, ...]
+    guards: tuple[re.Pattern[str] | None, ...]
     # The tokens worth trying: all but plain words that start no rule.
     tokens: re.Pattern[str]
+    _by_kind: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def at(self, char: str) -> re.Pattern[str]:
+        """The joined rules that may begin with ``char``."""
+        kind = _kind(char)
+        pattern = self._by_kind.get(kind)
+        if pattern is None:
+            chars = _KINDS.get(kind, kind)
+            joined = [
+                part
+                for part, guard in zip(self.joined, self.guards, strict=True)
+                if guard is None or any(guard.match(c) for c in chars)
+            ]
+            pattern = re.compile("|".join(joined)) if joined else _NEVER
+            self._by_kind[kind] = pattern
+        return pattern
+
+    @cached_property
+    def master(self) -> re.Pattern[str]:
+        """All the rules joined: the reference scan of every character."""
+        return re.compile("|".join(self.joined))
 
 
 def _starters(rules: tuple[Rule, ...], language: Language) -> set[str]:
@@ -69,12 +115,17 @@ def _starters(rules: tuple[Rule, ...], language: Language) -> set[str]:
 @cache
 def grammar(language: Language) -> Grammar:
     rules = rules_for(language)
-    master = re.compile("|".join(_scoped(rule, index) for index, rule in enumerate(rules)))
+    firsts = [first_chars(rule.pattern, rule.flags) for rule in rules]
+    joined = tuple(
+        _scoped(rule, index, first)
+        for index, (rule, first) in enumerate(zip(rules, firsts, strict=True))
+    )
+    guards = tuple(re.compile(first) if first else None for first in firsts)
     starters = alternation(_starters(rules, language))
     tokens = re.compile(
         rf"(?<!\S)(?:(?!{_PLAIN}{_CLOSING}(?!\S))\S+|(?i:{starters}){_CLOSING}(?!\S))"
     )
-    return Grammar(rules, master, tokens)
+    return Grammar(rules, joined, guards, tokens)
 
 
 def _places(grammar: Grammar, text: str, start: int, end: int) -> Iterator[int]:
@@ -132,7 +183,7 @@ def _matches(
             position = match.start() + 1
         return
     for place in _places(grammar, text, start, end):
-        match = grammar.master.match(text, place, end)
+        match = grammar.at(text[place]).match(text, place, end)
         if match is not None:
             yield match
 
