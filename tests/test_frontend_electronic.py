@@ -577,3 +577,7 @@ def test_a_double_dash_after_an_option_ends_the_options(written: str, said: str)
 )
 def test_rust_paths_and_attributes(written: str, said: str) -> None:
     assert spoken_form(written) == said
+
+
+def test_a_clock_with_no_seconds_past_the_minute_does_not_say_them() -> None:
+    assert spoken_form("Logged at 14:00:00 today.") == "Logged at fourteen hundred today."

@@ -54,7 +54,8 @@ def _english_clock(
         said = said_hours if half else f"{said_hours} {on_the_hour}"
     else:
         said = f"{said_hours} {said_minutes}"
-    if seconds:
+    if seconds and int(seconds):
+        # "01:00:00" is "oh one hundred": no seconds past the minute are not said.
         said = f"{said} and {cardinal_words(str(int(seconds)), language)} seconds"
     if half:
         said = f"{said} {_HALF_DAY[half]}"
