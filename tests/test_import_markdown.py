@@ -242,3 +242,9 @@ def test_a_code_block_is_a_paragraph_per_line_without_its_language_label() -> No
         Paragraph("$ pyenv install 3.12.1"),
         Paragraph("$ pyenv global 3.12.1"),
     )
+
+
+def test_an_html_comment_is_left_out_whole() -> None:
+    markdown = "# API\n\n<!-- YAML\nadded: v0.1.0\nchanges:\n  - version: v2\n-->\n\nText.\n"
+    article = convert(import_text(markdown.encode(), "api.md"), "api")
+    assert article.sections[0].blocks == (Paragraph("Text."),)

@@ -410,8 +410,15 @@ def _code_lines(node: SyntaxTreeNode) -> list[str]:
     """A code or HTML block, line by line: each line is a paragraph of its own, so a
     listener hears one command at a time and steps through them as a screen
     reader does through code. A fence's language label ("sh") is for the
-    highlighter, not the reader, and is left out."""
-    return [line.strip() for line in node.content.splitlines() if line.strip()]
+    highlighter, not the reader, and is left out; an HTML comment is for the
+    page's authors, and is left out whole."""
+    content = node.content
+    if node.type == "html_block":
+        content = _HTML_COMMENT.sub("", content)
+    return [line.strip() for line in content.splitlines() if line.strip()]
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 
 
 def _block_text(node: SyntaxTreeNode) -> str:
