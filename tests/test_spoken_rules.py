@@ -166,7 +166,7 @@ def test_initials_are_said_as_letters(written: str, said: str) -> None:
         ("GnRH, LH and FSH", "G.N.R.H, L.H and F.S.H"),
         ("BMD and LDL", "B.M.D and L.D.L"),
         ("estradiol (E2)", "estradiol (E two)"),
-        ("the ATAC trial", "the eh tack trial"),
+        ("the ATAC trial", "the A.T.A.C trial"),
         ("aromatase inhibitors (AIs)", "aromatase inhibitors (A.I.'s)"),
         ("two GnRHs", "two G.N.R.H's"),
         ("deep REM sleep", "deep rem sleep"),
