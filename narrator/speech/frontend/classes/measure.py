@@ -242,7 +242,7 @@ def rules(language: Language) -> list[Rule]:
         Rule(
             "measure: per unit",
             SemioticClass.MEASURE,
-            rf"(?:(?<=[a-z]{{3}})\s?/\s?|(?<=\d)/|(?<![\w/])(?i:per)\s)(?P<unit>{unit})",
+            rf"(?:(?<=[A-Za-z]{{3}})\s?/\s?|(?<=\d)/|(?<![\w/])(?i:per)\s)(?P<unit>{unit})",
             _say_per,
             starts=frozenset({"per"}),
         ),
