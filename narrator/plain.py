@@ -39,9 +39,10 @@ from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Loaded, Settings, Store
 from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
+from narrator.speech.events import NOTICES, SpeechEvent, SpeechEventKind
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
-from narrator.speech.speaker import Speaker, SpeechEvent
+from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Utterance
 from narrator.speech.voices import require_installed
 
@@ -264,10 +265,10 @@ class Session:
                 return
 
     def _apply(self, event: SpeechEvent) -> None:
-        if event.kind in ("notice", "error"):
+        if event.kind in NOTICES:
             self.notice(event.message)
-        printable = event.kind == "started" or (
-            event.kind == "error" and event.utterance is not self._printed
+        printable = event.kind is SpeechEventKind.STARTED or (
+            event.kind is SpeechEventKind.ERROR and event.utterance is not self._printed
         )
         if event.utterance is not None and printable:
             self._printed = event.utterance

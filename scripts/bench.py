@@ -127,9 +127,10 @@ def speech_start_and_stop(quick: bool) -> list[Row]:
 
     from narrator.content.loader import load_article
     from narrator.speech.engine import EspeakEngine
+    from narrator.speech.events import SpeechEvent, SpeechEventKind
     from narrator.speech.script import build_script
     from narrator.speech.settings import VoiceSettings
-    from narrator.speech.speaker import Speaker, SpeechEvent
+    from narrator.speech.speaker import Speaker
 
     script = build_script(load_article(REFERENCE))
     by_size = sorted(
@@ -144,10 +145,10 @@ def speech_start_and_stop(quick: bool) -> list[Row]:
             events.append(event)
             arrived.notify_all()
 
-    def next_event(kind: str) -> SpeechEvent:
+    def next_event(kind: SpeechEventKind) -> SpeechEvent:
         with arrived:
-            arrived.wait_for(lambda: any(e.kind == kind for e in events), timeout=10)
-            return next(e for e in events if e.kind == kind)
+            arrived.wait_for(lambda: any(e.kind is kind for e in events), timeout=10)
+            return next(e for e in events if e.kind is kind)
 
     rows = []
     repeats = 3 if quick else 10
@@ -161,11 +162,11 @@ def speech_start_and_stop(quick: bool) -> list[Row]:
                 events.clear()
                 asked = time.monotonic()
                 speaker.speak(section)
-                starts.append((next_event("started").time - asked) * 1000)
+                starts.append((next_event(SpeechEventKind.STARTED).time - asked) * 1000)
                 time.sleep(0.2)
                 stop_at = time.monotonic()
                 speaker.stop()
-                stops.append((next_event("interrupted").time - stop_at) * 1000)
+                stops.append((next_event(SpeechEventKind.INTERRUPTED).time - stop_at) * 1000)
                 whole = " ".join(u.spoken for u in section)
                 begin = time.perf_counter()
                 engine.synthesize(whole, VoiceSettings(), lambda pcm: None)
@@ -199,7 +200,7 @@ def speech_start_and_stop(quick: bool) -> list[Row]:
             speaker.speak(
                 script.section_utterances(script.sections[press % len(script.sections)].id)
             )
-            presses.append((next_event("started").time - asked) * 1000)
+            presses.append((next_event(SpeechEventKind.STARTED).time - asked) * 1000)
             time.sleep(0.02)
         value = max(presses)
         rows.append(

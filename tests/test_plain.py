@@ -23,7 +23,7 @@ import pytest
 
 from narrator import plain
 from narrator.plain import Keys, visible
-from narrator.speech.speaker import SpeechEvent
+from narrator.speech.events import SpeechEvent, SpeechEventKind
 
 ARTICLE = """\
 id: tiny
@@ -322,7 +322,7 @@ class EngineThatCannotStart:
 
     def speak(self, utterances) -> None:
         message = "Speech is unavailable: no engine. Reading continues as text."
-        self.on_event(SpeechEvent("error", utterances[0], 0.0, message=message))
+        self.on_event(SpeechEvent(SpeechEventKind.ERROR, utterances[0], 0.0, message=message))
 
     def stop(self) -> None:
         return None

@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from narrator.reading.cursor import Cursor, Move
+from narrator.speech.events import SpeechEventKind
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance
 
@@ -40,7 +41,7 @@ SECONDS_PER_MINUTE = 60.0
 
 class SpeechEventLike(Protocol):
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> SpeechEventKind: ...
     @property
     def utterance(self) -> Utterance | None: ...
     @property
@@ -128,16 +129,16 @@ class SayAll:
         index = self._run.get(id(event.utterance)) if event.utterance is not None else None
         if index is None:
             return False
-        if event.kind == "started":
+        if event.kind is SpeechEventKind.STARTED:
             if index >= 0:
                 self.cursor.go_to(index)
             return index >= 0
-        ended = event.kind == "finished" and event.utterance is self._spoken[-1]
+        ended = event.kind is SpeechEventKind.FINISHED and event.utterance is self._spoken[-1]
         # After a failed utterance the speaker goes on with the next, unless
         # the engine could not start at all: then its queue is empty.
-        if event.kind == "error" and not self.speaker.speaking:
+        if event.kind is SpeechEventKind.ERROR and not self.speaker.speaking:
             return self._read_as_text(event.utterance, event.time)
-        if event.kind == "interrupted" or ended:
+        if event.kind is SpeechEventKind.INTERRUPTED or ended:
             self._end(heard=index if ended else None)
             return True
         return False

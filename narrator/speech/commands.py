@@ -125,18 +125,19 @@ def speak_and_wait(
     Notices and errors go to stderr as the speaker reports them, so a user
     without sound still learns why nothing is heard.
     """
-    from narrator.speech.speaker import Speaker, SpeechEvent
+    from narrator.speech.events import NOTICES, SpeechEvent, SpeechEventKind
+    from narrator.speech.speaker import Speaker
     from narrator.speech.voices import require_installed
 
     errors: list[str] = []
     heard: set[int] = set()
 
     def on_event(event: SpeechEvent) -> None:
-        if event.kind in ("notice", "error"):
+        if event.kind in NOTICES:
             print(f"narrator: {event.message}", file=sys.stderr, flush=True)
-        if event.kind == "error":
+        if event.kind is SpeechEventKind.ERROR:
             errors.append(event.message)
-        if event.kind == "finished":
+        if event.kind is SpeechEventKind.FINISHED:
             heard.add(id(event.utterance))
 
     with Speaker(

@@ -26,8 +26,9 @@ from textual.theme import Theme
 from narrator.crash import record
 from narrator.reading.announce import Announcer
 from narrator.reading.store import Settings, Store
+from narrator.speech.events import NOTICES, SpeechEvent
 from narrator.speech.settings import Verbosity, VoiceSettings
-from narrator.speech.speaker import Priority, Speaker, SpeechEvent
+from narrator.speech.speaker import Priority, Speaker
 from narrator.speech.utterance import Utterance
 from narrator.tui.messages import Say
 
@@ -148,7 +149,7 @@ class NarratorApp(App[int]):
         if not self.is_running:
             return  # shutting down: the screens that would follow the voice are being taken apart
         event = message.event
-        if event.kind in ("notice", "error") and event.message:
+        if event.kind in NOTICES and event.message:
             self.show_notice(event.message)
         handler = self._listener("follow_speech")
         if handler is not None:

@@ -29,9 +29,9 @@ from narrator.reading.cursor import Cursor, Move
 from narrator.reading.sayall import SayAll
 from narrator.reading.store import ArticleState, Store
 from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
+from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.message import spoken_message
 from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity
-from narrator.speech.speaker import SpeechEvent
 from narrator.speech.utterance import Place, Utterance
 from narrator.tui.app import NarratorApp
 from narrator.tui.literal import literal
@@ -319,7 +319,7 @@ class ReaderScreen(Screen[None]):
             self._show()
         utterance = event.utterance
         if (
-            event.kind == "word"
+            event.kind is SpeechEventKind.WORD
             and utterance is not None
             and self.cursor.index_of(utterance) == self.cursor.index
         ):
