@@ -146,11 +146,11 @@ def test_say_and_export_speak_at_the_verbosity_asked(
 def test_the_plain_readers_read_at_the_verbosity_asked(
     command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def heard(article: object, settings: Settings, lexicon: object = None) -> None:
-        raise Heard(settings.verbosity)
+    def heard(article: object, verbosity: Verbosity, lexicon: object = None) -> None:
+        raise Heard(verbosity)
 
     _saved_verbosity(Store())
-    monkeypatch.setattr(plain, "make_cursor", heard)
+    monkeypatch.setattr(plain.Cursor, "for_article", staticmethod(heard))
     plain_option = ["--plain"] if command == "open" else []
     with pytest.raises(Heard) as chosen:
         main([command, str(ARTICLE), *plain_option, "--punctuation", "all", "--figures", "off"])

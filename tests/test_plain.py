@@ -209,7 +209,7 @@ def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: P
     terminal.press(b"b")
     terminal.wait_for("Bookmark added: Two: Bones [bold]too[/bold].")
     terminal.press(b"w")
-    where = terminal.wait_for("Tiny, Two, paragraph 1 of 1, ")
+    where = terminal.wait_for("Two, paragraph 1 of 1, ")
     assert where.endswith(" percent")
     percent = where.split(", ")[-1]
     terminal.press(b"q")
@@ -220,7 +220,10 @@ def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: P
     assert again.wait_for("Resuming Tiny: ") == f"Resuming Tiny: Two, {percent}."
     again.wait_for("Bones [bold]too[/bold].")
     again.press(b"B")
-    again.wait_for("Bookmark 1 of 1: Two: Bones [bold]too[/bold].")
+    again.wait_for("1. Two: Bones [bold]too[/bold].")
+    again.press(b"1\n")
+    again.wait_for("Number: Two")
+    again.wait_for("Bones [bold]too[/bold].")
     again.press(b"q")
     code, _, err = again.finish()
     assert (code, err) == (0, "")

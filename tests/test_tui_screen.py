@@ -147,12 +147,12 @@ async def test_corrupted_settings_are_noticed_and_the_reader_starts(tmp_path: Pa
 async def test_an_unexpected_error_is_logged_and_shown_as_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def explode() -> None:
+    def explode(**_: object) -> None:
         raise ValueError("boom")
 
     with pytest.raises(ValueError, match="boom"):
         async with open_reader(tmp_path) as session:
-            monkeypatch.setattr(session.reader, "action_where", explode)
+            monkeypatch.setattr(session.reader.session, "where", explode)
             await session.press("w")
             await session.settle()
     app = session.app

@@ -131,7 +131,7 @@ class SayAll:
             return False
         if event.kind is SpeechEventKind.STARTED:
             if index >= 0:
-                self.cursor.go_to(index)
+                self.cursor.follow(index)
             return index >= 0
         ended = event.kind is SpeechEventKind.FINISHED and event.utterance is self._spoken[-1]
         # After a failed utterance the speaker goes on with the next, unless
@@ -172,7 +172,7 @@ class SayAll:
         utterance = self._spoken[position]
         index = self._run[id(utterance)]
         if index >= 0:
-            self.cursor.go_to(index)
+            self.cursor.follow(index)
         words = max(1, len(utterance.spoken.split()))
         self._due = now + words * SECONDS_PER_MINUTE / max(1, self.rate())
 

@@ -17,13 +17,11 @@ from textual.screen import Screen
 from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
 from narrator.content.model import Article
-from narrator.reading.announce import Announcer
 from narrator.reading.cursor import Cursor
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
-from narrator.speech.script import build_script
-from narrator.speech.settings import Verbosity
-from narrator.tui.app import NarratorApp, SpeechOutput
+from narrator.speech.speaker import SpeechOutput
+from narrator.tui.app import NarratorApp
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
 
@@ -57,7 +55,7 @@ class Opener:
     def reader(
         self, article: Article, path: Path | None, section: str | None = None
     ) -> ReaderScreen:
-        cursor = self.cursor(article, self.settings.verbosity)
+        cursor = Cursor.for_article(article, self.settings.verbosity, self.lexicon.value)
         state = self.store.article(article.id, path)
         if section is not None:
             cursor.go_to_section(section)
@@ -72,16 +70,8 @@ class Opener:
             state.value,
             notices=notices,
             resumed=resumed,
-            remake=partial(self.cursor, article),
+            remake=partial(Cursor.for_article, article, lexicon=self.lexicon.value),
         )
-
-    def cursor(self, article: Article, verbosity: Verbosity) -> Cursor:
-        """The article's script said at ``verbosity``, at its start (the reader
-        remakes it when the listener changes punctuation or figures)."""
-        lexicon = self.lexicon.value
-        announcer = Announcer.for_article(article, verbosity, lexicon)
-        script = build_script(article, verbosity=verbosity, lexicon=lexicon)
-        return Cursor(article, script.utterances, announcer=announcer)
 
 
 def check_writable(path: Path | None) -> None:

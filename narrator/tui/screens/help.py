@@ -18,12 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from narrator.reading.commands import Command, help_lines
-
-
-def spoken_help(commands: Sequence[Command]) -> str:
-    keys = " ".join(f"{line}." for line in help_lines(commands))
-    return f"Keys. {keys} Escape closes help."
+from narrator.reading.commands import Command
 
 
 class HelpScreen(ModalScreen[None]):
