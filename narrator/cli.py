@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from narrator import __version__
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.speech.settings import (
     MAX_RATE,
     MIN_RATE,

@@ -29,9 +29,9 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO, TypeVar
 
-from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
 from narrator.content.model import GlossaryEntry
+from narrator.errors import NarratorError
 from narrator.reading.commands import BY_KEY, COMMANDS, Action
 from narrator.reading.cursor import Cursor
 from narrator.reading.session import ReadingSession, Speech, SpeechMaker

@@ -126,7 +126,7 @@ def speech_start_and_stop(quick: bool) -> list[Row]:
     import time
 
     from narrator.content.loader import load_article
-    from narrator.speech.engine import EspeakEngine
+    from narrator.speech.engines.espeak import EspeakEngine
     from narrator.speech.events import SpeechEvent, SpeechEventKind
     from narrator.speech.script import build_script
     from narrator.speech.settings import VoiceSettings
@@ -224,7 +224,7 @@ def export_speed(quick: bool) -> list[Row]:
     import time
 
     from narrator.content.loader import load_article
-    from narrator.speech.engine import make_engine
+    from narrator.speech.engines import make_engine
     from narrator.speech.export import export_script, render, tracks
     from narrator.speech.script import build_script
     from narrator.speech.settings import VoiceSettings

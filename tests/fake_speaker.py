@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from narrator.speech.engine import Voice
+from narrator.speech.engines.base import Voice
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance

@@ -11,7 +11,7 @@ import pytest
 
 from narrator import plain
 from narrator.cli import main
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.reading.store import Settings, Store
 from narrator.speech import commands as speech_commands
 from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity

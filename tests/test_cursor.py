@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reading_fixtures import ARTICLE, GLOSSARY, UTTERANCES
 
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.reading.announce import Announcer
 from narrator.reading.commands import Action
 from narrator.reading.cursor import END, START, Cursor

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from narrator.content.commands import import_
 from narrator.content.dump import article_to_yaml
-from narrator.content.errors import NarratorError
 from narrator.content.importers import import_file, import_text
 from narrator.content.importers.markdown import convert
 from narrator.content.loader import load_article_text
 from narrator.content.model import BulletList, Callout, Figure, ListItem, Paragraph, Table
+from narrator.errors import NarratorError
 
 SAMPLE = """\
 # Anastrozole Dosing

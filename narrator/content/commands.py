@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 from narrator.content.dump import article_to_yaml
-from narrator.content.errors import ArticleError, NarratorError
+from narrator.content.errors import ArticleError
 from narrator.content.importers import import_file
 from narrator.content.loader import load_article, load_article_text
 from narrator.content.outline import article_to_json, outline_lines
+from narrator.errors import NarratorError
 
 USAGE_ERROR = 2
 ARTICLE_SUFFIXES = (".yaml", ".yml")

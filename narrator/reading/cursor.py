@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from narrator.content.errors import NarratorError, unknown_section
+from narrator.content.errors import unknown_section
 from narrator.content.model import Article, GlossaryEntry
 from narrator.content.terms import TermFinder, TermOccurrence
+from narrator.errors import NarratorError
 from narrator.reading.announce import Announcer
 from narrator.reading.commands import Action
 from narrator.reading.search import Match, find_matches

@@ -28,7 +28,7 @@ from narrator.reading.sayall import SayAll, SpeakerLike
 from narrator.reading.store import ArticleState, Settings, Store
 from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
 from narrator.speech import announce
-from narrator.speech.engine import Voice
+from narrator.speech.engines.base import Voice
 from narrator.speech.events import NOTICES, SpeechEvent, SpeechEventKind
 from narrator.speech.message import spoken_message
 from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity, VoiceSettings

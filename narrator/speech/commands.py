@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from narrator.speech.engine import Voice
+    from narrator.speech.engines.base import Voice
     from narrator.speech.lexicon import Lexicon
     from narrator.speech.utterance import Utterance
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from queue import SimpleQueue
 from typing import TypeVar
 
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.speech.audio import (
     SAMPLE_BYTES,
     SAMPLE_RATE,
@@ -38,7 +38,7 @@ from narrator.speech.audio import (
     OutputDevice,
     WavRecorder,
 )
-from narrator.speech.engine import EngineError, Voice, WordMark
+from narrator.speech.engines.base import EngineError, Voice, WordMark
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speechlog import SpeechLog

@@ -31,8 +31,9 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import BinaryIO
 
-from narrator.content.errors import NarratorError
-from narrator.speech.engine import EngineError, Voice, WordMark, make_engine
+from narrator.errors import NarratorError
+from narrator.speech.engines import make_engine
+from narrator.speech.engines.base import EngineError, Voice, WordMark
 from narrator.speech.settings import VoiceSettings
 
 HEADER = struct.Struct("<cII")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
 from narrator.content.model import Article
+from narrator.errors import NarratorError
 from narrator.reading.cursor import Cursor
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrator.content.errors import NarratorError
 from narrator.content.limits import visible_controls
 from narrator.content.loader import read_limited
 from narrator.content.model import Article
 from narrator.content.yamlnodes import decode_utf8
+from narrator.errors import NarratorError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 PAGE_TEXT_SUFFIXES = (".txt",)

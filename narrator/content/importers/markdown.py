@@ -43,7 +43,6 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from narrator.content.build import NOT_BLANK
-from narrator.content.errors import NarratorError
 from narrator.content.model import (
     Article,
     Block,
@@ -59,6 +58,7 @@ from narrator.content.model import (
     Table,
 )
 from narrator.content.slugs import slugify, unique_slug
+from narrator.errors import NarratorError
 
 GLOSSARY_TITLES = frozenset({"glossary", "key terms", "terms", "definitions"})
 REFERENCE_TITLES = frozenset({"references", "sources", "bibliography", "works cited", "citations"})

@@ -69,7 +69,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from narrator.content.errors import NarratorError
 from narrator.content.model import (
     Article,
     Block,
@@ -86,6 +85,7 @@ from narrator.content.model import (
     Table,
 )
 from narrator.content.slugs import slugify, unique_slug
+from narrator.errors import NarratorError
 
 NAVIGATION_CHROME = frozenset(
     {"skip to main content", "skip to content", "skip navigation", "jump to content"}

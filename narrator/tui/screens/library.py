@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
-from narrator.content.errors import ArticleError, NarratorError
+from narrator.content.errors import ArticleError
 from narrator.content.loader import load_article
 from narrator.content.model import Article
+from narrator.errors import NarratorError
 from narrator.speech.message import spoken_message
 from narrator.tui.screens.choose import ChooseScreen
 
