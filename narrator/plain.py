@@ -13,7 +13,6 @@ change in one place only.
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import contextlib
 import os
@@ -24,19 +23,21 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from importlib.resources import files
 from pathlib import Path
 from types import FrameType
 from typing import TextIO, TypeVar
 
+from narrator.content.library import articles_in, bundled_articles
 from narrator.content.loader import load_article
 from narrator.content.model import GlossaryEntry
 from narrator.errors import NarratorError
+from narrator.exit_codes import ExitCode
 from narrator.reading.commands import BY_KEY, COMMANDS, Action
 from narrator.reading.cursor import Cursor
 from narrator.reading.session import ReadingSession, Speech, SpeechMaker
 from narrator.reading.store import ArticleState, Loaded, Settings, Store
 from narrator.speech.events import SpeechEvent
+from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import Verbosity, VoiceSettings
 from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Utterance
@@ -45,7 +46,6 @@ from narrator.speech.voices import require_installed
 POLL_SECONDS = 0.03
 ESCAPE_SECONDS = 0.05
 IDLE_SECONDS = 0.5
-ARTICLE_SUFFIXES = (".yaml", ".yml")
 
 _SEQUENCES = {
     "\x1b[A": "up",
@@ -471,7 +471,7 @@ def _session_maker(
     return make
 
 
-def _speech(args: argparse.Namespace, voice: VoiceSettings, language: str) -> SpeechMaker:
+def _speech(output: SpeechOutput, voice: VoiceSettings, language: str) -> SpeechMaker:
     """The real speaker, in ``voice``, for an article in ``language``, with the
     command's output options."""
 
@@ -480,33 +480,43 @@ def _speech(args: argparse.Namespace, voice: VoiceSettings, language: str) -> Sp
             voice,
             on_event=hear,
             language=language,
-            audio_out=args.audio_out,
-            speech_log=args.speech_log,
-            null_audio=args.no_audio,
+            audio_out=output.audio_out,
+            speech_log=output.speech_log,
+            null_audio=output.null_audio,
         )
 
     return make
 
 
-def read(args: argparse.Namespace) -> int:
-    """Read aloud from the start (or ``--section``) to the end, printing each utterance."""
-    article = load_article(args.path)
+def read(
+    path: Path,
+    *,
+    section: str | None = None,
+    rate: int | None = None,
+    voice_id: str | None = None,
+    punctuation: str | None = None,
+    figures: str | None = None,
+    output: SpeechOutput = SpeechOutput(),  # noqa: B008 - frozen, so sharing is safe
+) -> ExitCode:
+    """Read aloud from the start (or ``section``) to the end, printing each utterance,
+    in the saved voice and verbosity with this run's options over them."""
+    article = load_article(path)
     store = Store()
     settings = _noticed(store.settings(), sys.stderr).for_this_run(
-        rate=args.rate, voice_id=args.voice, punctuation=args.punctuation, figures=args.figures
+        rate=rate, voice_id=voice_id, punctuation=punctuation, figures=figures
     )
     lexicon = _noticed(store.lexicon(), sys.stderr)
     cursor = Cursor.for_article(article, settings.verbosity, lexicon)
-    if args.section:
-        cursor.go_to_section(args.section)
+    if section:
+        cursor.go_to_section(section)
     keys = _keys()
     make = _session_maker(cursor, settings, None, None, ArticleState(), None)
     reader = PlainReader(
-        make, _speech(args, settings.voice, article.language), PlainView(sys.stdout, sys.stderr)
+        make, _speech(output, settings.voice, article.language), PlainView(sys.stdout, sys.stderr)
     )
     try:
-        if args.voice is not None:
-            require_installed(args.voice, reader.speaker.voices())
+        if voice_id is not None:
+            require_installed(voice_id, reader.speaker.voices())
         with _ended_by_signals():
             if keys is None:
                 reader.read_through()
@@ -515,17 +525,10 @@ def read(args: argparse.Namespace) -> int:
                     reader.read_with_keys(keys)
     finally:
         reader.close()
-    return 0
+    return ExitCode.OK
 
 
 # ------------------------------------------------------ narrator open --plain
-
-
-def _articles_in(folder: Path) -> list[Path]:
-    found = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
-    if not found:
-        raise NarratorError(f"{folder}: no articles (*.yaml) in this folder")
-    return found
 
 
 def _choose(paths: list[Path], keys: Keys | None) -> Path:
@@ -546,30 +549,38 @@ def _choose(paths: list[Path], keys: Keys | None) -> Path:
     return paths[int(answer) - 1]
 
 
-def open_plain(args: argparse.Namespace) -> int:
-    """Open an article in the plain reader, where the listener left it."""
+def open_plain(
+    path: Path | None,
+    *,
+    section: str | None = None,
+    punctuation: str | None = None,
+    figures: str | None = None,
+    output: SpeechOutput = SpeechOutput(),  # noqa: B008 - frozen, so sharing is safe
+) -> ExitCode:
+    """Open an article (or choose one of a folder's) in the plain reader, where the
+    listener left it."""
     keys = _keys()
-    path: Path = args.path if args.path is not None else Path(str(files("narrator.articles")))
+    path = path if path is not None else bundled_articles()
     if path.is_dir():
-        path = _choose(_articles_in(path), keys)
+        path = _choose(articles_in(path), keys)
     elif not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
     article = load_article(path)
     store = Store()
     settings = _noticed(store.settings(), sys.stderr).for_this_run(
-        punctuation=args.punctuation, figures=args.figures
+        punctuation=punctuation, figures=figures
     )
     lexicon = _noticed(store.lexicon(), sys.stderr)
     cursor = Cursor.for_article(article, settings.verbosity, lexicon)
     state = _noticed(store.article(article.id, path), sys.stderr)
-    if args.section:
-        cursor.go_to_section(args.section)
+    if section:
+        cursor.go_to_section(section)
     elif state.progress is not None:
         cursor.go_to_place(state.progress)
     remake = partial(Cursor.for_article, article, lexicon=lexicon)
     make = _session_maker(cursor, settings, store, path, state, remake)
     reader = PlainReader(
-        make, _speech(args, settings.voice, article.language), PlainView(sys.stdout, sys.stderr)
+        make, _speech(output, settings.voice, article.language), PlainView(sys.stdout, sys.stderr)
     )
     session = reader.session
     try:
@@ -578,10 +589,10 @@ def open_plain(args: argparse.Namespace) -> int:
                 reader.read_through()
             else:
                 with keys.cbreak():
-                    resumed = state.progress is not None and not args.section
+                    resumed = state.progress is not None and not section
                     session.open(resumed=resumed)
                     reader.steer(keys)
     finally:
         reader.close()
         session.write_state()
-    return 0
+    return ExitCode.OK

@@ -2,9 +2,11 @@
 
 A lower layer that imported an upper one would drag Textual into ``narrator
 check`` and tie the model to the UI; this test keeps the layering honest. The
-basics are the package root's cross-cutting modules (``narrator.errors``).
+basics are the package root's cross-cutting modules (``narrator.errors``,
+``narrator.exit_codes``).
 Within a layer no two modules import each other, even lazily: a cycle means
-neither can be understood, or loaded, alone.
+neither can be understood, or loaded, alone. argparse is the command line's
+alone: every other layer takes values.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "narrator"
 LAYERS = ["basics", "content", "speech", "reading", "top"]
-BASICS = {"errors"}
+BASICS = {"errors", "exit_codes"}
 
 
 def layer_of(module: str) -> str | None:
@@ -123,3 +125,10 @@ def test_no_modules_import_each_other() -> None:
 
 def test_cycles_finds_a_circle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_argparse_is_the_command_lines_alone(path: Path) -> None:
+    if module_name(path).startswith("narrator.cli"):
+        return
+    assert "argparse" not in {module for _, module in imported_modules(path)}, path

@@ -4,7 +4,6 @@ folder where one article is wanted, one message for an unknown section, and
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
@@ -128,7 +127,7 @@ def _saved_verbosity(store: Store) -> None:
 def test_say_and_export_speak_at_the_verbosity_asked(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def heard(args: argparse.Namespace, **given: Verbosity) -> int:
+    def heard(*values: object, **given: Verbosity) -> int:
         raise Heard(given["verbosity"])
 
     _saved_verbosity(Store())

@@ -6,7 +6,6 @@ real time), on tiny articles and at a fast rate to stay quick.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import pty
@@ -24,6 +23,7 @@ import pytest
 from narrator import plain
 from narrator.plain import Keys, visible
 from narrator.speech.events import SpeechEvent, SpeechEventKind
+from narrator.speech.output import SpeechOutput
 
 ARTICLE = """\
 id: tiny
@@ -341,18 +341,7 @@ def test_when_speech_fails_the_reading_goes_on_as_text(
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(plain, "Speaker", EngineThatCannotStart)
     monkeypatch.setattr(plain, "_keys", lambda: None)
-    args = argparse.Namespace(
-        path=home / "tiny.yaml",
-        section=None,
-        rate=None,
-        voice=None,
-        punctuation=None,
-        figures=None,
-        audio_out=None,
-        speech_log=None,
-        no_audio=True,
-    )
-    assert plain.read(args) == 0
+    assert plain.read(home / "tiny.yaml", output=SpeechOutput(null_audio=True)) == 0
     out, err = capsys.readouterr()
     assert out.splitlines() == TEXT_LINES
     assert (

@@ -24,7 +24,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from queue import SimpleQueue
@@ -54,16 +54,6 @@ class Priority(IntEnum):
     IMPORTANT = 0
     TEXT = 1
     NOTIFICATION = 2
-
-
-@dataclass(frozen=True)
-class SpeechOutput:
-    """Where the voice goes besides the sound card (``--audio-out``, ``--speech-log``,
-    ``--no-audio``)."""
-
-    audio_out: Path | None = None
-    speech_log: Path | None = None
-    null_audio: bool = False
 
 
 class _Rendition:

@@ -24,12 +24,14 @@ from textual.signal import Signal
 from textual.theme import Theme
 
 from narrator.crash import record
+from narrator.exit_codes import ExitCode
 from narrator.reading.announce import Announcer
 from narrator.reading.session import Speech, SpeechMaker
 from narrator.reading.store import Settings, Store
 from narrator.speech.events import NOTICES, SpeechEvent
+from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import VoiceSettings
-from narrator.speech.speaker import Speaker, SpeechOutput
+from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Utterance
 from narrator.tui.messages import Say
 
@@ -51,7 +53,6 @@ HIGH_CONTRAST = Theme(
     text_alpha=1.0,
 )
 STANDARD_THEME = "textual-dark"
-CRASH_EXIT = 70
 
 
 NO_OUTPUT_OPTIONS = SpeechOutput()
@@ -189,7 +190,7 @@ class NarratorApp(App[int]):
         log = record(error)
         self.crash_line = f"narrator: internal error: {error} (details in {log})"
         super()._handle_exception(error)
-        self._return_code = CRASH_EXIT
+        self._return_code = ExitCode.CRASHED
 
     def _print_error_renderables(self) -> None:
         """After a crash, print the one line (the traceback is in the crash log)."""

@@ -6,39 +6,26 @@ CLI as one line (exit 1), never inside a half-drawn full-screen app.
 
 from __future__ import annotations
 
-import argparse
 import os
 from functools import partial
-from importlib.resources import files
 from pathlib import Path
 
 from textual.screen import Screen
 
+from narrator.content.library import articles_in, bundled_articles
 from narrator.content.loader import load_article
 from narrator.content.model import Article
 from narrator.errors import NarratorError
+from narrator.exit_codes import ExitCode
 from narrator.reading.cursor import Cursor
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
-from narrator.speech.speaker import SpeechOutput
+from narrator.speech.output import SpeechOutput
 from narrator.tui.app import NarratorApp
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
 
-ARTICLE_SUFFIXES = (".yaml", ".yml")
 NO_LEXICON: Loaded[Lexicon | None] = Loaded(None)
-
-
-def bundled_articles() -> Path:
-    """The folder of articles that ships inside the package."""
-    return Path(str(files("narrator.articles")))
-
-
-def library_of(folder: Path) -> list[Path]:
-    articles = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
-    if not articles:
-        raise NarratorError(f"{folder}: no articles (*.yaml) in this folder")
-    return articles
 
 
 class Opener:
@@ -121,29 +108,25 @@ def build_app(
     chosen = settings.value.for_this_run(punctuation=punctuation, figures=figures)
     opener = Opener(store, chosen, store.lexicon())
     first: Screen[None]
-    if path.is_dir() and len(articles := library_of(path)) > 1:
+    if path.is_dir() and len(articles := articles_in(path)) > 1:
         first = LibraryScreen(articles, opener.reader)
     else:
-        article_path = library_of(path)[0] if path.is_dir() else path
+        article_path = articles_in(path)[0] if path.is_dir() else path
         first = opener.reader(load_article(article_path), article_path, section)
     return NarratorApp(
         first, output=output, store=store, settings=chosen, notice=settings.notice or ""
     )
 
 
-def open_(args: argparse.Namespace) -> int:
-    if args.plain:
-        from narrator.plain import open_plain
-
-        return open_plain(args)
-    output = SpeechOutput(args.audio_out, args.speech_log, args.no_audio)
-    app = build_app(
-        args.path,
-        args.section,
-        output,
-        Store(),
-        punctuation=args.punctuation,
-        figures=args.figures,
-    )
+def open_(
+    path: Path | None,
+    section: str | None,
+    output: SpeechOutput,
+    *,
+    punctuation: str | None = None,
+    figures: str | None = None,
+) -> int:
+    """Run the full-screen reader on ``path`` until the listener leaves; the exit status."""
+    app = build_app(path, section, output, Store(), punctuation=punctuation, figures=figures)
     app.run()
-    return app.return_code or 0
+    return app.return_code or ExitCode.OK

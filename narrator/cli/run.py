@@ -1,0 +1,176 @@
+"""What each subcommand runs: the parsed options turned into the values its layer takes.
+
+Each layer is imported only when its command is used, so ``narrator check``
+never pays for loading Textual or the speech engine. Speech sits below reading,
+so the listener's saved settings and lexicon are found here and handed down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from narrator.speech.output import SpeechOutput
+
+if TYPE_CHECKING:
+    from narrator.reading.store import Settings
+
+ONE_ARTICLE_COMMANDS = ("outline", "script", "read", "export")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _output(args: argparse.Namespace) -> SpeechOutput:
+    return SpeechOutput(args.audio_out, args.speech_log, args.no_audio)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from narrator.content import commands
+
+    return commands.check(args.paths)
+
+
+def _outline(args: argparse.Namespace) -> int:
+    from narrator.content import commands
+
+    return commands.outline(args.path, as_json=args.json)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from narrator.content import commands
+
+    return commands.import_(args.file, args.output)
+
+
+def _listener(args: argparse.Namespace) -> tuple[Settings, Path]:
+    """The listener's saved settings with this run's options over them, and where their
+    lexicon is; a settings file that cannot be used is one line on stderr, and the
+    defaults speak."""
+    from narrator.reading.store import Store
+
+    store = Store()
+    loaded = store.settings()
+    if loaded.notice:
+        print(f"narrator: {loaded.notice}", file=sys.stderr, flush=True)
+    settings = loaded.value.for_this_run(
+        rate=getattr(args, "rate", None),
+        voice_id=getattr(args, "voice", None),
+        punctuation=args.punctuation,
+        figures=args.figures,
+    )
+    return settings, store.lexicon_path
+
+
+def _script(args: argparse.Namespace) -> int:
+    from narrator.speech import commands
+
+    settings, lexicon = _listener(args)
+    return commands.script(
+        args.path,
+        section=args.section,
+        lexicon_file=args.lexicon,
+        user_lexicon=lexicon,
+        verbosity=settings.verbosity,
+    )
+
+
+def _say(args: argparse.Namespace) -> int:
+    from narrator.speech import commands
+
+    settings, lexicon = _listener(args)
+    return commands.say(
+        " ".join(args.text),
+        user_lexicon=lexicon,
+        voice=settings.voice,
+        verbosity=settings.verbosity,
+        output=_output(args),
+        asked_voice=args.voice,
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    from narrator.speech import commands
+
+    settings, lexicon = _listener(args)
+    return commands.export(
+        args.path,
+        args.out,
+        args.format,
+        user_lexicon=lexicon,
+        voice=settings.voice,
+        verbosity=settings.verbosity,
+        asked_voice=args.voice,
+    )
+
+
+def _voices(args: argparse.Namespace) -> int:
+    from narrator.speech import commands
+
+    return commands.voices()
+
+
+def _read(args: argparse.Namespace) -> int:
+    from narrator import plain
+
+    return plain.read(
+        args.path,
+        section=args.section,
+        rate=args.rate,
+        voice_id=args.voice,
+        punctuation=args.punctuation,
+        figures=args.figures,
+        output=_output(args),
+    )
+
+
+def _open(args: argparse.Namespace) -> int:
+    if args.plain:
+        from narrator import plain
+
+        return plain.open_plain(
+            args.path,
+            section=args.section,
+            punctuation=args.punctuation,
+            figures=args.figures,
+            output=_output(args),
+        )
+    from narrator.tui import launch
+
+    return launch.open_(
+        args.path,
+        args.section,
+        _output(args),
+        punctuation=args.punctuation,
+        figures=args.figures,
+    )
+
+
+HANDLERS: dict[str, Handler] = {
+    "check": _check,
+    "outline": _outline,
+    "import": _import,
+    "script": _script,
+    "say": _say,
+    "export": _export,
+    "voices": _voices,
+    "read": _read,
+    "open": _open,
+}
+
+
+def handler(command: str) -> Handler:
+    """The function that runs ``command``."""
+    return HANDLERS[command]
+
+
+def folder_for_one_article(args: argparse.Namespace) -> str | None:
+    """The one-line complaint when a command that reads one article was given a folder."""
+    if args.command not in ONE_ARTICLE_COMMANDS or not args.path.is_dir():
+        return None
+    return (
+        f"{args.command} takes one article file; {args.path} is a folder "
+        f"(try narrator check {args.path})"
+    )
