@@ -30,6 +30,7 @@ from typing import TextIO, TypeVar
 from narrator.content.library import articles_in, bundled_articles
 from narrator.content.loader import load_article
 from narrator.content.model import GlossaryEntry
+from narrator.controls import visible
 from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
 from narrator.reading.commands import BY_KEY, COMMANDS, Action
@@ -77,24 +78,14 @@ READ_STOP_KEYS = {"escape", "q"}
 T = TypeVar("T")
 
 
-def visible(text: str) -> str:
-    """``text`` on one line, with control characters shown instead of obeyed: an
-    article's escape codes are text, never terminal commands."""
-    shown = []
-    for char in " ".join(text.split()):
-        code = ord(char)
-        if code < 0x20:
-            shown.append("^" + chr(code + 0x40))
-        elif code == 0x7F or 0x80 <= code < 0xA0:
-            shown.append(f"\\x{code:02x}")
-        else:
-            shown.append(char)
-    return "".join(shown)
+def one_line(text: str) -> str:
+    """``text`` on one printed line, control characters shown instead of obeyed."""
+    return " ".join(visible(text).split())
 
 
 def print_notice(message: str, err: TextIO) -> None:
     """A one-line notice, on stderr so the text lines on stdout stay the article's."""
-    print(f"narrator: {visible(message)}", file=err, flush=True)
+    print(f"narrator: {one_line(message)}", file=err, flush=True)
 
 
 # ------------------------------------------------------------------- keys
@@ -221,14 +212,14 @@ class PlainView:
 
     def show_heard(self, utterance: Utterance) -> None:
         if id(utterance) not in self._printed:
-            print(visible(utterance.text), file=self.out, flush=True)
+            print(one_line(utterance.text), file=self.out, flush=True)
 
     def printed(self, utterances: Sequence[Utterance]) -> None:
         """Print ``utterances`` now, not when heard: a list the listener chooses from
         while it is still being said."""
         self._printed = {id(utterance) for utterance in utterances}
         for utterance in utterances:
-            print(visible(utterance.text), file=self.out, flush=True)
+            print(one_line(utterance.text), file=self.out, flush=True)
 
     def show_notice(self, notice: str) -> None:
         if notice and notice != self._last_notice:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from narrator import plain
-from narrator.plain import Keys, visible
+from narrator.plain import Keys, one_line
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.output import SpeechOutput
 
@@ -310,7 +310,7 @@ def test_keys_are_named_and_arrows_told_from_escape() -> None:
 
 
 def test_printed_text_shows_control_characters_instead_of_obeying_them() -> None:
-    assert visible("a\x1b[31mred\nline\x07\x9b") == "a^[[31mred line^G\\x9b"
+    assert one_line("a\x1b[31mred\nline\x07\x9b") == "a\u241b[31mred line\u2407\ufffd"
 
 
 class EngineThatCannotStart:

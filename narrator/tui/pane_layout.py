@@ -20,8 +20,8 @@ from rich.style import Style
 from rich.text import Text
 
 from narrator.content.terms import TermFinder
+from narrator.controls import visible
 from narrator.speech.utterance import Role, Utterance
-from narrator.tui.literal import visible
 
 GUTTER = 2
 MARKER = "▶ "
