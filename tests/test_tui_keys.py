@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 from tui_session import REFERENCE, SIZE, open_reader
 
-from narrator.reading.commands import spoken_help
+from narrator.reading.commands import help_lines, spoken_help
 from narrator.reading.store import Store
 from narrator.tui.app import SpeechOutput
 from narrator.tui.launch import build_app
 from narrator.tui.screens.choose import ChooseScreen
 from narrator.tui.screens.definition import DefinitionScreen
-from narrator.tui.screens.help import HelpScreen
+from narrator.tui.screens.help import ELSEWHERE, HelpScreen
 from narrator.tui.screens.reader import READER_COMMANDS, ReaderScreen
 from narrator.tui.screens.search import SearchScreen
 
@@ -118,6 +118,7 @@ async def test_d_shows_and_speaks_the_definition(tmp_path: Path) -> None:
         await session.heard(lambda e: e["text"].startswith(entry.term))
         await session.press("escape")
         assert not isinstance(session.app.screen, DefinitionScreen)
+        await session.until(lambda: "silent" in session.status, timeout=1)
 
 
 async def test_g_chooses_a_term_and_n_steps_through_its_uses(tmp_path: Path) -> None:
@@ -215,11 +216,16 @@ async def test_slash_searches_and_n_moves_between_matches(tmp_path: Path) -> Non
 async def test_question_mark_shows_and_speaks_every_key(tmp_path: Path) -> None:
     async with open_reader(tmp_path) as session:
         await session.press("question_mark")
-        assert isinstance(session.app.screen, HelpScreen)
-        table = session.app.screen.query_one(DataTable)
-        shown = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
-        assert shown == [command.description for command in READER_COMMANDS]
-        await session.heard("Keys.")
+        screen = session.app.screen
+        assert isinstance(screen, HelpScreen)
+        assert screen.choices == (*help_lines(READER_COMMANDS), *ELSEWHERE)
+        count = len(screen.choices)
+        await session.heard(f"Help, {count} keys.")
+        await session.heard(f"space: say all from here; pause; resume, 1 of {count}")
+        await session.press("down")
+        await session.heard(f"escape: stop speaking, 2 of {count}")
+        await session.press("t")
+        await session.heard("t: next glossary term in the text, ")
         await session.press("escape")
         assert not isinstance(session.app.screen, HelpScreen)
         await session.until(lambda: "silent" in session.status)

@@ -33,7 +33,7 @@ from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Utterance
-from narrator.tui.messages import Say
+from narrator.tui.messages import Say, Silence
 
 HIGH_CONTRAST = Theme(
     name="narrator-high-contrast",
@@ -144,6 +144,9 @@ class NarratorApp(App[int]):
 
     def on_say(self, message: Say) -> None:
         self.say(message.text)
+
+    def on_silence(self, message: Silence) -> None:
+        self.speaker.stop()
 
     def on_speech_happened(self, message: SpeechHappened) -> None:
         """The reader, even under a pop-up, follows the voice (``speech_heard``); with no

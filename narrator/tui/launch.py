@@ -40,7 +40,12 @@ class Opener:
         self.lexicon = lexicon
 
     def reader(
-        self, article: Article, path: Path | None, section: str | None = None
+        self,
+        article: Article,
+        path: Path | None,
+        section: str | None = None,
+        *,
+        from_library: bool = False,
     ) -> ReaderScreen:
         cursor = Cursor.for_article(article, self.settings.verbosity, self.lexicon.value)
         state = self.store.article(article.id, path)
@@ -58,6 +63,7 @@ class Opener:
             notices=notices,
             resumed=resumed,
             remake=partial(Cursor.for_article, article, lexicon=self.lexicon.value),
+            from_library=from_library,
         )
 
 
@@ -109,7 +115,7 @@ def build_app(
     opener = Opener(store, chosen, store.lexicon())
     first: Screen[None]
     if path.is_dir() and len(articles := articles_in(path)) > 1:
-        first = LibraryScreen(articles, opener.reader)
+        first = LibraryScreen(articles, partial(opener.reader, from_library=True))
     else:
         article_path = articles_in(path)[0] if path.is_dir() else path
         first = opener.reader(load_article(article_path), article_path, section)

@@ -21,14 +21,14 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from narrator.tui.literal import literal
-from narrator.tui.messages import Say
+from narrator.tui.messages import Say, Silence
 
 
 class ChooseScreen(ModalScreen[int | None]):
     """Dismisses with the index of the chosen item, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Back"),
+        Binding("escape", "escape", "Back"),
         Binding("q", "dismiss_none", "Back", show=False),
         Binding("enter", "choose", "Choose", show=True, priority=True),
         Binding("delete", "delete", "Delete", show=False),
@@ -44,14 +44,19 @@ class ChooseScreen(ModalScreen[int | None]):
         nouns: tuple[str, str] = ("item", "items"),
         start: int = 0,
         delete: Callable[[int], str] | None = None,
+        escape_leaves: bool = True,
     ) -> None:
         """``lead`` is said first (what just happened, e.g. why the list is back);
         ``nouns`` name one choice and several ("entry", "entries"); ``start`` is the
         choice highlighted first; ``delete``, if given, lets the Delete key remove
-        the highlighted choice (it is told which, and returns what to say)."""
+        the highlighted choice (it is told which, and returns what to say). Escape
+        stops the voice and goes back, unless ``escape_leaves`` is False (the
+        library, which is the first screen: there Escape says where the listener
+        is, and only q leaves)."""
         super().__init__()
         self.start = start
         self.delete = delete
+        self.escape_leaves = escape_leaves
         self._said_first = ""
         self._said_number: int | None = None
         self.lead = lead
@@ -87,12 +92,10 @@ class ChooseScreen(ModalScreen[int | None]):
     def _say_choice(self, number: int) -> None:
         """Say the item; the first time, after the list's title and size."""
         self._said_number = number
-        item = f"{self.choices[number]}, {number + 1} of {len(self.choices)}"
+        item = self._choice_said(number)
         if not self._introduced:
             self._introduced = True
-            count = len(self.choices)
-            size = f"{count} {self.nouns[0] if count == 1 else self.nouns[1]}"
-            item = f"{self.lead} {self.title_text}, {size}. {item}".strip()
+            item = f"{self.lead} {self.title_text}, {self._how_many()}. {item}".strip()
         said_first, self._said_first = self._said_first, ""
         self.post_message(Say(f"{said_first} {item}".strip()))
 
@@ -127,6 +130,23 @@ class ChooseScreen(ModalScreen[int | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+    def action_escape(self) -> None:
+        if self.escape_leaves:
+            self.post_message(Silence())
+            self.dismiss(None)
+            return
+        options = self.query_one(OptionList) if self.choices else None
+        here = options.highlighted if options is not None else None
+        item = f" {self._choice_said(here)}." if here is not None else ""
+        self.post_message(Say(f"{self.title_text}, {self._how_many()}.{item} q quits."))
+
+    def _choice_said(self, number: int) -> str:
+        return f"{self.choices[number]}, {number + 1} of {len(self.choices)}"
+
+    def _how_many(self) -> str:
+        count = len(self.choices)
+        return f"{count} {self.nouns[0] if count == 1 else self.nouns[1]}"
 
     def on_key(self, event: Key) -> None:
         letter = event.character

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from narrator.content.model import GlossaryEntry
+from narrator.exit_codes import ExitCode
 from narrator.reading.commands import COMMANDS, Action
 from narrator.reading.cursor import Cursor
 from narrator.reading.session import ReadingSession
@@ -136,9 +137,12 @@ class ReaderScreen(Screen[None]):
         notices: Sequence[str] = (),
         resumed: bool = False,
         remake: Callable[[Verbosity], Cursor] | None = None,
+        from_library: bool = False,
     ) -> None:
+        """``from_library``: q goes back to the library instead of quitting."""
         super().__init__()
         self.resumed = resumed
+        self.from_library = from_library
         self.remake = remake
         self.notices = tuple(notices)
         self._opening = (cursor, store, path, state)
@@ -332,13 +336,20 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(SearchScreen(self.cursor.query), self.session.search)
 
     def _show_help(self) -> None:
-        self.app.push_screen(HelpScreen(READER_COMMANDS), lambda _: self.session.run(Action.STOP))
-        self.session.run(Action.HELP)
+        """Help is a list to move through, said item by item (the plain reader says it
+        all, as printed lines)."""
+        self.session.quiet()
+        self.app.push_screen(HelpScreen(READER_COMMANDS))
 
     def _quit(self) -> None:
-        """Quit, remembering the place; if it cannot be saved, say so and quit on a second q."""
-        if self.session.quit():
-            self.app.exit(0)
+        """Quit (or go back to the library), remembering the place; if it cannot be
+        saved, say so and quit on a second q."""
+        if not self.session.quit():
+            return
+        if self.from_library:
+            self.dismiss()
+        else:
+            self.app.exit(ExitCode.OK)
 
     def on_contents_tree_section_chosen(self, message: ContentsTree.SectionChosen) -> None:
         self.session.go_to_section(message.section_id)

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from narrator.tui.messages import Say
+from narrator.tui.messages import Say, Silence
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -34,4 +34,5 @@ class SearchScreen(ModalScreen[str | None]):
         self.dismiss(event.value)
 
     def action_dismiss_none(self) -> None:
+        self.post_message(Silence())
         self.dismiss(None)
