@@ -210,9 +210,9 @@ class PlainView:
         self._last_notice = ""
         self._printed: set[int] = set()
 
-    def show_heard(self, utterance: Utterance) -> None:
+    def show_heard(self, utterance: Utterance, line: str) -> None:
         if id(utterance) not in self._printed:
-            print(one_line(utterance.text), file=self.out, flush=True)
+            print(one_line(line), file=self.out, flush=True)
 
     def printed(self, utterances: Sequence[Utterance]) -> None:
         """Print ``utterances`` now, not when heard: a list the listener chooses from

@@ -41,7 +41,7 @@ glossary:
   - term: estrogen levels
     definition: "Concentrations in blood."
 """
-TEXT_LINES = [
+HEARD = [
     "One",
     "Estrogen levels matter.",
     "They change.",
@@ -50,6 +50,16 @@ TEXT_LINES = [
     "Glossary",
     "Glossary, 1 entry.",
     "estrogen levels: Concentrations in blood.",
+    "End of article",
+]
+# Printed as heard, with the structure the voice says, for a braille display.
+TEXT_LINES = [
+    "Section 1 of 3: One.",
+    *HEARD[1:3],
+    "Section 2 of 3: Two.",
+    HEARD[4],
+    "Section 3 of 3: Glossary.",
+    *HEARD[6:],
 ]
 
 
@@ -146,7 +156,7 @@ def test_read_without_a_terminal_reads_to_the_end_one_line_per_utterance(home: P
     result = narrator(home, "read", "tiny.yaml")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == TEXT_LINES
-    assert heard(home) == TEXT_LINES
+    assert heard(home) == HEARD
 
 
 def test_read_from_a_section_recording_what_was_played(home: Path) -> None:
@@ -176,19 +186,19 @@ def test_a_corrupt_settings_file_is_a_notice_and_reading_goes_on(home: Path) -> 
 
 def test_read_with_keys_moves_and_stops_and_restores_the_terminal(home: Path) -> None:
     terminal = Terminal(home, "read", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"\x1b[C", b"\x1b[C", b"\x1b[D")
     terminal.press(b"q")
     code, lines, err = terminal.finish()
     assert (code, err) == (0, "")
-    assert lines[:1] == ["One"]
+    assert lines[:1] == ["Section 1 of 3: One."]
     assert "They change." in lines
     assert lines[-1] != TEXT_LINES[-1]
 
 
 def test_escape_alone_stops_reading(home: Path) -> None:
     terminal = Terminal(home, "read", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"\x1b", gap=0.5)
     code, lines, _ = terminal.finish(timeout=10)
     assert code == 0 and len(lines) < len(TEXT_LINES)
@@ -197,13 +207,13 @@ def test_escape_alone_stops_reading(home: Path) -> None:
 def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
     terminal.wait_for("Tiny.")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"t")
     terminal.wait_for("Term: estrogen levels")
     terminal.press(b"d")
     terminal.wait_for("estrogen levels: Concentrations in blood.")
     terminal.press(b"h")
-    terminal.wait_for("Two")
+    terminal.wait_for("Section 2 of 3: Two.")
     terminal.press(b"\x1b[B")
     terminal.wait_for("Bones [bold]too[/bold].")
     terminal.press(b"b")
@@ -231,12 +241,12 @@ def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: P
 
 def test_open_plain_say_all_goes_on_after_a_rate_change_and_space_pauses(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b" ")
     terminal.wait_for("Estrogen levels matter.")
     terminal.press(b"-")
     terminal.wait_for("Rate 480")
-    terminal.wait_for("Two")
+    terminal.wait_for("Section 2 of 3: Two.")
     terminal.press(b" ", gap=1.0)
     paused_at = len(terminal.read_lines())
     time.sleep(1.0)
@@ -251,7 +261,7 @@ def test_open_plain_say_all_goes_on_after_a_rate_change_and_space_pauses(home: P
 
 def test_open_plain_v_says_the_next_voice_for_the_article_by_name(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"v")
     first = terminal.wait_for("Voice: English")
     terminal.press(b"v")
@@ -270,9 +280,9 @@ def test_open_plain_v_says_the_next_voice_for_the_article_by_name(home: Path) ->
 
 def test_being_terminated_restores_the_terminal_and_keeps_the_place(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"h")
-    terminal.wait_for("Two")
+    terminal.wait_for("Section 2 of 3: Two.")
     terminal.process.send_signal(signal.SIGTERM)
     code, _, err = terminal.finish()
     assert (code, err) == (130, "")

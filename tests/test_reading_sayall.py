@@ -51,13 +51,15 @@ def test_start_speaks_from_the_cursor_to_the_end_and_the_cursor_follows_the_voic
     say_all, speaker, cursor = reading(index=3)
     say_all.start()
     run = speaker.spoken[-1]
-    assert [u.text for u in run] == [u.text for u in UTTERANCES[3:]]
+    assert [u.text for u in run] == [*(u.text for u in UTTERANCES[3:]), "End of article"]
     assert say_all.handle(Event(SpeechEventKind.STARTED, run[0])) and cursor.index == 3
     assert not say_all.handle(Event(SpeechEventKind.WORD, run[0]))
     assert say_all.handle(Event(SpeechEventKind.STARTED, run[2])) and cursor.index == 5
     assert not say_all.handle(Event(SpeechEventKind.FINISHED, run[2]))
     assert say_all.active
-    say_all.handle(Event(SpeechEventKind.STARTED, run[-1]))
+    say_all.handle(Event(SpeechEventKind.STARTED, run[-2]))
+    assert not say_all.handle(Event(SpeechEventKind.FINISHED, run[-2]))
+    assert not say_all.handle(Event(SpeechEventKind.STARTED, run[-1]))  # "End of article"
     assert say_all.handle(Event(SpeechEventKind.FINISHED, run[-1]))
     assert not say_all.active and cursor.index == len(UTTERANCES) - 1
 
@@ -73,6 +75,7 @@ def test_a_move_restarts_from_where_it_landed_and_old_events_are_ignored() -> No
     assert [u.text for u in new] == [
         "Intermediate",
         *(u.text for u in UTTERANCES[move.index + 1 :]),
+        "End of article",
     ]
     assert not say_all.handle(Event(SpeechEventKind.INTERRUPTED, old[1]))
     assert not say_all.handle(Event(SpeechEventKind.STARTED, old[2]))
@@ -126,7 +129,8 @@ def test_events_from_other_speech_are_not_say_all_s_business() -> None:
 def test_a_move_that_stays_says_why_then_reads_the_sentence_it_stayed_on() -> None:
     say_all, speaker, cursor = reading(index=len(UTTERANCES) - 1)
     say_all.restart_from(cursor.next_sentence())
-    assert [u.text for u in speaker.spoken[-1]] == ["End of article", UTTERANCES[-1].text]
+    said = [u.text for u in speaker.spoken[-1]]
+    assert said == ["End of article", UTTERANCES[-1].text, "End of article"]
     say_all.handle(Event(SpeechEventKind.FINISHED, speaker.spoken[-1][-1]))
     assert not say_all.active
 
@@ -150,7 +154,10 @@ def test_a_landing_is_read_to_its_end_with_the_cursor_following() -> None:
     assert say_all.handle(Event(SpeechEventKind.FINISHED, run[1]))
     say_all.toggle()
     assert say_all.active
-    assert [u.text for u in speaker.spoken[-1]] == [u.text for u in UTTERANCES[3:]]
+    assert [u.text for u in speaker.spoken[-1]] == [
+        *(u.text for u in UTTERANCES[3:]),
+        "End of article",
+    ]
 
 
 def test_after_the_opening_space_starts_at_the_first_paragraph() -> None:

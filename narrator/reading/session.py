@@ -24,6 +24,7 @@ from narrator.content.model import GlossaryEntry
 from narrator.reading.bookmarks import bookmark_here
 from narrator.reading.commands import Action, Command, spoken_help
 from narrator.reading.cursor import MOVES, Cursor, Move
+from narrator.reading.printed import printed_line
 from narrator.reading.sayall import SayAll, SpeakerLike
 from narrator.reading.store import ArticleState, Settings, Store
 from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
@@ -71,8 +72,9 @@ class SessionView(Protocol):
     def show_state(self) -> None:
         """The voice's state, the rate or the term landed on changed."""
 
-    def show_heard(self, utterance: Utterance) -> None:
-        """``utterance`` begins to be heard (or failed before it could be)."""
+    def show_heard(self, utterance: Utterance, line: str) -> None:
+        """``utterance`` begins to be heard (or failed before it could be); ``line`` is
+        it in print, with the structure it says ("Section 2 of 6: …")."""
 
     def show_word(self, utterance: Utterance, start: int, length: int) -> None:
         """The word at ``utterance.text[start:start + length]`` is being heard."""
@@ -386,7 +388,7 @@ class ReadingSession:
         )
         if utterance is not None and heard:
             self._heard_last = utterance
-            self.view.show_heard(utterance)
+            self.view.show_heard(utterance, printed_line(self.cursor, utterance))
         if self.say_all.handle(event):
             self.view.show_place()
             self._save_on_a_new_section()
@@ -404,7 +406,7 @@ class ReadingSession:
         if self.say_all.tick(now):
             as_text = self.say_all.as_text
             if as_text is not None:
-                self.view.show_heard(as_text)
+                self.view.show_heard(as_text, printed_line(self.cursor, as_text))
             self.view.show_place()
             self.view.show_state()
         if now - self._saved_at > SAVE_SECONDS and self.cursor.index != self._saved_index:

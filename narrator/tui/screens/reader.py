@@ -237,7 +237,7 @@ class ReaderScreen(Screen[None]):
             self.session.settings.voice.rate,
         )
 
-    def show_heard(self, utterance: Utterance) -> None:
+    def show_heard(self, utterance: Utterance, line: str) -> None:
         """The screen shows the sentence at the cursor, which follows the voice."""
 
     def show_word(self, utterance: Utterance, start: int, length: int) -> None:
