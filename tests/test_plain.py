@@ -221,13 +221,12 @@ def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: P
     terminal.press(b"w")
     where = terminal.wait_for("Two, paragraph 1 of 1, ")
     assert where.endswith(" percent")
-    percent = where.split(", ")[-1]
     terminal.press(b"q")
     code, _, err = terminal.finish()
     assert (code, err) == (0, "")
 
     again = Terminal(home, "open", "--plain", "tiny.yaml")
-    assert again.wait_for("Resuming Tiny: ") == f"Resuming Tiny: Two, {percent}."
+    assert again.wait_for("Resuming ") == "Resuming Two."
     again.wait_for("Bones [bold]too[/bold].")
     again.press(b"B")
     again.wait_for("1. Two: Bones [bold]too[/bold].")

@@ -269,9 +269,7 @@ async def test_q_saves_the_place_and_reopening_resumes_there(tmp_path: Path) -> 
         await session.press("q")
     async with open_reader(tmp_path) as session:
         assert session.reader.cursor.current.text.startswith("Anastrozole, as a potent")
-        title = session.reader.cursor.article.title
-        resuming = await session.heard(f"Resuming {title}: Intermediate, ")
-        assert resuming["text"].endswith(" percent.")
+        await session.heard(lambda e: e["text"] == "Resuming Intermediate.")
         await session.heard("Anastrozole, as a potent")
 
 

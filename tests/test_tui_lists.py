@@ -64,7 +64,7 @@ async def test_the_library_lists_titles_and_flags_a_broken_article(tmp_path: Pat
 async def test_letters_jump_q_in_an_article_goes_back_and_q_leaves_the_library(
     tmp_path: Path,
 ) -> None:
-    app, log = library(tmp_path)
+    app, _ = library(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("Q")

@@ -128,19 +128,18 @@ class Cursor:
         title = self.article.title if with_title else ""
         return self.progress.where(self.index, title=title, state=state)
 
-    def opening(self, resumed: bool) -> Move:
-        """What opening the article says: its title, then the heading landed on; or,
-        coming back, that it resumes, where, then the sentence the listener left."""
-        title = announce.sentence(self.article.title)
+    def opening(self, resumed: bool, *, hint: str = "") -> Move:
+        """What opening the article says: its title (then ``hint``, how to start),
+        then the heading landed on; or, coming back, that it resumes in which
+        section, then the sentence the listener left. Brief: "where am I" says more."""
         if resumed:
-            where = self.progress.where(self.index)
-            path = " \u203a ".join(where.path)
-            said = announce.sentence(
-                f"Resuming {self.article.title}: {path}, {where.percent} percent"
-            )
+            section = self.section()
+            said = announce.sentence(f"Resuming {section.title}" if section else "Resuming")
         else:
-            said = title
-        lead = tuple(self.announcer.sentences(said))
+            said = announce.sentence(self.article.title)
+        lead = [*self.announcer.sentences(said)]
+        if hint:
+            lead += self.announcer.sentences(announce.sentence(hint))
         return Move(self.current, self.index, said, (*lead, self.current), self.index + 1)
 
     # ------------------------------------------------------------- landing

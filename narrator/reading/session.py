@@ -28,7 +28,6 @@ from narrator.reading.printed import printed_line
 from narrator.reading.sayall import SayAll, SpeakerLike
 from narrator.reading.store import ArticleState, Settings, Store
 from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
-from narrator.speech import announce
 from narrator.speech.engines.base import Voice
 from narrator.speech.events import NOTICES, SpeechEvent, SpeechEventKind
 from narrator.speech.message import spoken_message
@@ -191,7 +190,7 @@ class ReadingSession:
             self._actions[action]()
         self.view.show_state()
 
-    def open(self, *, resumed: bool, first_time: bool = False, notices: Sequence[str] = ()) -> None:
+    def open(self, *, resumed: bool, notices: Sequence[str] = ()) -> None:
         """Say the article's opening (after any notices, shown and said); the first
         time Narrator is ever used, how to start reading and where help is."""
         self.speech.read_in(self.cursor.article.language)
@@ -199,10 +198,8 @@ class ReadingSession:
             self._show_notice(notice)
         said = ". ".join(map(spoken_message, notices))
         lead = self.cursor.announcer.sentences(said) if said else []
-        opening = self.cursor.opening(resumed)
-        if first_time:
-            hint = self.cursor.announcer.sentences(announce.sentence(FIRST_OPENING_HINT))
-            opening = dataclasses.replace(opening, speech=(*opening.speech, *hint))
+        first_time = self.store is not None and self.store.never_used()
+        opening = self.cursor.opening(resumed, hint=FIRST_OPENING_HINT if first_time else "")
         self._saved_section = self._section_id()
         self.say_all.follow(opening, lead)
         self.view.show_place()

@@ -315,6 +315,10 @@ class Store:
         digest = hashlib.sha256(where.encode("utf-8")).hexdigest()[:12]
         return self.state_dir / "articles" / f"{article_id}-{digest}.json"
 
+    def never_used(self) -> bool:
+        """Nothing was ever saved here: no settings, no reading place (a newcomer)."""
+        return not self.settings_path.exists() and not (self.state_dir / "articles").exists()
+
     def settings(self) -> Loaded[Settings]:
         return self._load(
             self.settings_path, _settings, Settings(), "settings", "the default settings are used"
