@@ -27,7 +27,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO, TypeVar
 
-from narrator.content.library import articles_in, bundled_articles
+from narrator.content.library import articles_in, openable
 from narrator.content.loader import load_article
 from narrator.content.model import GlossaryEntry
 from narrator.controls import visible
@@ -491,7 +491,7 @@ def read(
 ) -> ExitCode:
     """Read aloud from the start (or ``section``) to the end, printing each utterance,
     in the saved voice and verbosity with this run's options over them."""
-    article = load_article(path)
+    article = load_article(openable(path))
     store = Store()
     settings = _noticed(store.settings(), sys.stderr).for_this_run(
         rate=rate, voice_id=voice_id, punctuation=punctuation, figures=figures
@@ -551,11 +551,9 @@ def open_plain(
     """Open an article (or choose one of a folder's) in the plain reader, where the
     listener left it."""
     keys = _keys()
-    path = path if path is not None else bundled_articles()
+    path = openable(path)
     if path.is_dir():
         path = _choose(articles_in(path), keys)
-    elif not path.exists():
-        raise NarratorError(f"{path}: no such file or folder")
     article = load_article(path)
     store = Store()
     settings = _noticed(store.settings(), sys.stderr).for_this_run(

@@ -167,11 +167,27 @@ def test_read_from_a_section_recording_what_was_played(home: Path) -> None:
     assert seconds > 1.0
 
 
-def test_an_unknown_section_is_one_line_and_no_speech(home: Path) -> None:
+def test_an_unknown_section_is_one_line_said_too_and_nothing_read(home: Path) -> None:
     result = narrator(home, "read", "tiny.yaml", "--section", "nope")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no section `nope`" in result.stderr
-    assert result.stdout == "" and not (home / "speech.jsonl").exists()
+    assert result.stdout == ""
+    said = heard(home)
+    assert len(said) == 1 and said[0].startswith("no section nope in tiny")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_page_to_convert_is_said_with_the_command_that_converts_it(
+    home: Path, suffix: str
+) -> None:
+    (home / f"notes{suffix}").write_text("# Notes\n\nText.\n")
+    result = narrator(home, f"notes{suffix}")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"narrator: notes{suffix} is not an article yet; convert it first: "
+        f"narrator import notes{suffix} -o notes.yaml\n"
+    )
+    assert heard(home)[0].startswith(f"notes{suffix} is not an article yet")
 
 
 def test_a_corrupt_settings_file_is_a_notice_and_reading_goes_on(home: Path) -> None:

@@ -28,7 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run.handler(args.command)(args)
     except NarratorError as error:
-        print(f"narrator: {error}", file=sys.stderr)
+        print(f"narrator: {error}", file=sys.stderr, flush=True)
+        run.say_error(args, str(error))
         return ExitCode.FAILED
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from narrator.reading.store import Settings
 
 ONE_ARTICLE_COMMANDS = ("outline", "script", "read", "export")
+# The commands a listener uses to hear an article: what stops them is said too.
+READING_COMMANDS = ("open", "read")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -45,7 +47,30 @@ def _import(args: argparse.Namespace) -> int:
     return commands.import_(args.file, args.output)
 
 
-def _listener(args: argparse.Namespace) -> tuple[Settings, Path]:
+def say_error(args: argparse.Namespace, message: str) -> None:
+    """A reader that cannot start says why as well as printing it (in the speech log
+    too): a listener may not be looking at the screen."""
+    from narrator.errors import NarratorError
+    from narrator.speech import commands
+    from narrator.speech.message import spoken_message
+
+    if args.command not in READING_COMMANDS:
+        return
+    settings, lexicon = _listener(args, quiet=True)
+    try:
+        commands.say(
+            spoken_message(message),
+            user_lexicon=lexicon,
+            voice=settings.voice,
+            verbosity=settings.verbosity,
+            output=_output(args),
+            notices=False,
+        )
+    except NarratorError:
+        return  # the voice itself cannot start (an output file): the printed line stays
+
+
+def _listener(args: argparse.Namespace, *, quiet: bool = False) -> tuple[Settings, Path]:
     """The listener's saved settings with this run's options over them, and where their
     lexicon is; a settings file that cannot be used is one line on stderr, and the
     defaults speak."""
@@ -53,7 +78,7 @@ def _listener(args: argparse.Namespace) -> tuple[Settings, Path]:
 
     store = Store()
     loaded = store.settings()
-    if loaded.notice:
+    if loaded.notice and not quiet:
         print(f"narrator: {loaded.notice}", file=sys.stderr, flush=True)
     settings = loaded.value.for_this_run(
         rate=getattr(args, "rate", None),

@@ -16,6 +16,23 @@ def bundled_articles() -> Path:
     return Path(str(files("narrator.articles")))
 
 
+def openable(path: Path | None) -> Path:
+    """The article or folder to open (the bundled articles when none is named); a
+    missing one, or a file to convert first, is the user's one-line error."""
+    from narrator.content.importers import MARKDOWN_SUFFIXES, PAGE_TEXT_SUFFIXES
+
+    path = path if path is not None else bundled_articles()
+    if not path.exists():
+        raise NarratorError(f"{path}: no such file or folder")
+    if path.is_file() and path.suffix.lower() in MARKDOWN_SUFFIXES + PAGE_TEXT_SUFFIXES:
+        converted = path.with_suffix(".yaml").name
+        raise NarratorError(
+            f"{path} is not an article yet; convert it first: "
+            f"narrator import {path} -o {converted}"
+        )
+    return path
+
+
 def is_article_file(path: Path) -> bool:
     return path.suffix in ARTICLE_SUFFIXES and path.is_file()
 

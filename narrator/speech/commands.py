@@ -92,10 +92,12 @@ def say(
     verbosity: Verbosity = DEFAULT_VERBOSITY,
     output: SpeechOutput = SpeechOutput(),  # noqa: B008 - frozen, so sharing is safe
     asked_voice: str | None = None,
+    notices: bool = True,
 ) -> ExitCode:
     """Speak ``text``, sentence by sentence, in ``voice`` and at ``verbosity`` (the
     listener's, found by ``narrator.cli``); ``asked_voice`` (``--voice``) must be
-    installed.
+    installed. ``notices`` False keeps the speaker's notices off stderr (an error
+    already printed in one line is being said).
 
     When speech fails, the sentences that were not heard are printed on stdout,
     one a line, after the notice on stderr (the text is never lost), and the
@@ -116,7 +118,7 @@ def say(
         )
         for sentence in sentences(text)
     ]
-    unheard = speak_and_wait(utterances, output, voice, asked_voice)
+    unheard = speak_and_wait(utterances, output, voice, asked_voice, notices=notices)
     for utterance in unheard:
         print(utterance.text)
     return ExitCode.FAILED if unheard else ExitCode.OK
@@ -127,6 +129,8 @@ def speak_and_wait(
     output: SpeechOutput,
     voice: VoiceSettings,
     asked_voice: str | None,
+    *,
+    notices: bool = True,
 ) -> list[Utterance]:
     """Speak ``utterances`` in ``voice`` with the command's output options; return those
     not heard to the end because speech failed (none when it worked). A ``--voice``
@@ -143,7 +147,7 @@ def speak_and_wait(
     heard: set[int] = set()
 
     def on_event(event: SpeechEvent) -> None:
-        if event.kind in NOTICES:
+        if event.kind in NOTICES and notices:
             print(f"narrator: {event.message}", file=sys.stderr, flush=True)
         if event.kind is SpeechEventKind.ERROR:
             errors.append(event.message)

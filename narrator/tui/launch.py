@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from narrator.content.library import articles_in, bundled_articles
+from narrator.content.library import articles_in, openable
 from narrator.content.loader import load_article
 from narrator.content.model import Article
 from narrator.errors import NarratorError
@@ -107,9 +107,7 @@ def build_app(
     """
     check_writable(output.audio_out)
     check_writable(output.speech_log)
-    path = path if path is not None else bundled_articles()
-    if not path.exists():
-        raise NarratorError(f"{path}: no such file or folder")
+    path = openable(path)
     settings = store.settings()
     chosen = settings.value.for_this_run(punctuation=punctuation, figures=figures)
     opener = Opener(store, chosen, store.lexicon())
