@@ -324,6 +324,7 @@ class PlainReader:
         choice); False when the reader is to close."""
         command = BY_KEY.get(key)
         if command is None or not command.plain:
+            self.session.no_such_key(key)
             return True
         asks: dict[Action, Callable[[Keys], None]] = {
             Action.SEARCH: self._search,

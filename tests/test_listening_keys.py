@@ -106,3 +106,19 @@ async def test_each_press_moves_on_and_says_where_it_landed(
                 assert heard == wanted
             # the landing is still what the next press moves on from
             assert (listener.cursor.term, listener.cursor.match) == (expected.term, expected.match)
+
+
+@pytest.mark.parametrize("reader", list(Reader), ids=lambda r: r.value)
+async def test_a_key_that_does_nothing_says_so_and_leaves_the_place(
+    reader: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        index = listener.cursor.index
+        heard_before = len(listener.speaker.said)
+        await listener.press("x")
+        await listener.wait_for(Moment.FINISHED)
+        assert listener.speaker.texts(heard_before) == ["x does nothing"]
+        await listener.press("Z")
+        await listener.wait_for(Moment.FINISHED)
+        assert listener.speaker.texts(heard_before)[1:] == ["shift z does nothing"]
+        assert listener.cursor.index == index

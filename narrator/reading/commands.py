@@ -119,6 +119,17 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 BY_KEY = {command.key: command for command in COMMANDS}
+_KEY_WORDS = {"ctrl": "control", "shift": "shift", "alt": "alt", "escape": "escape"}
+
+
+def said_key(key: str) -> str:
+    """A key as the voice says it: "X" is "shift x", "ctrl+x" is "control x"."""
+    if key in BY_KEY:
+        return BY_KEY[key].said
+    if len(key) == 1 and key.isupper():
+        return f"shift {key.lower()}"
+    parts = key.split("+")
+    return " ".join(_KEY_WORDS.get(part, part.replace("_", " ")) for part in parts)
 
 
 def help_lines(commands: Sequence[Command] = COMMANDS, *, plain: bool = False) -> list[str]:

@@ -22,7 +22,7 @@ from typing import Protocol, TypeVar
 
 from narrator.content.model import GlossaryEntry
 from narrator.reading.bookmarks import bookmark_here
-from narrator.reading.commands import Action, Command, spoken_help
+from narrator.reading.commands import Action, Command, said_key, spoken_help
 from narrator.reading.cursor import MOVES, Cursor, Move
 from narrator.reading.printed import printed_line
 from narrator.reading.sayall import SayAll, SpeakerLike
@@ -189,6 +189,10 @@ class ReadingSession:
         elif action in self._actions:
             self._actions[action]()
         self.view.show_state()
+
+    def no_such_key(self, key: str) -> None:
+        """A key that does nothing here says so, briefly: every key is answered."""
+        self.say(f"{said_key(key)} does nothing")
 
     def open(self, *, resumed: bool, notices: Sequence[str] = ()) -> None:
         """Say the article's opening (after any notices, shown and said); the first

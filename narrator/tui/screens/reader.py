@@ -16,7 +16,7 @@ from typing import ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Key
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -361,6 +361,11 @@ class ReaderScreen(Screen[None]):
         came_from, self._focused = self._focused, event.widget
         if event.widget is self.pane and isinstance(came_from, ContentsTree):
             self.session.speak([*self.cursor.announcer.sentences("Text"), self.cursor.current])
+
+    def on_key(self, event: Key) -> None:
+        """A key bound nowhere here (the text, the contents, the app) says so."""
+        if event.key not in self.active_bindings:
+            self.session.no_such_key(event.key)
 
     def on_say(self, message: Say) -> None:
         """The contents speak for themselves: say-all gives way, as to any other speech."""
