@@ -213,6 +213,26 @@ async def test_slash_searches_and_n_moves_between_matches(tmp_path: Path) -> Non
         await session.heard(lambda e: e["text"].startswith("Match 1 of"))
 
 
+async def test_the_search_box_echoes_typing_and_says_the_query_it_opens_with(
+    tmp_path: Path,
+) -> None:
+    async with open_reader(tmp_path) as session:
+        await session.press("slash")
+        await session.heard("Type the words to find")
+        await session.press("b")
+        await session.heard(lambda e: e["text"] == "b")
+        await session.press("space")
+        await session.heard(lambda e: e["text"] == "space")
+        await session.press("backspace")
+        await session.heard(lambda e: e["text"] == "space deleted")
+        await session.press("o", "n", "e", "enter")
+        await session.heard(lambda e: e["text"].startswith("Match 1 of"))
+        await session.press("slash")
+        await session.heard(lambda e: e["text"] == "Search, bone.")
+        await session.press("escape")
+        await session.heard("Search cancelled")
+
+
 async def test_question_mark_shows_and_speaks_every_key(tmp_path: Path) -> None:
     async with open_reader(tmp_path) as session:
         await session.press("question_mark")
