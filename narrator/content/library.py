@@ -27,8 +27,7 @@ def openable(path: Path | None) -> Path:
     if path.is_file() and path.suffix.lower() in MARKDOWN_SUFFIXES + PAGE_TEXT_SUFFIXES:
         converted = path.with_suffix(".yaml").name
         raise NarratorError(
-            f"{path} is not an article yet; convert it first: "
-            f"narrator import {path} -o {converted}"
+            f"{path} is not an article yet; convert it first: narrator import {path} -o {converted}"
         )
     return path
 

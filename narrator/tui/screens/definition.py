@@ -12,6 +12,7 @@ from textual.widgets import Label, Static
 
 from narrator.tui.literal import literal
 from narrator.tui.messages import Silence
+from narrator.tui.terminal_cursor import put_terminal_cursor
 
 
 class DefinitionScreen(ModalScreen[None]):
@@ -34,6 +35,9 @@ class DefinitionScreen(ModalScreen[None]):
             yield Label(literal(self.term, "bold underline"), id="definition-term")
             yield Static(literal(self.definition), id="definition-text")
             yield Label("Escape closes.", id="definition-hint")
+
+    def on_mount(self) -> None:
+        put_terminal_cursor(self.query_one("#definition-term", Label), 0)
 
     def action_silence(self) -> None:
         self.post_message(Silence())

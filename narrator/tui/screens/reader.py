@@ -126,6 +126,8 @@ def _bindings() -> list[BindingType]:
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = _bindings()
     AUTO_FOCUS = "#text"
+    # below 60 columns the contents fold away (narrator.tcss), leaving the text its width
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (60, "-roomy")]
 
     def __init__(
         self,
@@ -265,9 +267,10 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(DefinitionScreen(entry.term, entry.definition))
 
     def _place_terminal_cursor(self) -> None:
-        """The terminal cursor sits on the sentence being read, for braille and screen readers."""
+        """The terminal cursor sits on the sentence being read, for braille and screen
+        readers, while the text has the focus (elsewhere it follows the focus)."""
         offset = self.pane.sentence_offset()
-        if offset is not None:
+        if offset is not None and self.pane.has_focus and self.is_current:
             self.app.cursor_position = offset
 
     # ---------------------------------------------------------------- speech
@@ -289,7 +292,7 @@ class ReaderScreen(Screen[None]):
             Action.SEARCH: self._ask_search,
             Action.HELP: self._show_help,
             Action.QUIT: self._quit,
-            Action.SWITCH_PANE: self.focus_next,
+            Action.SWITCH_PANE: self._switch_pane,
         }
         if action in asks:
             asks[action]()
@@ -341,6 +344,12 @@ class ReaderScreen(Screen[None]):
         self.session.quiet()
         self.app.push_screen(HelpScreen(READER_COMMANDS))
 
+    def _switch_pane(self) -> None:
+        if not self.query_one(ContentsTree).display:
+            self.session.say("The contents are folded away at this width")
+            return
+        self.focus_next()
+
     def _quit(self) -> None:
         """Quit (or go back to the library), remembering the place; if it cannot be
         saved, say so and quit on a second q."""
@@ -359,8 +368,14 @@ class ReaderScreen(Screen[None]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Back in the text from the contents: say so, and the sentence the cursor is on."""
         came_from, self._focused = self._focused, event.widget
+        if event.widget is self.pane:
+            self.call_after_refresh(self._place_terminal_cursor)
         if event.widget is self.pane and isinstance(came_from, ContentsTree):
             self.session.speak([*self.cursor.announcer.sentences("Text"), self.cursor.current])
+
+    def on_screen_resume(self) -> None:
+        """Back from a pop-up or a list: the terminal cursor returns to the sentence."""
+        self.call_after_refresh(self._place_terminal_cursor)
 
     def on_key(self, event: Key) -> None:
         """A key bound nowhere here (the text, the contents, the app) says so."""
