@@ -293,12 +293,15 @@ def test_open_plain_v_says_the_next_voice_for_the_article_by_name(home: Path) ->
     assert settings["voice"]["voice"] is not None
 
 
-def test_being_terminated_restores_the_terminal_and_keeps_the_place(home: Path) -> None:
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_being_terminated_restores_the_terminal_and_keeps_the_place(
+    home: Path, ending: signal.Signals
+) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
     terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"h")
     terminal.wait_for("Section 2 of 3: Two.")
-    terminal.process.send_signal(signal.SIGTERM)
+    terminal.process.send_signal(ending)
     code, _, err = terminal.finish()
     assert (code, err) == (130, "")
     saved = next((home / "state" / "narrator" / "articles").glob("tiny-*.json"))

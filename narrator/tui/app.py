@@ -72,10 +72,11 @@ class NarratorApp(App[int]):
     ENABLE_COMMAND_PALETTE = False
     TITLE = "Narrator"
     # Ctrl+C is what a terminal user presses to leave: it quits like q (each
-    # screen keeps its place as it closes), never a toast asking for Ctrl+Q.
+    # screen keeps its place as it closes), never a toast asking for Ctrl+Q, and
+    # ends with the status every Narrator command ends with on Ctrl+C.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "quit", show=False, priority=True),
-        Binding("ctrl+c", "quit", "quit", show=False, priority=True),
+        Binding("ctrl+c", "interrupt", "quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -106,6 +107,9 @@ class NarratorApp(App[int]):
         self._apply_theme()
         self._speaker = self._make_voice(self._hear)
         self.push_screen(self._first_screen)
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=ExitCode.INTERRUPTED)
 
     def _real_voice(self, hear: Callable[[SpeechEvent], None]) -> Speaker:
         return Speaker(
