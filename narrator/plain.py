@@ -33,7 +33,7 @@ from narrator.content.model import GlossaryEntry
 from narrator.controls import visible
 from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
-from narrator.reading.commands import BY_KEY, COMMANDS, Action
+from narrator.reading.commands import BY_KEY, COMMANDS, ESCAPE_WAIT_SECONDS, Action
 from narrator.reading.cursor import Cursor
 from narrator.reading.session import ReadingSession, Speech, SpeechMaker
 from narrator.reading.store import ArticleState, Loaded, Settings, Store
@@ -45,7 +45,6 @@ from narrator.speech.utterance import Utterance
 from narrator.speech.voices import require_installed
 
 POLL_SECONDS = 0.03
-ESCAPE_SECONDS = 0.05
 IDLE_SECONDS = 0.5
 
 _SEQUENCES = {
@@ -176,7 +175,7 @@ class Keys:
         if not self._pending:
             return None
         if self._pending.startswith("\x1b"):
-            while len(self._pending) < 3 and self._fill(ESCAPE_SECONDS):
+            while len(self._pending) < 3 and self._fill(ESCAPE_WAIT_SECONDS):
                 pass
             for sequence, name in _SEQUENCES.items():
                 if self._pending.startswith(sequence):

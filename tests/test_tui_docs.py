@@ -14,3 +14,20 @@ def test_every_command_has_a_key_and_an_action() -> None:
     assert set(bound) == {command.key for command in READER_COMMANDS}
     for action in bound.values():
         assert hasattr(ReaderScreen, "action_" + action.split("(")[0])
+
+
+def test_escape_is_taken_as_quickly_as_the_plain_reader_takes_it() -> None:
+    """Textual waits ``ESCDELAY`` ms before an escape byte is the Escape key (100 by
+    default): the reader makes it as short as the plain reader's wait."""
+    import os
+    import subprocess
+    import sys
+
+    from narrator.reading.commands import ESCAPE_WAIT_SECONDS
+
+    environment = {name: value for name, value in os.environ.items() if name != "ESCDELAY"}
+    probe = "import narrator.tui.app, textual.constants as c; print(c.ESCAPE_DELAY)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=environment, check=True
+    )
+    assert float(result.stdout) == ESCAPE_WAIT_SECONDS

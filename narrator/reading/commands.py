@@ -73,6 +73,11 @@ class Command:
 
 LEVELS = range(1, 7)
 
+# How long a lone escape byte waits for the rest of an arrow's escape sequence
+# before it is the Escape key. Escape stops the voice, so it must be as quick as
+# any key; an arrow's bytes arrive together, even over ssh.
+ESCAPE_WAIT_SECONDS = 0.01
+
 
 def _level(level: int) -> Command:
     key = str(level)
