@@ -33,6 +33,7 @@ from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Utterance
+from narrator.tui.driver import reader_driver
 from narrator.tui.messages import Say, Silence
 
 HIGH_CONTRAST = Theme(
@@ -89,7 +90,7 @@ class NarratorApp(App[int]):
         notice: str = "",
         voice: SpeechMaker | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(driver_class=reader_driver())
         self._make_voice = voice or self._real_voice
         self._first_screen = first_screen
         self.output = output
