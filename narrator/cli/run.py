@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from narrator.errors import NarratorError
 from narrator.speech.output import SpeechOutput
 
 if TYPE_CHECKING:
@@ -50,13 +51,12 @@ def _import(args: argparse.Namespace) -> int:
 def say_error(args: argparse.Namespace, message: str) -> None:
     """A reader that cannot start says why as well as printing it (in the speech log
     too): a listener may not be looking at the screen."""
-    from narrator.errors import NarratorError
     from narrator.speech import commands
     from narrator.speech.message import spoken_message
 
     if args.command not in READING_COMMANDS:
         return
-    settings, lexicon = _listener(args, quiet=True)
+    settings, lexicon = _listener(args, quiet=True, own_voice=False)
     try:
         commands.say(
             spoken_message(message),
@@ -70,10 +70,13 @@ def say_error(args: argparse.Namespace, message: str) -> None:
         return  # the voice itself cannot start (an output file): the printed line stays
 
 
-def _listener(args: argparse.Namespace, *, quiet: bool = False) -> tuple[Settings, Path]:
+def _listener(
+    args: argparse.Namespace, *, quiet: bool = False, own_voice: bool = True
+) -> tuple[Settings, Path]:
     """The listener's saved settings with this run's options over them, and where their
-    lexicon is; a settings file that cannot be used is one line on stderr, and the
-    defaults speak."""
+    lexicon is; a settings file that cannot be used is one line on stderr (unless
+    ``quiet``), and the defaults speak. ``own_voice`` False leaves out ``--voice``
+    (the error being said may be that it is not installed)."""
     from narrator.reading.store import Store
 
     store = Store()
@@ -82,7 +85,7 @@ def _listener(args: argparse.Namespace, *, quiet: bool = False) -> tuple[Setting
         print(f"narrator: {loaded.notice}", file=sys.stderr, flush=True)
     settings = loaded.value.for_this_run(
         rate=getattr(args, "rate", None),
-        voice_id=getattr(args, "voice", None),
+        voice_id=getattr(args, "voice", None) if own_voice else None,
         punctuation=args.punctuation,
         figures=args.figures,
     )
@@ -162,15 +165,45 @@ def _open(args: argparse.Namespace) -> int:
             figures=args.figures,
             output=_output(args),
         )
+    from narrator.speech.worker import SynthesisWorker
+
+    # The synthesizer starts first, loading its engine while this process loads the
+    # rest, and the title is said before Textual is even imported: the first sound.
+    worker = SynthesisWorker()
+    worker.spawn()
+    from narrator.content.library import openable
+    from narrator.reading.first_words import say_the_title
+    from narrator.reading.store import Store
+
+    path, output, store = openable(args.path), _output(args), Store()
+    first = None
+    if path.is_file():
+        first = say_the_title(
+            path,
+            output,
+            store,
+            punctuation=args.punctuation,
+            figures=args.figures,
+            worker=worker,
+        )
+    else:
+        worker.close()
     from narrator.tui import launch
 
-    return launch.open_(
-        args.path,
-        args.section,
-        _output(args),
-        punctuation=args.punctuation,
-        figures=args.figures,
-    )
+    try:
+        return launch.open_(
+            path,
+            args.section,
+            output,
+            store,
+            punctuation=args.punctuation,
+            figures=args.figures,
+            first=first,
+        )
+    except NarratorError:
+        if first is not None:  # an unknown --section: the title's voice gives way
+            first.speaker.close()
+        raise
 
 
 HANDLERS: dict[str, Handler] = {

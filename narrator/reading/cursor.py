@@ -128,16 +128,17 @@ class Cursor:
         title = self.article.title if with_title else ""
         return self.progress.where(self.index, title=title, state=state)
 
-    def opening(self, resumed: bool, *, hint: str = "") -> Move:
-        """What opening the article says: its title (then ``hint``, how to start),
-        then the heading landed on; or, coming back, that it resumes in which
-        section, then the sentence the listener left. Brief: "where am I" says more."""
+    def opening(self, resumed: bool, *, hint: str = "", title: bool = True) -> Move:
+        """What opening the article says: its title (unless ``title`` is False: it
+        was said already), then ``hint`` (how to start), then the heading landed
+        on; or, coming back, that it resumes in which section, then the sentence
+        the listener left. Brief: "where am I" says more."""
         if resumed:
             section = self.section()
             said = announce.sentence(f"Resuming {section.title}" if section else "Resuming")
         else:
-            said = announce.sentence(self.article.title)
-        lead = [*self.announcer.sentences(said)]
+            said = announce.sentence(self.article.title) if title else ""
+        lead = [*self.announcer.sentences(said)] if said else []
         if hint:
             lead += self.announcer.sentences(announce.sentence(hint))
         return Move(self.current, self.index, said, (*lead, self.current), self.index + 1)

@@ -194,16 +194,18 @@ class ReadingSession:
         """A key that does nothing here says so, briefly: every key is answered."""
         self.say(f"{said_key(key)} does nothing")
 
-    def open(self, *, resumed: bool, notices: Sequence[str] = ()) -> None:
+    def open(self, *, resumed: bool, notices: Sequence[str] = (), title: bool = True) -> None:
         """Say the article's opening (after any notices, shown and said); the first
-        time Narrator is ever used, how to start reading and where help is."""
+        time Narrator is ever used, how to start reading and where help is.
+        ``title`` False: it was said already (``narrator.reading.first_words``)."""
         self.speech.read_in(self.cursor.article.language)
         for notice in notices:
             self._show_notice(notice)
         said = ". ".join(map(spoken_message, notices))
         lead = self.cursor.announcer.sentences(said) if said else []
         first_time = self.store is not None and self.store.never_used()
-        opening = self.cursor.opening(resumed, hint=FIRST_OPENING_HINT if first_time else "")
+        hint = FIRST_OPENING_HINT if first_time else ""
+        opening = self.cursor.opening(resumed, hint=hint, title=title)
         self._saved_section = self._section_id()
         self.say_all.follow(opening, lead)
         self.view.show_place()

@@ -98,7 +98,9 @@ class Speaker:
         audio_out: Path | None = None,
         speech_log: Path | None = None,
         null_audio: bool = False,
+        worker: SynthesisWorker | None = None,
     ) -> None:
+        """``worker``: a synthesizer process already spawned (to save its start-up)."""
         self._voice = voice
         self._language = language
         self._installed: list[Voice] | None = None
@@ -112,7 +114,7 @@ class Speaker:
         self._events: SimpleQueue[SpeechEvent | None] = SimpleQueue()
         self._log = _output(SpeechLog, speech_log, self._origin)
         self._recorder = _output(WavRecorder, audio_out)
-        self._worker = SynthesisWorker()
+        self._worker = worker or SynthesisWorker()
         self._worker_lock = threading.Lock()
         self._synthesis = threading.Thread(
             target=self._synthesize_ahead, daemon=True, name="speech-synthesis"

@@ -6,7 +6,6 @@ CLI as one line (exit 1), never inside a half-drawn full-screen app.
 
 from __future__ import annotations
 
-import os
 from functools import partial
 from pathlib import Path
 
@@ -15,9 +14,9 @@ from textual.screen import Screen
 from narrator.content.library import articles_in, openable
 from narrator.content.loader import load_article
 from narrator.content.model import Article
-from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
 from narrator.reading.cursor import Cursor
+from narrator.reading.first_words import FirstWords
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.output import SpeechOutput
@@ -46,6 +45,7 @@ class Opener:
         section: str | None = None,
         *,
         from_library: bool = False,
+        title_said: bool = False,
     ) -> ReaderScreen:
         cursor = Cursor.for_article(article, self.settings.verbosity, self.lexicon.value)
         state = self.store.article(article.id, path)
@@ -64,29 +64,8 @@ class Opener:
             resumed=resumed,
             remake=partial(Cursor.for_article, article, lexicon=self.lexicon.value),
             from_library=from_library,
+            title_said=title_said,
         )
-
-
-def check_writable(path: Path | None) -> None:
-    """An output file (``--speech-log``, ``--audio-out``) can be created or replaced.
-
-    Checked before the screen opens: the speaker would otherwise fail inside
-    the running app, after the listener has already heard nothing.
-    """
-    if path is None:
-        return
-    folder = path.parent
-    if path.is_dir():
-        problem = "it is a folder"
-    elif not folder.is_dir():
-        problem = f"no folder {folder}"
-    elif not os.access(folder, os.W_OK | os.X_OK) or (
-        path.exists() and not os.access(path, os.W_OK)
-    ):
-        problem = "permission denied"
-    else:
-        return
-    raise NarratorError(f"{path}: cannot write: {problem}")
 
 
 def build_app(
@@ -97,28 +76,40 @@ def build_app(
     *,
     punctuation: str | None = None,
     figures: str | None = None,
+    first: FirstWords | None = None,
 ) -> NarratorApp:
     """The app on ``path`` (an article, a folder, or the bundled articles), ready to
-    run, speaking at the saved verbosity or at ``punctuation`` and ``figures``.
+    run, speaking at the saved verbosity or at ``punctuation`` and ``figures``;
+    ``first``: the article was loaded already and its title is being said.
 
     Raises ``NarratorError`` for a missing or broken article or an unknown
     section, or an output file that cannot be written, so the CLI reports it
     as one line before any screen is drawn.
     """
-    check_writable(output.audio_out)
-    check_writable(output.speech_log)
-    path = openable(path)
-    settings = store.settings()
-    chosen = settings.value.for_this_run(punctuation=punctuation, figures=figures)
-    opener = Opener(store, chosen, store.lexicon())
-    first: Screen[None]
-    if path.is_dir() and len(articles := articles_in(path)) > 1:
-        first = LibraryScreen(articles, partial(opener.reader, from_library=True))
+    output.check_writable()
+    if first is not None:
+        settings, chosen, lexicon = first.settings, first.chosen, first.lexicon
+    else:
+        path = openable(path)
+        settings = store.settings()
+        chosen = settings.value.for_this_run(punctuation=punctuation, figures=figures)
+        lexicon = store.lexicon()
+    opener = Opener(store, chosen, lexicon)
+    screen: Screen[None]
+    if first is not None:
+        screen = opener.reader(first.article, first.path, section, title_said=True)
+    elif path.is_dir() and len(articles := articles_in(path)) > 1:
+        screen = LibraryScreen(articles, partial(opener.reader, from_library=True))
     else:
         article_path = articles_in(path)[0] if path.is_dir() else path
-        first = opener.reader(load_article(article_path), article_path, section)
+        screen = opener.reader(load_article(article_path), article_path, section)
     return NarratorApp(
-        first, output=output, store=store, settings=chosen, notice=settings.notice or ""
+        screen,
+        output=output,
+        store=store,
+        settings=chosen,
+        notice=settings.notice or "",
+        voice=first.voice if first is not None else None,
     )
 
 
@@ -126,11 +117,15 @@ def open_(
     path: Path | None,
     section: str | None,
     output: SpeechOutput,
+    store: Store,
     *,
     punctuation: str | None = None,
     figures: str | None = None,
+    first: FirstWords | None = None,
 ) -> int:
     """Run the full-screen reader on ``path`` until the listener leaves; the exit status."""
-    app = build_app(path, section, output, Store(), punctuation=punctuation, figures=figures)
+    app = build_app(
+        path, section, output, store, punctuation=punctuation, figures=figures, first=first
+    )
     app.run()
     return app.return_code or ExitCode.OK

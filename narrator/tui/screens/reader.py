@@ -140,9 +140,12 @@ class ReaderScreen(Screen[None]):
         resumed: bool = False,
         remake: Callable[[Verbosity], Cursor] | None = None,
         from_library: bool = False,
+        title_said: bool = False,
     ) -> None:
-        """``from_library``: q goes back to the library instead of quitting."""
+        """``from_library``: q goes back to the library instead of quitting;
+        ``title_said``: the title was said before the screen was built."""
         super().__init__()
+        self.title_said = title_said
         self.resumed = resumed
         self.from_library = from_library
         self.remake = remake
@@ -180,7 +183,7 @@ class ReaderScreen(Screen[None]):
         self.pane.focus()
         self.narrator.follow_speech(self, self._hear)
         notices = [n for n in (self.narrator.notice, *self.notices) if n]
-        self.session.open(resumed=self.resumed, notices=notices)
+        self.session.open(resumed=self.resumed, notices=notices, title=not self.title_said)
         self.set_interval(TEXT_PACE_SECONDS, self._tick)
 
     @property
