@@ -155,6 +155,7 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
+    output = _output(args)
     if args.plain:
         from narrator import plain
 
@@ -163,35 +164,39 @@ def _open(args: argparse.Namespace) -> int:
             section=args.section,
             punctuation=args.punctuation,
             figures=args.figures,
-            output=_output(args),
+            output=output,
         )
+    from narrator.content.library import openable
     from narrator.speech.worker import SynthesisWorker
 
     # The synthesizer starts first, loading its engine while this process loads the
     # rest, and the title is said before Textual is even imported: the first sound.
-    worker = SynthesisWorker()
-    worker.spawn()
-    from narrator.content.library import openable
+    path = openable(args.path)
+    worker = SynthesisWorker() if path.is_file() else None  # a folder opens the library
+    if worker is not None:
+        worker.spawn()
     from narrator.reading.first_words import say_the_title
     from narrator.reading.store import Store
 
-    path, output, store = openable(args.path), _output(args), Store()
+    store = Store()
     first = None
-    if path.is_file():
-        first = say_the_title(
-            path,
-            output,
-            store,
-            punctuation=args.punctuation,
-            figures=args.figures,
-            worker=worker,
-        )
-    else:
-        worker.close()
+    if worker is not None:
+        try:
+            first = say_the_title(
+                path,
+                output,
+                store,
+                punctuation=args.punctuation,
+                figures=args.figures,
+                worker=worker,
+            )
+        except BaseException:
+            worker.close()
+            raise
     from narrator.tui import launch
 
     try:
-        return launch.open_(
+        app = launch.build_app(
             path,
             args.section,
             output,
@@ -204,6 +209,7 @@ def _open(args: argparse.Namespace) -> int:
         if first is not None:  # an unknown --section: the title's voice gives way
             first.speaker.close()
         raise
+    return launch.run(app)
 
 
 HANDLERS: dict[str, Handler] = {

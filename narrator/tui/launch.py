@@ -113,19 +113,7 @@ def build_app(
     )
 
 
-def open_(
-    path: Path | None,
-    section: str | None,
-    output: SpeechOutput,
-    store: Store,
-    *,
-    punctuation: str | None = None,
-    figures: str | None = None,
-    first: FirstWords | None = None,
-) -> int:
-    """Run the full-screen reader on ``path`` until the listener leaves; the exit status."""
-    app = build_app(
-        path, section, output, store, punctuation=punctuation, figures=figures, first=first
-    )
+def run(app: NarratorApp) -> int:
+    """Run the full-screen reader until the listener leaves; the exit status."""
     app.run()
     return app.return_code or ExitCode.OK
