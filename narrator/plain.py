@@ -13,43 +13,39 @@ change in one place only.
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import contextlib
-import dataclasses
 import os
 import queue
 import select
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from importlib.resources import files
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import TextIO, TypeVar
 
-from narrator.content.errors import NarratorError
+from narrator.content.library import articles_in, openable
 from narrator.content.loader import load_article
-from narrator.content.model import Article
-from narrator.reading.announce import Announcer
-from narrator.reading.bookmarks import bookmark_here
-from narrator.reading.commands import BY_KEY, help_lines
-from narrator.reading.cursor import Cursor, Move
-from narrator.reading.sayall import SayAll
+from narrator.content.model import GlossaryEntry
+from narrator.controls import visible
+from narrator.errors import NarratorError
+from narrator.exit_codes import ExitCode
+from narrator.reading.commands import BY_KEY, COMMANDS, ESCAPE_WAIT_SECONDS, Action
+from narrator.reading.cursor import Cursor
+from narrator.reading.session import ReadingSession, Speech, SpeechMaker
 from narrator.reading.store import ArticleState, Loaded, Settings, Store
-from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
-from narrator.speech.lexicon import Lexicon
-from narrator.speech.script import build_script
-from narrator.speech.speaker import Speaker, SpeechEvent
+from narrator.speech.events import SpeechEvent
+from narrator.speech.output import SpeechOutput
+from narrator.speech.settings import Verbosity, VoiceSettings
+from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Utterance
 from narrator.speech.voices import require_installed
 
 POLL_SECONDS = 0.03
-ESCAPE_SECONDS = 0.05
 IDLE_SECONDS = 0.5
-SAVE_SECONDS = 5.0
-ARTICLE_SUFFIXES = (".yaml", ".yml")
 
 _SEQUENCES = {
     "\x1b[A": "up",
@@ -71,29 +67,24 @@ _NAMED = {
     "\r": "enter",
     "\n": "enter",
 }
-READ_KEYS = {"space": "say-all", "right": "next-sentence", "left": "previous-sentence"}
+READ_KEYS = {
+    "space": Action.SAY_ALL,
+    "right": Action.NEXT_SENTENCE,
+    "left": Action.PREVIOUS_SENTENCE,
+}
+PLAIN_COMMANDS = tuple(command for command in COMMANDS if command.plain)
 READ_STOP_KEYS = {"escape", "q"}
 T = TypeVar("T")
 
 
-def visible(text: str) -> str:
-    """``text`` on one line, with control characters shown instead of obeyed: an
-    article's escape codes are text, never terminal commands."""
-    shown = []
-    for char in " ".join(text.split()):
-        code = ord(char)
-        if code < 0x20:
-            shown.append("^" + chr(code + 0x40))
-        elif code == 0x7F or 0x80 <= code < 0xA0:
-            shown.append(f"\\x{code:02x}")
-        else:
-            shown.append(char)
-    return "".join(shown)
+def one_line(text: str) -> str:
+    """``text`` on one printed line, control characters shown instead of obeyed."""
+    return " ".join(visible(text).split())
 
 
 def print_notice(message: str, err: TextIO) -> None:
     """A one-line notice, on stderr so the text lines on stdout stay the article's."""
-    print(f"narrator: {visible(message)}", file=err, flush=True)
+    print(f"narrator: {one_line(message)}", file=err, flush=True)
 
 
 # ------------------------------------------------------------------- keys
@@ -184,7 +175,7 @@ class Keys:
         if not self._pending:
             return None
         if self._pending.startswith("\x1b"):
-            while len(self._pending) < 3 and self._fill(ESCAPE_SECONDS):
+            while len(self._pending) < 3 and self._fill(ESCAPE_WAIT_SECONDS):
                 pass
             for sequence, name in _SEQUENCES.items():
                 if self._pending.startswith(sequence):
@@ -205,80 +196,94 @@ class Keys:
         return ""
 
 
-# ----------------------------------------------------------------- session
+# ----------------------------------------------------------------- reader
 
 
-class Session:
-    """One article being read aloud and printed, with its cursor, speaker and say-all."""
+class PlainView:
+    """What the session reports, as printed lines: each utterance when it is heard
+    (stdout), each notice once (stderr)."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out = out
+        self.err = err
+        self._last_notice = ""
+        self._printed: set[int] = set()
+
+    def show_heard(self, utterance: Utterance, line: str) -> None:
+        if id(utterance) not in self._printed:
+            print(one_line(line), file=self.out, flush=True)
+
+    def printed(self, utterances: Sequence[Utterance]) -> None:
+        """Print ``utterances`` now, not when heard: a list the listener chooses from
+        while it is still being said."""
+        self._printed = {id(utterance) for utterance in utterances}
+        for utterance in utterances:
+            print(one_line(utterance.text), file=self.out, flush=True)
+
+    def show_notice(self, notice: str) -> None:
+        if notice and notice != self._last_notice:
+            self._last_notice = notice
+            print_notice(notice, self.err)
+
+    def show_place(self) -> None:
+        """The line for a place is printed when it is heard."""
+
+    def show_state(self) -> None:
+        """Nothing to redraw."""
+
+    def show_word(self, utterance: Utterance, start: int, length: int) -> None:
+        """Lines are printed whole."""
+
+    def show_script(self) -> None:
+        """The new wording is printed as it is heard."""
+
+    def show_settings(self, settings: Settings) -> None:
+        """Saved by the session; nothing to show."""
+
+    def show_definition(self, entry: GlossaryEntry) -> None:
+        """The definition is printed as it is heard."""
+
+
+class PlainReader:
+    """A reading session driven by keys from a terminal (or by none), printing what
+    is heard. Speech events arrive on a queue and are applied between key presses."""
 
     def __init__(
         self,
-        cursor: Cursor,
-        settings: Settings,
-        args: argparse.Namespace,
-        *,
-        out: TextIO,
-        err: TextIO,
+        make_session: Callable[[Speech, PlainView], ReadingSession],
+        make_speech: SpeechMaker,
+        view: PlainView,
     ) -> None:
-        self.cursor = cursor
-        self.settings = settings
-        self.out = out
-        self.err = err
         self.events: queue.SimpleQueue[SpeechEvent] = queue.SimpleQueue()
-        self.speaker = Speaker(
-            settings.voice,
-            on_event=self.events.put,
-            language=cursor.article.language,
-            audio_out=args.audio_out,
-            speech_log=args.speech_log,
-            null_audio=args.no_audio,
-        )
-        self.say_all = SayAll(self.speaker, self.cursor, rate=lambda: self.settings.voice.rate)
-        self._last_notice = ""
-        self._printed: Utterance | None = None
+        self.speaker = make_speech(self.events.put)
+        self.session = make_session(self.speaker, view)
+        self.view = view
         self._idle_since: float | None = None
 
     def close(self) -> None:
         self.speaker.close()
         self.pump()
 
-    def notice(self, message: str) -> None:
-        if message and message != self._last_notice:
-            self._last_notice = message
-            print_notice(message, self.err)
-
     def pump(self, timeout: float = 0.0) -> None:
-        """Apply the speech events that have arrived (waiting up to ``timeout`` for one);
-        with no voice, print the next line when its time has come."""
-        if self.say_all.tick(time.monotonic()) and self.say_all.as_text is not None:
-            print(visible(self.say_all.as_text.text), file=self.out, flush=True)
+        """Apply the speech events that have arrived (waiting up to ``timeout`` for one)."""
+        self.session.tick(time.monotonic())
         try:
             event = self.events.get(timeout=timeout) if timeout else self.events.get_nowait()
         except queue.Empty:
             return
         while True:
-            self._apply(event)
+            self.session.hear(event)
             try:
                 event = self.events.get_nowait()
             except queue.Empty:
                 return
 
-    def _apply(self, event: SpeechEvent) -> None:
-        if event.kind in ("notice", "error"):
-            self.notice(event.message)
-        printable = event.kind == "started" or (
-            event.kind == "error" and event.utterance is not self._printed
-        )
-        if event.utterance is not None and printable:
-            self._printed = event.utterance
-            print(visible(event.utterance.text), file=self.out, flush=True)
-        self.say_all.handle(event)
-
     def finished(self) -> bool:
         """Say-all has read to the end, or the voice has gone quiet (it failed)."""
-        if not self.say_all.active:
+        say_all = self.session.say_all
+        if not say_all.active:
             return not self.speaker.speaking
-        if self.speaker.speaking or self.speaker.paused or self.say_all.as_text is not None:
+        if self.speaker.speaking or self.speaker.paused or say_all.as_text is not None:
             self._idle_since = None
             return False
         now = time.monotonic()
@@ -286,24 +291,102 @@ class Session:
             self._idle_since = now
         return now - self._idle_since > IDLE_SECONDS
 
-    def speak(self, utterances: Sequence[Utterance]) -> None:
-        self.say_all.stop()
-        self.speaker.speak(utterances)
+    def read_through(self) -> None:
+        """No keys: read to the end."""
+        self.session.start_reading()
+        while not self.finished():
+            self.pump(POLL_SECONDS)
 
-    def say(self, *lines: str) -> None:
-        self.speak([self.cursor.announcer.say(line) for line in lines])
+    def read_with_keys(self, keys: Keys) -> None:
+        """``narrator read`` with a terminal: say all, with space and the arrows."""
+        self.session.start_reading()
+        while not self.finished():
+            key = _next_key(keys)
+            self.pump()
+            if key in READ_STOP_KEYS:
+                self.session.quit()
+                return
+            action = READ_KEYS.get(key or "")
+            if action is not None:
+                self.session.run(action)
 
-    def moved(self, move: Move, said: str = "") -> None:
-        """Say where a move landed (after ``said``, if given); if say-all was
-        reading, read on from there."""
-        if said:
-            lead = self.cursor.announcer.say(said)
-            speech = (lead, move.utterance)
-            move = dataclasses.replace(move, announcement=said, speech=speech, end=move.index + 1)
-        if self.say_all.active and not self.say_all.paused:
-            self.say_all.restart_from(move)
-        else:
-            self.say_all.follow(move)
+    def steer(self, keys: Keys) -> None:
+        """``narrator open --plain``: every key the session has, until q."""
+        while True:
+            key = _next_key(keys)
+            self.pump()
+            if key is not None and not self.press(key, keys):
+                return
+
+    def press(self, key: str, keys: Keys) -> bool:
+        """Do what ``key`` asks (asking the listener on ``keys`` for a search or a
+        choice); False when the reader is to close."""
+        command = BY_KEY.get(key)
+        if command is None or not command.plain:
+            self.session.no_such_key(key)
+            return True
+        asks: dict[Action, Callable[[Keys], None]] = {
+            Action.SEARCH: self._search,
+            Action.GLOSSARY: self._choose_term,
+            Action.BOOKMARKS: self._choose_bookmark,
+        }
+        if command.action is Action.QUIT:
+            return not self.session.quit()
+        self.session.run(command.action)
+        if command.action in asks:
+            asks[command.action](keys)
+        return True
+
+    def _search(self, keys: Keys) -> None:
+        self.session.search(_ask(keys, "Search: "))
+
+    def _choose_term(self, keys: Keys) -> None:
+        glossary = self.session.cursor.article.glossary
+        number = self._choose(keys, "Glossary", [entry.term for entry in glossary])
+        if number is not None:
+            self.session.choose_term(number)
+
+    def _choose_bookmark(self, keys: Keys) -> None:
+        names = [bookmark.name for bookmark in self.session.bookmarks]
+        number = self._choose(keys, "Bookmarks", names)
+        if number is not None:
+            self.session.go_to_bookmark(number)
+
+    def _choose(self, keys: Keys, title: str, names: Sequence[str]) -> int | None:
+        """A numbered list, printed and said; the listener types a number (nothing goes back)."""
+        session = self.session
+        if not names:
+            session.say(f"No {title.lower()} yet")
+            return None
+        lines = [
+            f"{title}, {len(names)}: type a number, then Enter.",
+            *(f"{number}. {name}" for number, name in enumerate(names, start=1)),
+        ]
+        said = [session.cursor.announcer.say(line) for line in lines]
+        self.view.printed(said)
+        session.speak(said)
+        answer = (_ask(keys, "Number: ") or "").strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(names):
+            return int(answer) - 1
+        session.say(f"No number {answer}" if answer else "Nothing chosen")
+        return None
+
+
+def _next_key(keys: Keys) -> str | None:
+    """The next key within a poll; a terminal that hung up is q."""
+    try:
+        return keys.read(POLL_SECONDS)
+    except EOFError:
+        return "q"
+
+
+def _ask(keys: Keys, prompt: str) -> str | None:
+    """A line typed with echo and editing on; None when the input ends."""
+    with keys.cooked():
+        try:
+            return input(prompt)
+        except EOFError:
+            return None
 
 
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -339,13 +422,6 @@ def _ended_by_signals() -> Iterator[None]:
                 signal.signal(number, handler)
 
 
-def make_cursor(article: Article, settings: Settings, lexicon: Lexicon | None = None) -> Cursor:
-    """The article's script under the listener's verbosity and lexicon, at its start."""
-    script = build_script(article, verbosity=settings.verbosity, lexicon=lexicon)
-    announcer = Announcer.for_article(article, settings.verbosity, lexicon)
-    return Cursor(article, script.utterances, announcer=announcer)
-
-
 def _keys() -> Keys | None:
     """Keys from stdin if it is a terminal (a POSIX one: cbreak mode is termios)."""
     interactive = os.name == "posix" and sys.stdin is not None and sys.stdin.isatty()
@@ -362,63 +438,88 @@ def _noticed(loaded: Loaded[T], err: TextIO) -> T:
 # ------------------------------------------------------------ narrator read
 
 
-def read(args: argparse.Namespace) -> int:
-    """Read aloud from the start (or ``--section``) to the end, printing each utterance."""
-    article = load_article(args.path)
+def _session_maker(
+    cursor: Cursor,
+    settings: Settings,
+    store: Store | None,
+    path: Path | None,
+    state: ArticleState,
+    remake: Callable[[Verbosity], Cursor] | None,
+) -> Callable[[Speech, PlainView], ReadingSession]:
+    def make(speech: Speech, view: PlainView) -> ReadingSession:
+        return ReadingSession(
+            cursor,
+            speech,
+            view,
+            settings=settings,
+            store=store,
+            path=path,
+            state=state,
+            commands=PLAIN_COMMANDS,
+            remake=remake,
+        )
+
+    return make
+
+
+def _speech(output: SpeechOutput, voice: VoiceSettings, language: str) -> SpeechMaker:
+    """The real speaker, in ``voice``, for an article in ``language``, with the
+    command's output options."""
+
+    def make(hear: Callable[[SpeechEvent], None]) -> Speaker:
+        return Speaker(
+            voice,
+            on_event=hear,
+            language=language,
+            audio_out=output.audio_out,
+            speech_log=output.speech_log,
+            null_audio=output.null_audio,
+        )
+
+    return make
+
+
+def read(
+    path: Path,
+    *,
+    section: str | None = None,
+    rate: int | None = None,
+    voice_id: str | None = None,
+    punctuation: str | None = None,
+    figures: str | None = None,
+    output: SpeechOutput = SpeechOutput(),  # noqa: B008 - frozen, so sharing is safe
+) -> ExitCode:
+    """Read aloud from the start (or ``section``) to the end, printing each utterance,
+    in the saved voice and verbosity with this run's options over them."""
+    article = load_article(openable(path))
     store = Store()
     settings = _noticed(store.settings(), sys.stderr).for_this_run(
-        rate=args.rate, voice_id=args.voice, punctuation=args.punctuation, figures=args.figures
+        rate=rate, voice_id=voice_id, punctuation=punctuation, figures=figures
     )
-    cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
-    if args.section:
-        cursor.go_to_section(args.section)
+    lexicon = _noticed(store.lexicon(), sys.stderr)
+    cursor = Cursor.for_article(article, settings.verbosity, lexicon)
+    if section:
+        cursor.go_to_section(section)
     keys = _keys()
-    session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
+    make = _session_maker(cursor, settings, None, None, ArticleState(), None)
+    reader = PlainReader(
+        make, _speech(output, settings.voice, article.language), PlainView(sys.stdout, sys.stderr)
+    )
     try:
-        if args.voice is not None:
-            require_installed(args.voice, session.speaker.voices())
+        if voice_id is not None:
+            require_installed(voice_id, reader.speaker.voices())
         with _ended_by_signals():
-            session.say_all.start()
             if keys is None:
-                _read_through(session)
+                reader.read_through()
             else:
                 with keys.cbreak():
-                    _read_with_keys(session, keys)
+                    reader.read_with_keys(keys)
     finally:
-        session.close()
-    return 0
-
-
-def _read_through(session: Session) -> None:
-    while not session.finished():
-        session.pump(POLL_SECONDS)
-
-
-def _read_with_keys(session: Session, keys: Keys) -> None:
-    while not session.finished():
-        try:
-            key = keys.read(POLL_SECONDS)
-        except EOFError:
-            key = "q"
-        session.pump()
-        if key in READ_STOP_KEYS:
-            session.say_all.stop()
-            return
-        command = READ_KEYS.get(key or "")
-        if command == "say-all":
-            session.say_all.toggle()
-        elif command is not None:
-            session.moved(session.cursor.step(command))
+        reader.close()
+    return ExitCode.OK
 
 
 # ------------------------------------------------------ narrator open --plain
-
-
-def _articles_in(folder: Path) -> list[Path]:
-    found = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
-    if not found:
-        raise NarratorError(f"{folder}: no articles (*.yaml) in this folder")
-    return found
 
 
 def _choose(paths: list[Path], keys: Keys | None) -> Path:
@@ -439,165 +540,48 @@ def _choose(paths: list[Path], keys: Keys | None) -> Path:
     return paths[int(answer) - 1]
 
 
-class PlainReader:
-    """``narrator open --plain``: the full-screen reader's keys, one printed line per utterance."""
-
-    def __init__(self, session: Session, store: Store, path: Path, state: ArticleState) -> None:
-        self.session = session
-        self.cursor = session.cursor
-        self.store = store
-        self.path = path
-        self.state = state
-        self._bookmark_turn = -1
-        self._saved_at = time.monotonic()
-        self._saved_index = self.cursor.index
-
-    def save(self) -> None:
-        place = self.cursor.current.place
-        if place is not None:
-            self.state = dataclasses.replace(self.state, progress=place)
-        self._report(self.store.save_article(self.cursor.article.id, self.path, self.state))
-        self._saved_at, self._saved_index = time.monotonic(), self.cursor.index
-
-    def save_now_and_then(self) -> None:
-        """Keep the place on disk while reading, so even a crash loses little."""
-        stale = time.monotonic() - self._saved_at > SAVE_SECONDS
-        if stale and self.cursor.index != self._saved_index:
-            self.save()
-
-    def _report(self, notice: str | None) -> None:
-        if notice:
-            self.session.notice(notice)
-
-    def run(self, keys: Keys) -> None:
-        session = self.session
-        while True:
-            try:
-                key = keys.read(POLL_SECONDS)
-            except EOFError:
-                key = "q"
-            session.pump()
-            self.save_now_and_then()
-            if key is None:
-                continue
-            command = BY_KEY.get(key)
-            if command is None or not command.plain:
-                continue
-            if command.name == "quit":
-                session.say_all.stop()
-                return
-            self.do(command.name, keys)
-
-    def do(self, name: str, keys: Keys) -> None:
-        session, cursor = self.session, self.cursor
-        if name == "say-all":
-            session.say_all.toggle()
-        elif name == "stop":
-            session.say_all.stop()
-            session.speaker.stop()
-        elif name == "definition":
-            entry = cursor.term_at_cursor()
-            if entry is None:
-                session.say("There is no glossary term here")
-            else:
-                session.speak(cursor.definition_utterances(entry))
-        elif name == "where":
-            state = "paused" if session.say_all.paused else ""
-            session.say(cursor.where(with_title=True, state=state).spoken)
-        elif name == "repeat":
-            session.moved(cursor.go_to(cursor.index))
-        elif name in ("faster", "slower"):
-            voice = session.settings.voice
-            self.change_voice(faster(voice) if name == "faster" else slower(voice))
-        elif name == "next-voice":
-            installed = session.speaker.voices()
-            language = cursor.article.language
-            self.change_voice(next_voice(session.settings.voice, installed, language))
-        elif name == "bookmark":
-            self.add_bookmark()
-        elif name == "bookmarks":
-            self.next_bookmark()
-        elif name == "search":
-            self.search(keys)
-        elif name == "help":
-            session.speak([cursor.announcer.say(line) for line in help_lines(plain=True)])
-        else:
-            session.moved(cursor.step(name))
-
-    def change_voice(self, change: VoiceChange) -> None:
-        """Speak with the new settings from now on, remember them, and say so;
-        say-all reads on from the sentence it was in."""
-        session = self.session
-        before = session.settings
-        session.settings = dataclasses.replace(before, voice=change.voice)
-        session.speaker.configure(change.voice)
-        self._report(self.store.remember(before, session.settings))
-        if session.say_all.active and not session.say_all.paused:
-            session.moved(self.cursor.go_to(self.cursor.index), change.said)
-        else:
-            session.say(change.said)
-
-    def add_bookmark(self) -> None:
-        bookmark = bookmark_here(self.cursor)
-        self.state = dataclasses.replace(self.state, bookmarks=(*self.state.bookmarks, bookmark))
-        self.save()
-        self.session.say(f"Bookmark added: {bookmark.name}")
-
-    def next_bookmark(self) -> None:
-        bookmarks = self.state.bookmarks
-        if not bookmarks:
-            self.session.say("No bookmarks yet; b adds one")
-            return
-        self._bookmark_turn = (self._bookmark_turn + 1) % len(bookmarks)
-        bookmark = bookmarks[self._bookmark_turn]
-        said = f"Bookmark {self._bookmark_turn + 1} of {len(bookmarks)}: {bookmark.name}"
-        self.session.moved(self.cursor.go_to_place(bookmark.place), said)
-
-    def search(self, keys: Keys) -> None:
-        self.session.say_all.stop()
-        with keys.cooked():
-            try:
-                query = input("Search: ")
-            except EOFError:
-                return
-        if not query.strip():
-            return
-        self.cursor.search(query)
-        self.session.moved(self.cursor.next_match())
-
-
-def open_plain(args: argparse.Namespace) -> int:
-    """Open an article in the plain reader, where the listener left it."""
+def open_plain(
+    path: Path | None,
+    *,
+    section: str | None = None,
+    punctuation: str | None = None,
+    figures: str | None = None,
+    output: SpeechOutput = SpeechOutput(),  # noqa: B008 - frozen, so sharing is safe
+) -> ExitCode:
+    """Open an article (or choose one of a folder's) in the plain reader, where the
+    listener left it."""
     keys = _keys()
-    path: Path = args.path if args.path is not None else Path(str(files("narrator.articles")))
+    path = openable(path)
     if path.is_dir():
-        path = _choose(_articles_in(path), keys)
-    elif not path.exists():
-        raise NarratorError(f"{path}: no such file or folder")
+        path = _choose(articles_in(path), keys)
     article = load_article(path)
     store = Store()
     settings = _noticed(store.settings(), sys.stderr).for_this_run(
-        punctuation=args.punctuation, figures=args.figures
+        punctuation=punctuation, figures=figures
     )
-    cursor = make_cursor(article, settings, _noticed(store.lexicon(), sys.stderr))
+    lexicon = _noticed(store.lexicon(), sys.stderr)
+    cursor = Cursor.for_article(article, settings.verbosity, lexicon)
     state = _noticed(store.article(article.id, path), sys.stderr)
-    if args.section:
-        cursor.go_to_section(args.section)
+    if section:
+        cursor.go_to_section(section)
     elif state.progress is not None:
         cursor.go_to_place(state.progress)
-    session = Session(cursor, settings, args, out=sys.stdout, err=sys.stderr)
-    reader = PlainReader(session, store, path, state)
+    remake = partial(Cursor.for_article, article, lexicon=lexicon)
+    make = _session_maker(cursor, settings, store, path, state, remake)
+    reader = PlainReader(
+        make, _speech(output, settings.voice, article.language), PlainView(sys.stdout, sys.stderr)
+    )
+    session = reader.session
     try:
         with _ended_by_signals():
             if keys is None:
-                session.say_all.start()
-                _read_through(session)
+                reader.read_through()
             else:
                 with keys.cbreak():
-                    resumed = state.progress is not None and not args.section
-                    session.say_all.follow(cursor.opening(resumed))
-                    reader.run(keys)
+                    resumed = state.progress is not None and not section
+                    session.open(resumed=resumed)
+                    reader.steer(keys)
     finally:
-        session.close()
-        reader.save()
-    return 0
+        reader.close()
+        session.write_state()
+    return ExitCode.OK

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from narrator.speech import audio
-from narrator.speech.speaker import NO_DEVICE_NOTICE, Speaker, SpeechEvent
+from narrator.speech.events import SpeechEvent, SpeechEventKind
+from narrator.speech.speaker import NO_DEVICE_NOTICE, Speaker
 
 
 def test_stderr_silenced_swallows_what_c_code_writes(capfd: pytest.CaptureFixture[str]) -> None:
@@ -48,7 +49,7 @@ def test_no_device_falls_back_to_null_and_says_so_once(
     events: list[SpeechEvent] = []
     with Speaker(on_event=events.append) as speaker:
         assert speaker._device.silent
-    notices = [e for e in events if e.kind == "notice"]
+    notices = [e for e in events if e.kind is SpeechEventKind.NOTICE]
     assert [e.message for e in notices] == [NO_DEVICE_NOTICE]
 
 

@@ -7,7 +7,6 @@ position is a deliberate change here too.
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +65,7 @@ EXPECTED = {
 
 
 def run_check(capsys: pytest.CaptureFixture[str], *paths: Path) -> tuple[int, str, str]:
-    status = check(argparse.Namespace(paths=list(paths)))
+    status = check(paths)
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 

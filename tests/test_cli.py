@@ -9,6 +9,8 @@ import threading
 import pytest
 
 from narrator import cli
+from narrator.cli import run as cli_run
+from narrator.cli.parser import build_parser, normalise
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -40,7 +42,7 @@ def test_unknown_option_is_a_usage_error() -> None:
     ],
 )
 def test_a_bare_path_means_open(argv: list[str], command: str) -> None:
-    assert cli.build_parser().parse_args(cli._normalise(argv)).command == command
+    assert build_parser().parse_args(normalise(argv)).command == command
 
 
 def test_an_unexpected_error_is_one_line_and_logged(
@@ -51,7 +53,7 @@ def test_an_unexpected_error_is_one_line_and_logged(
     def explode(args: object) -> int:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "_handler", lambda command: explode)
+    monkeypatch.setattr(cli_run, "handler", lambda command: explode)
     assert cli.main(["check", "x.yaml"]) == 70
     err = capsys.readouterr().err
     assert err.count("\n") == 1
@@ -74,7 +76,7 @@ def test_an_error_in_a_background_thread_goes_to_the_crash_log(
         thread.join()
         return 0
 
-    monkeypatch.setattr(cli, "_handler", lambda command: listen)
+    monkeypatch.setattr(cli_run, "handler", lambda command: listen)
     assert cli.main(["say", "hello"]) == 0
     assert capsys.readouterr().err == ""
     assert "listener failed" in (tmp_path / "narrator" / "crash.log").read_text()

@@ -4,14 +4,13 @@ folder where one article is wanted, one message for an unknown section, and
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
 from narrator import plain
 from narrator.cli import main
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.reading.store import Settings, Store
 from narrator.speech import commands as speech_commands
 from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity
@@ -128,7 +127,7 @@ def _saved_verbosity(store: Store) -> None:
 def test_say_and_export_speak_at_the_verbosity_asked(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def heard(args: argparse.Namespace, **given: Verbosity) -> int:
+    def heard(*values: object, **given: Verbosity) -> int:
         raise Heard(given["verbosity"])
 
     _saved_verbosity(Store())
@@ -146,11 +145,11 @@ def test_say_and_export_speak_at_the_verbosity_asked(
 def test_the_plain_readers_read_at_the_verbosity_asked(
     command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def heard(article: object, settings: Settings, lexicon: object = None) -> None:
-        raise Heard(settings.verbosity)
+    def heard(article: object, verbosity: Verbosity, lexicon: object = None) -> None:
+        raise Heard(verbosity)
 
     _saved_verbosity(Store())
-    monkeypatch.setattr(plain, "make_cursor", heard)
+    monkeypatch.setattr(plain.Cursor, "for_article", staticmethod(heard))
     plain_option = ["--plain"] if command == "open" else []
     with pytest.raises(Heard) as chosen:
         main([command, str(ARTICLE), *plain_option, "--punctuation", "all", "--figures", "off"])

@@ -177,3 +177,67 @@ def test_move_hear_a_definition_quit_and_reopen_at_the_same_place(
     for screen in terminal.screens:
         for noise in NOISE:
             assert noise not in screen, screen
+
+
+def _landing(log: Path, mark: int, announced: Callable[[dict[str, Any]], bool]) -> Any:
+    """The announcement accepted by ``announced`` after ``mark``, once the sentence it
+    lands on is being heard (what a listener waits for before the next key)."""
+
+    def landed() -> Any:
+        events = [e for e in heard(log, mark) if e["event"] == "started"]
+        announcement = next((e for e in events if announced(e)), None)
+        if announcement is None:
+            return None
+        after = events[events.index(announcement) + 1 :]
+        sentence = next((e for e in after if e["place"] is not None), None)
+        return (announcement, sentence) if sentence else None
+
+    return wait_for("the landing sentence being heard", landed)
+
+
+def test_at_a_listeners_pace_each_t_and_each_n_moves_on(terminal: Terminal, tmp_path: Path) -> None:
+    log = tmp_path / "pace.jsonl"
+    terminal.start(log)
+    wait_for("the reader", lambda: "Contents" in terminal.screen() and heard(log))
+    wait_for("the opening to be heard", lambda: started(log, 0, lambda e: e["place"] is not None))
+
+    landings = []
+    for _ in range(3):
+        mark = len(heard(log))
+        terminal.keys("t")
+        announcement, sentence = _landing(log, mark, lambda e: e["text"].startswith("Term: "))
+        landings.append((announcement["text"], json.dumps(sentence["place"]), sentence["text"]))
+        time.sleep(0.3)  # into the sentence, as a listener is when they press again
+    assert len(set(landings)) == 3, landings
+
+    mark = len(heard(log))
+    terminal.keys("/")
+    wait_for("the search box", lambda: started(log, mark, lambda e: "Type the words" in e["text"]))
+    terminal.keys("estrogen", "Enter")
+    first, _ = _landing(log, mark, lambda e: e["text"].startswith("Match "))
+    matches = [first["text"]]
+    for _ in range(2):
+        mark = len(heard(log))
+        terminal.keys("n")
+        match, _ = _landing(log, mark, lambda e: e["text"].startswith("Match "))
+        matches.append(match["text"])
+        time.sleep(0.3)
+    numbers = [int(text.split()[1]) for text in matches]
+    assert numbers == [numbers[0], numbers[0] + 1, numbers[0] + 2], matches
+
+    mark = len(heard(log))
+    terminal.keys("d")
+    wait_for("the definition", lambda: started(log, mark, lambda e: e["place"] is None))
+    mark = len(heard(log))
+    terminal.keys("Escape")
+    wait_for(
+        "the definition cut short",
+        lambda: any(e["event"] == "interrupted" for e in heard(log, mark)),
+        timeout=2,
+    )
+    wait_for("the pop-up closed", lambda: "Escape closes" not in terminal.screen())
+    terminal.keys("q")
+    wait_for("the exit", lambda: "NARRATOR-EXIT=0" in terminal.screen())
+    for screen in terminal.screens:
+        for noise in NOISE:
+            assert noise not in screen, screen

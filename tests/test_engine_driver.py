@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from narrator.speech.driver import _wait_until_written
-from narrator.speech.engine import EngineError, WordMark
+from narrator.speech.engines.base import EngineError, WordMark
+from narrator.speech.engines.pyttsx3 import _wait_until_written
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.worker import SynthesisWorker
 

@@ -9,13 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from narrator.speech.engine import (
-    MAX_PIECE_CHARS,
-    EngineError,
-    EspeakEngine,
-    WordMark,
-    split_for_engine,
-)
+from narrator.speech.engines.base import MAX_PIECE_CHARS, EngineError, WordMark, split_for_engine
+from narrator.speech.engines.espeak import EspeakEngine
 from narrator.speech.settings import VoiceSettings
 
 DEFAULT = VoiceSettings()

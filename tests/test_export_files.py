@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from narrator.content.errors import NarratorError
 from narrator.content.loader import load_article
+from narrator.errors import NarratorError
 from narrator.speech import export
-from narrator.speech.engine import Engine
+from narrator.speech.engines.base import Engine
 from narrator.speech.export import check_format, export_script, timestamp
 from narrator.speech.script import Script, build_script
 

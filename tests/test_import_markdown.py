@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 
@@ -12,11 +11,11 @@ from hypothesis import strategies as st
 
 from narrator.content.commands import import_
 from narrator.content.dump import article_to_yaml
-from narrator.content.errors import NarratorError
 from narrator.content.importers import import_file, import_text
 from narrator.content.importers.markdown import convert
 from narrator.content.loader import load_article_text
 from narrator.content.model import BulletList, Callout, Figure, ListItem, Paragraph, Table
+from narrator.errors import NarratorError
 
 SAMPLE = """\
 # Anastrozole Dosing
@@ -178,7 +177,7 @@ def test_any_markdown_gives_a_valid_article_keeping_its_words(markdown: str) -> 
 
 
 def run_import(file: Path, output: Path | None) -> int:
-    return import_(argparse.Namespace(file=file, output=output))
+    return import_(file, output)
 
 
 def test_import_writes_to_stdout_or_a_new_file_and_never_replaces_one(

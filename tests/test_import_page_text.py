@@ -21,7 +21,6 @@ from page_words import article_words, page_words
 
 from narrator.cli import main
 from narrator.content.dump import article_to_yaml
-from narrator.content.errors import NarratorError
 from narrator.content.importers import import_text
 from narrator.content.importers.page_text import convert
 from narrator.content.loader import load_article, load_article_text
@@ -35,6 +34,7 @@ from narrator.content.model import (
     Paragraph,
     Table,
 )
+from narrator.errors import NarratorError
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE = (DATA / "anastrozole-dosing.txt").read_text(encoding="utf-8")

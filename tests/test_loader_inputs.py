@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from narrator.content import yamlnodes
 from narrator.content.build import KEYS
 from narrator.content.errors import ArticleError
-from narrator.content.limits import CONTROL, MAX_BYTES
+from narrator.content.limits import MAX_BYTES
 from narrator.content.loader import load_article, load_article_text
+from narrator.controls import CONTROL
 
 ROOT = Path(__file__).resolve().parents[1]
 VALID = "id: sample\ntitle: A sample\nsections:\n  - id: one\n    title: One\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
@@ -54,7 +53,7 @@ glossary:
 
 
 def run_outline(path: Path, capsys: pytest.CaptureFixture[str], *, as_json: bool) -> str:
-    assert outline(argparse.Namespace(path=path, json=as_json)) == 0
+    assert outline(path, as_json=as_json) == 0
     return capsys.readouterr().out
 
 

@@ -6,7 +6,6 @@ real time), on tiny articles and at a fast rate to stay quick.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import pty
@@ -22,8 +21,10 @@ from pathlib import Path
 import pytest
 
 from narrator import plain
-from narrator.plain import Keys, visible
-from narrator.speech.speaker import SpeechEvent
+from narrator.plain import Keys, one_line
+from narrator.speech.events import SpeechEvent, SpeechEventKind
+from narrator.speech.message import spoken_message
+from narrator.speech.output import SpeechOutput
 
 ARTICLE = """\
 id: tiny
@@ -41,7 +42,7 @@ glossary:
   - term: estrogen levels
     definition: "Concentrations in blood."
 """
-TEXT_LINES = [
+HEARD = [
     "One",
     "Estrogen levels matter.",
     "They change.",
@@ -50,6 +51,16 @@ TEXT_LINES = [
     "Glossary",
     "Glossary, 1 entry.",
     "estrogen levels: Concentrations in blood.",
+    "End of article",
+]
+# Printed as heard, with the structure the voice says, for a braille display.
+TEXT_LINES = [
+    "Section 1 of 3: One.",
+    *HEARD[1:3],
+    "Section 2 of 3: Two.",
+    HEARD[4],
+    "Section 3 of 3: Glossary.",
+    *HEARD[6:],
 ]
 
 
@@ -146,7 +157,7 @@ def test_read_without_a_terminal_reads_to_the_end_one_line_per_utterance(home: P
     result = narrator(home, "read", "tiny.yaml")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == TEXT_LINES
-    assert heard(home) == TEXT_LINES
+    assert heard(home) == HEARD
 
 
 def test_read_from_a_section_recording_what_was_played(home: Path) -> None:
@@ -157,11 +168,27 @@ def test_read_from_a_section_recording_what_was_played(home: Path) -> None:
     assert seconds > 1.0
 
 
-def test_an_unknown_section_is_one_line_and_no_speech(home: Path) -> None:
+def test_an_unknown_section_is_one_line_said_too_and_nothing_read(home: Path) -> None:
     result = narrator(home, "read", "tiny.yaml", "--section", "nope")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no section `nope`" in result.stderr
-    assert result.stdout == "" and not (home / "speech.jsonl").exists()
+    assert result.stdout == ""
+    said = heard(home)
+    assert len(said) == 1 and said[0].startswith("no section nope in tiny")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_page_to_convert_is_said_with_the_command_that_converts_it(
+    home: Path, suffix: str
+) -> None:
+    (home / f"notes{suffix}").write_text("# Notes\n\nText.\n")
+    result = narrator(home, f"notes{suffix}")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"narrator: notes{suffix} is not an article yet; convert it first: "
+        f"narrator import notes{suffix} -o notes.yaml\n"
+    )
+    assert heard(home)[0].startswith(spoken_message(f"notes{suffix} is not an article yet"))
 
 
 def test_a_corrupt_settings_file_is_a_notice_and_reading_goes_on(home: Path) -> None:
@@ -176,19 +203,19 @@ def test_a_corrupt_settings_file_is_a_notice_and_reading_goes_on(home: Path) -> 
 
 def test_read_with_keys_moves_and_stops_and_restores_the_terminal(home: Path) -> None:
     terminal = Terminal(home, "read", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"\x1b[C", b"\x1b[C", b"\x1b[D")
     terminal.press(b"q")
     code, lines, err = terminal.finish()
     assert (code, err) == (0, "")
-    assert lines[:1] == ["One"]
+    assert lines[:1] == ["Section 1 of 3: One."]
     assert "They change." in lines
     assert lines[-1] != TEXT_LINES[-1]
 
 
 def test_escape_alone_stops_reading(home: Path) -> None:
     terminal = Terminal(home, "read", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"\x1b", gap=0.5)
     code, lines, _ = terminal.finish(timeout=10)
     assert code == 0 and len(lines) < len(TEXT_LINES)
@@ -197,30 +224,32 @@ def test_escape_alone_stops_reading(home: Path) -> None:
 def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
     terminal.wait_for("Tiny.")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"t")
     terminal.wait_for("Term: estrogen levels")
     terminal.press(b"d")
     terminal.wait_for("estrogen levels: Concentrations in blood.")
     terminal.press(b"h")
-    terminal.wait_for("Two")
+    terminal.wait_for("Section 2 of 3: Two.")
     terminal.press(b"\x1b[B")
     terminal.wait_for("Bones [bold]too[/bold].")
     terminal.press(b"b")
     terminal.wait_for("Bookmark added: Two: Bones [bold]too[/bold].")
     terminal.press(b"w")
-    where = terminal.wait_for("Tiny, Two, paragraph 1 of 1, ")
+    where = terminal.wait_for("Two, paragraph 1 of 1, ")
     assert where.endswith(" percent")
-    percent = where.split(", ")[-1]
     terminal.press(b"q")
     code, _, err = terminal.finish()
     assert (code, err) == (0, "")
 
     again = Terminal(home, "open", "--plain", "tiny.yaml")
-    assert again.wait_for("Resuming Tiny: ") == f"Resuming Tiny: Two, {percent}."
+    assert again.wait_for("Resuming ") == "Resuming Two."
     again.wait_for("Bones [bold]too[/bold].")
     again.press(b"B")
-    again.wait_for("Bookmark 1 of 1: Two: Bones [bold]too[/bold].")
+    again.wait_for("1. Two: Bones [bold]too[/bold].")
+    again.press(b"1\n")
+    again.wait_for("Number: Two")
+    again.wait_for("Bones [bold]too[/bold].")
     again.press(b"q")
     code, _, err = again.finish()
     assert (code, err) == (0, "")
@@ -228,12 +257,12 @@ def test_open_plain_moves_defines_bookmarks_and_reopens_where_it_stopped(home: P
 
 def test_open_plain_say_all_goes_on_after_a_rate_change_and_space_pauses(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b" ")
     terminal.wait_for("Estrogen levels matter.")
     terminal.press(b"-")
     terminal.wait_for("Rate 480")
-    terminal.wait_for("Two")
+    terminal.wait_for("Section 2 of 3: Two.")
     terminal.press(b" ", gap=1.0)
     paused_at = len(terminal.read_lines())
     time.sleep(1.0)
@@ -248,7 +277,7 @@ def test_open_plain_say_all_goes_on_after_a_rate_change_and_space_pauses(home: P
 
 def test_open_plain_v_says_the_next_voice_for_the_article_by_name(home: Path) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"v")
     first = terminal.wait_for("Voice: English")
     terminal.press(b"v")
@@ -265,12 +294,15 @@ def test_open_plain_v_says_the_next_voice_for_the_article_by_name(home: Path) ->
     assert settings["voice"]["voice"] is not None
 
 
-def test_being_terminated_restores_the_terminal_and_keeps_the_place(home: Path) -> None:
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_being_terminated_restores_the_terminal_and_keeps_the_place(
+    home: Path, ending: signal.Signals
+) -> None:
     terminal = Terminal(home, "open", "--plain", "tiny.yaml")
-    terminal.wait_for("One")
+    terminal.wait_for("Section 1 of 3: One.")
     terminal.press(b"h")
-    terminal.wait_for("Two")
-    terminal.process.send_signal(signal.SIGTERM)
+    terminal.wait_for("Section 2 of 3: Two.")
+    terminal.process.send_signal(ending)
     code, _, err = terminal.finish()
     assert (code, err) == (130, "")
     saved = next((home / "state" / "narrator" / "articles").glob("tiny-*.json"))
@@ -307,7 +339,7 @@ def test_keys_are_named_and_arrows_told_from_escape() -> None:
 
 
 def test_printed_text_shows_control_characters_instead_of_obeying_them() -> None:
-    assert visible("a\x1b[31mred\nline\x07\x9b") == "a^[[31mred line^G\\x9b"
+    assert one_line("a\x1b[31mred\nline\x07\x9b") == "a\u241b[31mred line\u2407\ufffd"
 
 
 class EngineThatCannotStart:
@@ -322,7 +354,7 @@ class EngineThatCannotStart:
 
     def speak(self, utterances) -> None:
         message = "Speech is unavailable: no engine. Reading continues as text."
-        self.on_event(SpeechEvent("error", utterances[0], 0.0, message=message))
+        self.on_event(SpeechEvent(SpeechEventKind.ERROR, utterances[0], 0.0, message=message))
 
     def stop(self) -> None:
         return None
@@ -338,18 +370,7 @@ def test_when_speech_fails_the_reading_goes_on_as_text(
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(plain, "Speaker", EngineThatCannotStart)
     monkeypatch.setattr(plain, "_keys", lambda: None)
-    args = argparse.Namespace(
-        path=home / "tiny.yaml",
-        section=None,
-        rate=None,
-        voice=None,
-        punctuation=None,
-        figures=None,
-        audio_out=None,
-        speech_log=None,
-        no_audio=True,
-    )
-    assert plain.read(args) == 0
+    assert plain.read(home / "tiny.yaml", output=SpeechOutput(null_audio=True)) == 0
     out, err = capsys.readouterr()
     assert out.splitlines() == TEXT_LINES
     assert (

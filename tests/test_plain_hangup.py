@@ -86,9 +86,9 @@ def home(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("how", ["terminal closed", "SIGHUP"])
 def test_a_hung_up_terminal_ends_reading_quietly_and_keeps_the_place(home: Path, how: str) -> None:
     session = Session(home, "--plain")
-    session.wait_for("One")
+    session.wait_for("Section 1 of 2: One.")
     session.press(b"h")
-    session.wait_for("Two")
+    session.wait_for("Section 2 of 2: Two.")
     session.press(b" ")
     session.wait_for("Bones too.")
     if how == "SIGHUP":

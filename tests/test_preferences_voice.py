@@ -15,7 +15,7 @@ from tui_session import open_reader
 from narrator import cli
 from narrator.content.model import Article, Paragraph, Section
 from narrator.speech import export as export_module
-from narrator.speech.engine import Voice
+from narrator.speech.engines.base import Voice
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Role, Utterance

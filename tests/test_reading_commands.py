@@ -4,39 +4,20 @@ from __future__ import annotations
 
 from reading_fixtures import ARTICLE, UTTERANCES
 
-from narrator.reading.commands import BY_KEY, COMMANDS, help_lines
-from narrator.reading.cursor import Cursor
-
-NOT_MOVES = {
-    "say-all",
-    "stop",
-    "definition",
-    "glossary",
-    "where",
-    "repeat",
-    "faster",
-    "slower",
-    "next-voice",
-    "punctuation",
-    "figures",
-    "bookmark",
-    "bookmarks",
-    "search",
-    "help",
-    "quit",
-}
+from narrator.reading.commands import BY_KEY, COMMANDS, Action, help_lines
+from narrator.reading.cursor import MOVES, Cursor
 
 
 def test_each_key_does_one_thing() -> None:
     assert len(BY_KEY) == len(COMMANDS)
-    assert len({command.name for command in COMMANDS}) == len(COMMANDS)
+    assert len({command.action for command in COMMANDS}) == len(COMMANDS) == len(Action)
 
 
-def test_every_other_command_is_a_cursor_move() -> None:
+def test_every_move_is_a_cursor_move() -> None:
     cursor = Cursor(ARTICLE, UTTERANCES)
-    for command in COMMANDS:
-        if command.name not in NOT_MOVES:
-            assert cursor.step(command.name).speech
+    for action in MOVES:
+        assert cursor.step(action).speech
+    assert Action.NEXT_SECTION_3.level == 3 and Action.NEXT_SECTION.level is None
 
 
 def test_help_speaks_keys_in_words_and_plain_help_leaves_out_what_plain_cannot_do() -> None:
@@ -48,4 +29,4 @@ def test_help_speaks_keys_in_words_and_plain_help_leaves_out_what_plain_cannot_d
     assert len(lines) == len(COMMANDS) - 5
     plain = help_lines(plain=True)
     assert len(plain) == len(lines) - sum(not command.plain for command in COMMANDS)
-    assert not any(line.startswith("g:") for line in plain)
+    assert not any(line.startswith(("c:", "tab:")) for line in plain)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.reading.voice_choice import (
     NO_VOICES,
     RATE_STEP,
-    clamped_rate,
     faster,
     for_this_run,
     next_voice,
     slower,
 )
-from narrator.speech.engine import Voice
+from narrator.speech.engines.base import Voice
 from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
 from narrator.speech.voices import require_installed, speakers_of
 
@@ -41,8 +40,10 @@ def test_the_rate_stops_at_its_limits_and_says_where_it_stopped() -> None:
 
 
 @pytest.mark.parametrize(("rate", "kept"), [(0, MIN_RATE), (250, 250), (10_000, MAX_RATE)])
-def test_clamped_rate(rate: int, kept: int) -> None:
-    assert clamped_rate(rate) == kept
+def test_voice_values_are_clamped_in_one_place(rate: int, kept: int) -> None:
+    clamped = VoiceSettings(rate=rate, pitch=500, volume=3.0).clamped()
+    assert (clamped.rate, clamped.pitch, clamped.volume) == (kept, 100, 1.0)
+    assert VoiceSettings(pitch=-4, volume=-1.0).clamped() == VoiceSettings(pitch=0, volume=0.0)
 
 
 def test_a_rate_change_keeps_the_rest_of_the_voice() -> None:

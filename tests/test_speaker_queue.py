@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from narrator.speech import worker
+from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.settings import VoiceSettings
-from narrator.speech.speaker import Priority, Speaker, SpeechEvent
+from narrator.speech.speaker import Priority, Speaker
 from narrator.speech.utterance import Place, Role, Utterance
 
 FAST = VoiceSettings(rate=450)
@@ -47,7 +48,7 @@ class Heard:
 
     def kinds(self, text: str | None = None) -> list[str]:
         return [
-            e.kind
+            e.kind.value
             for e in self.events
             if text is None or (e.utterance and e.utterance.text == text)
         ]
@@ -73,7 +74,7 @@ def speaker(heard: Heard, tmp_path: Path) -> Iterator[Speaker]:
 def ends(heard: Heard, text: str) -> SpeechEvent:
     return heard.wait_for(
         lambda e: (
-            e.kind in ("finished", "interrupted", "error")
+            e.kind.value in ("finished", "interrupted", "error")
             and e.utterance is not None
             and e.utterance.text == text
         )
@@ -96,7 +97,7 @@ def test_utterances_play_in_order_with_words_timed_by_playback(
     assert heard.kinds(second.text)[0] == "started" and heard.kinds(second.text)[-1] == "finished"
     times = [e.time for e in heard.events]
     assert times == sorted(times)
-    words = [e for e in heard.events if e.kind == "word" and e.utterance == first]
+    words = [e for e in heard.events if e.kind is SpeechEventKind.WORD and e.utterance == first]
     assert [first.spoken[w.start : w.start + w.length] for w in words] == [
         "Hello",
         "there",
@@ -118,11 +119,11 @@ def test_stop_cuts_mid_utterance_and_the_recording_ends_there(
 ) -> None:
     long = utterance("This sentence is long enough that it will surely be cut before the end.")
     speaker.speak([long, utterance("Never heard.")])
-    started = heard.wait_for(lambda e: e.kind == "started")
+    started = heard.wait_for(lambda e: e.kind is SpeechEventKind.STARTED)
     time.sleep(0.4)
     stopped_at = time.monotonic()
     speaker.stop()
-    interrupted = heard.wait_for(lambda e: e.kind == "interrupted")
+    interrupted = heard.wait_for(lambda e: e.kind is SpeechEventKind.INTERRUPTED)
     assert interrupted.time - stopped_at < 0.035
     assert not speaker.speaking
     speaker.close()
@@ -134,7 +135,7 @@ def test_speak_interrupts_and_flushes(speaker: Speaker, heard: Heard) -> None:
     speaker.speak(
         [utterance("One two three four five six seven eight nine ten."), utterance("Old.")]
     )
-    heard.wait_for(lambda e: e.kind == "word")
+    heard.wait_for(lambda e: e.kind is SpeechEventKind.WORD)
     speaker.speak([utterance("New.")])
     ends(heard, "New.")
     assert heard.kinds("One two three four five six seven eight nine ten.")[-1] == "interrupted"
@@ -145,7 +146,7 @@ def test_enqueue_appends_after_what_is_queued(speaker: Speaker, heard: Heard) ->
     speaker.speak([utterance("First.")])
     speaker.enqueue([utterance("Second.")])
     ends(heard, "Second.")
-    assert [e.utterance.text for e in heard.events if e.kind == "finished"] == [
+    assert [e.utterance.text for e in heard.events if e.kind is SpeechEventKind.FINISHED] == [
         "First.",
         "Second.",
     ]
@@ -167,17 +168,19 @@ def test_pause_holds_the_place_and_resume_continues(
 ) -> None:
     text = "Pause me in the middle of this rather long sentence, then carry on."
     speaker.speak([utterance(text)])
-    started = heard.wait_for(lambda e: e.kind == "word" and e.start > 0)
+    started = heard.wait_for(lambda e: e.kind is SpeechEventKind.WORD and e.start > 0)
     speaker.pause()
     assert speaker.paused
     paused_at = time.monotonic()
     time.sleep(0.6)
     words_while_paused = [
-        e for e in heard.events if e.kind == "word" and paused_at + 0.05 < e.time < paused_at + 0.6
+        e
+        for e in heard.events
+        if e.kind is SpeechEventKind.WORD and paused_at + 0.05 < e.time < paused_at + 0.6
     ]
     speaker.resume()
     finished = ends(heard, text)
-    assert finished.kind == "finished" and words_while_paused == []
+    assert finished.kind is SpeechEventKind.FINISHED and words_while_paused == []
     speaker.close()
     assert wav_seconds(tmp_path / "out.wav") > finished.time - started.time  # the pause is in it
 
@@ -185,11 +188,11 @@ def test_pause_holds_the_place_and_resume_continues(
 def test_configure_applies_to_the_next_utterance(speaker: Speaker, heard: Heard) -> None:
     text = "The same words, at two speeds."
     speaker.speak([utterance(text)])
-    fast = ends(heard, text).time - heard.wait_for(lambda e: e.kind == "started").time
+    fast = ends(heard, text).time - heard.wait_for(lambda e: e.kind is SpeechEventKind.STARTED).time
     speaker.configure(VoiceSettings(rate=150))
     heard.events.clear()
     speaker.speak([utterance(text)])
-    slow = ends(heard, text).time - heard.wait_for(lambda e: e.kind == "started").time
+    slow = ends(heard, text).time - heard.wait_for(lambda e: e.kind is SpeechEventKind.STARTED).time
     assert slow > 1.8 * fast
 
 
@@ -204,9 +207,13 @@ def test_a_crashed_engine_is_reported_and_the_next_utterance_still_speaks(
     time.sleep(0.2)
     os.kill(pid, signal.SIGKILL)
     error = ends(heard, "Lost to the crash.")
-    assert error.kind == "error" and "crashed" in error.message and "\n" not in error.message
+    assert (
+        error.kind is SpeechEventKind.ERROR
+        and "crashed" in error.message
+        and "\n" not in error.message
+    )
     speaker.speak([utterance("Back again.")])
-    assert ends(heard, "Back again.").kind == "finished"
+    assert ends(heard, "Back again.").kind is SpeechEventKind.FINISHED
 
 
 def test_a_hung_engine_is_given_up_on(
@@ -220,7 +227,7 @@ def test_a_hung_engine_is_given_up_on(
     speaker.speak([utterance("Stuck.")])
     assert "stopped responding" in ends(heard, "Stuck.").message
     speaker.speak([utterance("Unstuck.")])
-    assert ends(heard, "Unstuck.").kind == "finished"
+    assert ends(heard, "Unstuck.").kind is SpeechEventKind.FINISHED
 
 
 def test_a_missing_engine_is_one_clear_line_and_drops_the_rest(
@@ -232,7 +239,7 @@ def test_a_missing_engine_is_one_clear_line_and_drops_the_rest(
         error = ends(heard, "Nothing.")
         time.sleep(0.1)
         assert not speaker.speaking
-    assert error.kind == "error"
+    assert error.kind is SpeechEventKind.ERROR
     assert error.message.startswith("Speech is unavailable: espeak-ng could not be loaded")
     assert "\n" not in error.message
     assert heard.kinds("Nor this.") == []
@@ -255,5 +262,5 @@ def test_a_listener_that_raises_does_not_silence_the_voice(
 
     with Speaker(FAST, on_event=listener, null_audio=True) as speaker:
         speaker.speak([utterance("One."), utterance("Two.", 1)])
-        assert ends(heard, "Two.").kind == "finished"
+        assert ends(heard, "Two.").kind is SpeechEventKind.FINISHED
     assert reported and all(isinstance(error, RuntimeError) for error in reported)

@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 
 from narrator.content.model import GlossaryEntry
 from narrator.content.terms import TermFinder
+from narrator.controls import visible
 from narrator.speech.spoken import spoken_text
 from narrator.speech.utterance import Place, Role, Utterance
-from narrator.tui.literal import literal, visible
+from narrator.tui.literal import literal
 from narrator.tui.pane_layout import (
     GUTTER,
     MARKER,

@@ -62,7 +62,9 @@ async def test_the_library_lists_titles_and_flags_a_broken_article(tmp_path: Pat
     assert app.return_code == 0
 
 
-async def test_letters_jump_but_q_leaves_the_library(tmp_path: Path) -> None:
+async def test_letters_jump_q_in_an_article_goes_back_and_q_leaves_the_library(
+    tmp_path: Path,
+) -> None:
     app, _ = library(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
@@ -74,7 +76,23 @@ async def test_letters_jump_but_q_leaves_the_library(tmp_path: Path) -> None:
         assert app.screen.cursor.article.title == "Quite Another"
         await pilot.press("q")
         await pilot.pause(0.3)
+        assert app.is_running
+        screen = app.screen
+        assert isinstance(screen, ChooseScreen)
+        assert screen.query_one(OptionList).highlighted == 2
+        await pilot.press("q")
+        await pilot.pause(0.3)
     assert not app.is_running
+
+
+async def test_escape_in_the_library_says_where_it_is_and_never_quits(tmp_path: Path) -> None:
+    app, log = library(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        assert app.is_running and isinstance(app.screen, ChooseScreen)
+        assert said(log).count("Library, 3 articles.") == 2  # on opening, and on escape
 
 
 async def test_a_chosen_bookmark_says_its_section_and_delete_removes_one(tmp_path: Path) -> None:

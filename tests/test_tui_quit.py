@@ -1,5 +1,6 @@
-"""Leaving the reader: Ctrl+C and Ctrl+Q quit like q, and outputs that cannot be
-written are refused before the screen opens."""
+"""Leaving the reader: Ctrl+C and Ctrl+Q quit like q (Ctrl+C, as everywhere in
+Narrator, with the interrupted status 130), and outputs that cannot be written are
+refused before the screen opens."""
 
 from __future__ import annotations
 
@@ -11,15 +12,17 @@ import pytest
 from tui_session import REFERENCE, open_reader
 
 
-@pytest.mark.parametrize("key", ["ctrl+c", "ctrl+q"])
-async def test_ctrl_c_and_ctrl_q_quit_keeping_the_place(tmp_path: Path, key: str) -> None:
+@pytest.mark.parametrize(("key", "status"), [("ctrl+c", 130), ("ctrl+q", 0)])
+async def test_ctrl_c_and_ctrl_q_quit_keeping_the_place(
+    tmp_path: Path, key: str, status: int
+) -> None:
     async with open_reader(tmp_path) as session:
         await session.press("h", "down")
         await session.heard("Navigating the complexities")
         await session.press(key)
         await session.until(lambda: not session.app.is_running)
         assert not session.app._notifications
-    assert session.app.return_code == 0
+    assert session.app.return_code == status
     async with open_reader(tmp_path) as session:
         assert session.reader.cursor.current.text.startswith("Navigating the complexities")
 

@@ -12,7 +12,7 @@ import pytest
 from tui_session import REFERENCE, open_reader
 
 from narrator.content.model import Article, GlossaryEntry, Paragraph, Section
-from narrator.speech.speaker import SpeechEvent
+from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.tui.app import SpeechHappened
 from narrator.tui.screens.reader import ReaderScreen
 from narrator.tui.widgets.contents_tree import ContentsTree
@@ -112,7 +112,9 @@ async def test_a_corrupted_state_file_is_noticed_and_the_reader_starts(tmp_path:
 
 async def test_a_speaker_notice_reaches_the_status_line(tmp_path: Path) -> None:
     async with open_reader(tmp_path) as session:
-        notice = SpeechEvent("notice", None, 0.0, message="No sound device: playing silently")
+        notice = SpeechEvent(
+            SpeechEventKind.NOTICE, None, 0.0, message="No sound device: playing silently"
+        )
         session.app.post_message(SpeechHappened(notice))
         await session.until(lambda: "No sound device: playing silently" in session.status)
         await session.press("h")
@@ -145,12 +147,12 @@ async def test_corrupted_settings_are_noticed_and_the_reader_starts(tmp_path: Pa
 async def test_an_unexpected_error_is_logged_and_shown_as_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def explode() -> None:
+    def explode(**_: object) -> None:
         raise ValueError("boom")
 
     with pytest.raises(ValueError, match="boom"):
         async with open_reader(tmp_path) as session:
-            monkeypatch.setattr(session.reader, "action_where", explode)
+            monkeypatch.setattr(session.reader.session, "where", explode)
             await session.press("w")
             await session.settle()
     app = session.app

@@ -71,7 +71,7 @@ async def test_the_footer_shows_whole_keys_at_80_columns(tmp_path: Path) -> None
 
 async def test_a_notice_sits_under_the_status_not_over_it(tmp_path: Path) -> None:
     async with open_reader(tmp_path) as session:
-        session.app.show_notice("No speech engine: reading continues as text")
+        session.reader.show_notice("No speech engine: reading continues as text")
         await session.settle()
         assert not session.app._notifications
         lines = screen_lines(session.app)

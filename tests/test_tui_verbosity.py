@@ -17,10 +17,14 @@ async def test_p_cycles_punctuation_keeping_the_place_and_saving_it(tmp_path: Pa
         await session.heard("Perhaps it is a persistent fatigue")
         place = session.reader.cursor.current.place
         await session.press("p")
-        await session.heard("Punctuation: all")
+        await session.heard(
+            lambda e: e["text"] == "Punctuation all" and e["spoken"] == "Punctuation all"
+        )
         assert session.reader.cursor.current.place == place
         await session.press("p")
-        await session.heard("Punctuation: none")
+        await session.heard(
+            lambda e: e["text"] == "Punctuation none" and e["spoken"] == "Punctuation none"
+        )
         await session.press("r")
         await session.heard("Perhaps it is a persistent fatigue")
     saved = Store(tmp_path / "config", tmp_path / "state").settings().value
@@ -33,9 +37,11 @@ async def test_f_cycles_figures_and_off_leaves_them_out(tmp_path: Path) -> None:
         await session.heard(lambda e: e["place"] and e["place"]["section"] == "intermediate")
         assert "Image:" in session.pane_text
         await session.press("f")
-        await session.heard("Figures: brief")
+        await session.heard(
+            lambda e: e["text"] == "Figures brief" and e["spoken"] == "Figures brief"
+        )
         await session.press("f")
-        await session.heard("Figures: off")
+        await session.heard(lambda e: e["text"] == "Figures off" and e["spoken"] == "Figures off")
         assert "Image:" not in session.pane_text
         assert "Navigating the complexities" in session.pane_text
         assert session.reader.cursor.section().id == "intermediate"

@@ -19,7 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from narrator.content.errors import Problem
-from narrator.content.limits import CONTROL, MAX_SECTION_DEPTH, describe_character, visible_controls
+from narrator.content.limits import MAX_SECTION_DEPTH, describe_character
 from narrator.content.model import (
     Article,
     Block,
@@ -36,6 +36,7 @@ from narrator.content.model import (
     Table,
 )
 from narrator.content.slugs import SLUG, slugify
+from narrator.controls import CONTROL, visible
 
 KEYS: dict[str, tuple[str, ...]] = {
     "article": (
@@ -101,7 +102,7 @@ def describe(node: Node) -> str:
 
 def quote(text: str, limit: int = 40) -> str:
     """A user's text, short and safe to print inside a one-line message."""
-    shown = visible_controls(" ".join(text[:limit].split()))
+    shown = visible(" ".join(text[:limit].split()))
     return f"'{shown}{'…' if len(text) > limit else ''}'"
 
 

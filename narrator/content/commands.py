@@ -1,34 +1,34 @@
 """``narrator check``, ``narrator outline`` and ``narrator import``.
 
-Each takes the parsed arguments and returns the exit status; problems in
+Each takes plain values and returns the exit status; problems in
 articles go to stdout as ``path:line:column: message`` so editors and CI can
 jump to them, and everything else a user must read goes to stderr as one line.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from narrator.content.dump import article_to_yaml
-from narrator.content.errors import ArticleError, NarratorError
+from narrator.content.errors import ArticleError
 from narrator.content.importers import import_file
+from narrator.content.library import is_article_file
 from narrator.content.loader import load_article, load_article_text
 from narrator.content.outline import article_to_json, outline_lines
+from narrator.errors import NarratorError
+from narrator.exit_codes import ExitCode
 
-USAGE_ERROR = 2
-ARTICLE_SUFFIXES = (".yaml", ".yml")
 
-
-def check(args: argparse.Namespace) -> int:
+def check(paths: Sequence[Path]) -> ExitCode:
     files: list[Path] = []
-    for path in args.paths:
+    for path in paths:
         found = article_files(path)
         if not found:
             print(f"narrator check: {_unusable(path)}", file=sys.stderr)
-            return USAGE_ERROR
+            return ExitCode.USAGE
         files.extend(found)
     broken = 0
     for file in files:
@@ -41,9 +41,9 @@ def check(args: argparse.Namespace) -> int:
     if broken:
         verb = "has" if broken == 1 else "have"
         print(f"{broken} of {_files(len(files))} {verb} problems", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     print(f"{_files(len(files))} OK", file=sys.stderr)
-    return 0
+    return ExitCode.OK
 
 
 def article_files(path: Path) -> list[Path]:
@@ -55,44 +55,44 @@ def article_files(path: Path) -> list[Path]:
     return sorted(
         file
         for file in path.rglob("*")
-        if file.suffix in ARTICLE_SUFFIXES
-        and file.is_file()
+        if is_article_file(file)
         and not any(part.startswith(".") for part in file.relative_to(path).parts)
     )
 
 
-def outline(args: argparse.Namespace) -> int:
-    article = load_article(args.path)
-    if args.json:
+def outline(path: Path, *, as_json: bool = False) -> ExitCode:
+    article = load_article(path)
+    if as_json:
         print(json.dumps(article_to_json(article), ensure_ascii=False, indent=2))
     else:
         print("\n".join(outline_lines(article)))
-    return 0
+    return ExitCode.OK
 
 
-def import_(args: argparse.Namespace) -> int:
-    """Writes the converted article; never replaces an existing file."""
-    article = import_file(args.file)
+def import_(file: Path, output: Path | None = None) -> ExitCode:
+    """Writes the converted article (to stdout with no ``output``); never replaces an
+    existing file."""
+    article = import_file(file)
     text = article_to_yaml(article)
-    destination = str(args.output) if args.output else "the converted article"
+    destination = str(output) if output else "the converted article"
     try:
         load_article_text(text, destination)
     except ArticleError as error:
-        raise NarratorError(f"the import of {args.file} is not a valid article: {error}") from None
-    if args.output is None:
+        raise NarratorError(f"the import of {file} is not a valid article: {error}") from None
+    if output is None:
         sys.stdout.write(text)
-        return 0
+        return ExitCode.OK
     try:
-        with args.output.open("x", encoding="utf-8") as out:
+        with output.open("x", encoding="utf-8") as out:
             out.write(text)
     except FileExistsError:
         raise NarratorError(
-            f"{args.output} already exists; not replacing it (choose another name or remove it)"
+            f"{output} already exists; not replacing it (choose another name or remove it)"
         ) from None
     except OSError as error:
-        raise NarratorError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+        raise NarratorError(f"cannot write {output}: {error.strerror or error}") from None
+    print(f"wrote {output}", file=sys.stderr)
+    return ExitCode.OK
 
 
 def _unusable(path: Path) -> str:

@@ -6,9 +6,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
-class NarratorError(Exception):
-    """A problem to report to the user in one line, never as a traceback."""
+from narrator.errors import NarratorError
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,6 @@ that every tool draws the line in the same place.
 
 from __future__ import annotations
 
-import re
-
 MAX_BYTES = 16 * 1024 * 1024
 """An article is prose: even a book-length one is a few megabytes. Anything
 larger is not an article, and refusing it early keeps memory bounded."""
@@ -15,11 +13,6 @@ larger is not an article, and refusing it early keeps memory bounded."""
 MAX_SECTION_DEPTH = 32
 """Headings go six deep on the web; 32 leaves room while keeping every
 recursive walk over sections far from Python's recursion limit."""
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters other than tab and newline. Inside text they could
-steer a terminal (an ESC sequence can recolour or rewrite the screen), so
-articles may not hold them at all."""
 
 CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL"}
 
@@ -29,21 +22,3 @@ def describe_character(character: str) -> str:
     code = ord(character)
     name = CONTROL_NAMES.get(code)
     return f"U+{code:04X}" + (f" ({name})" if name else "")
-
-
-def visible_controls(text: str) -> str:
-    """Swaps each control character for its visible Unicode picture (ESC -> ␛).
-
-    Importers use it so converted text keeps a trace of every character
-    without ever carrying a live control code into an article.
-    """
-    return CONTROL.sub(lambda match: _picture(match.group()), text)
-
-
-def _picture(character: str) -> str:
-    code = ord(character)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"

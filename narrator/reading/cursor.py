@@ -12,16 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
-from narrator.content.errors import NarratorError, unknown_section
+from narrator.content.errors import unknown_section
 from narrator.content.model import Article, GlossaryEntry
 from narrator.content.terms import TermFinder, TermOccurrence
+from narrator.errors import NarratorError
 from narrator.reading.announce import Announcer
+from narrator.reading.commands import Action
 from narrator.reading.search import Match, find_matches
 from narrator.reading.structure import SectionSpan, Structure
 from narrator.reading.where import Progress, Where
 from narrator.speech import announce
+from narrator.speech.lexicon import Lexicon
+from narrator.speech.script import build_script
+from narrator.speech.settings import Verbosity
 from narrator.speech.utterance import Place, Role, Utterance
 
 END = "End of article"
@@ -96,6 +100,16 @@ class Cursor:
         self.matches: tuple[Match, ...] = ()
         self.match: Match | None = None
 
+    @classmethod
+    def for_article(
+        cls, article: Article, verbosity: Verbosity, lexicon: Lexicon | None = None
+    ) -> Cursor:
+        """At the start of the article's script, said at ``verbosity`` with the listener's
+        lexicon (the readers remake it when the listener changes punctuation or figures)."""
+        script = build_script(article, verbosity=verbosity, lexicon=lexicon)
+        announcer = Announcer.for_article(article, verbosity, lexicon)
+        return cls(article, script.utterances, announcer=announcer)
+
     # ----------------------------------------------------------------- state
 
     @property
@@ -114,19 +128,19 @@ class Cursor:
         title = self.article.title if with_title else ""
         return self.progress.where(self.index, title=title, state=state)
 
-    def opening(self, resumed: bool) -> Move:
-        """What opening the article says: its title, then the heading landed on; or,
-        coming back, that it resumes, where, then the sentence the listener left."""
-        title = announce.sentence(self.article.title)
+    def opening(self, resumed: bool, *, hint: str = "", title: bool = True) -> Move:
+        """What opening the article says: its title (unless ``title`` is False: it
+        was said already), then ``hint`` (how to start), then the heading landed
+        on; or, coming back, that it resumes in which section, then the sentence
+        the listener left. Brief: "where am I" says more."""
         if resumed:
-            where = self.progress.where(self.index)
-            path = " \u203a ".join(where.path)
-            said = announce.sentence(
-                f"Resuming {self.article.title}: {path}, {where.percent} percent"
-            )
+            section = self.section()
+            said = announce.sentence(f"Resuming {section.title}" if section else "Resuming")
         else:
-            said = title
-        lead = tuple(self.announcer.sentences(said))
+            said = announce.sentence(self.article.title) if title else ""
+        lead = [*self.announcer.sentences(said)] if said else []
+        if hint:
+            lead += self.announcer.sentences(announce.sentence(hint))
         return Move(self.current, self.index, said, (*lead, self.current), self.index + 1)
 
     # ------------------------------------------------------------- landing
@@ -190,6 +204,17 @@ class Cursor:
 
     def go_to(self, index: int) -> Move:
         return self._land(max(0, min(index, len(self.utterances) - 1)))
+
+    def follow(self, index: int) -> None:
+        """The voice is now saying ``utterances[index]``: the cursor follows it.
+
+        Landing on a term or a match, the voice says the announcement and then
+        the sentence it is in; that sentence being heard is the landing itself,
+        so the term or match landed on is kept, and t or n moves on from it,
+        whenever the key is pressed. Reading on to another sentence leaves it.
+        """
+        if index != self.index:
+            self._land(index)
 
     def next_sentence(self) -> Move:
         if self.index + 1 >= len(self.utterances):
@@ -396,21 +421,38 @@ class Cursor:
     def previous_found(self) -> Move:
         return self.previous_use() if self.chosen is not None else self.previous_match()
 
-    def step(self, command: str) -> Move:
-        """Run the move named ``command`` (a ``narrator.reading.commands`` name)."""
-        moves: dict[str, Callable[[], Move]] = {
-            "next-sentence": self.next_sentence,
-            "previous-sentence": self.previous_sentence,
-            "next-paragraph": self.next_paragraph,
-            "previous-paragraph": self.previous_paragraph,
-            "next-section": self.next_section,
-            "previous-section": self.previous_section,
-            "next-term": self.next_term,
-            "previous-term": self.previous_term,
-            "next-found": self.next_found,
-            "previous-found": self.previous_found,
+    def step(self, action: Action) -> Move:
+        """Run the move ``action`` (one of ``MOVES``)."""
+        level = action.level
+        if level is not None:
+            return self.next_section_at(level)
+        moves: dict[Action, Callable[[], Move]] = {
+            Action.NEXT_SENTENCE: self.next_sentence,
+            Action.PREVIOUS_SENTENCE: self.previous_sentence,
+            Action.NEXT_PARAGRAPH: self.next_paragraph,
+            Action.PREVIOUS_PARAGRAPH: self.previous_paragraph,
+            Action.NEXT_SECTION: self.next_section,
+            Action.PREVIOUS_SECTION: self.previous_section,
+            Action.NEXT_TERM: self.next_term,
+            Action.PREVIOUS_TERM: self.previous_term,
+            Action.NEXT_FOUND: self.next_found,
+            Action.PREVIOUS_FOUND: self.previous_found,
         }
-        for level in range(1, 7):
-            moves[f"next-section-{level}"] = partial(self.next_section_at, level)
-            moves[f"previous-section-{level}"] = partial(self.previous_section_at, level)
-        return moves[command]()
+        return moves[action]()
+
+
+MOVES = frozenset(
+    {
+        Action.NEXT_SENTENCE,
+        Action.PREVIOUS_SENTENCE,
+        Action.NEXT_PARAGRAPH,
+        Action.PREVIOUS_PARAGRAPH,
+        Action.NEXT_SECTION,
+        Action.PREVIOUS_SECTION,
+        Action.NEXT_TERM,
+        Action.PREVIOUS_TERM,
+        Action.NEXT_FOUND,
+        Action.PREVIOUS_FOUND,
+        *(action for action in Action if action.level is not None),
+    }
+)

@@ -31,7 +31,8 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from narrator.reading.cursor import Cursor, Move
+from narrator.reading.cursor import END, Cursor, Move
+from narrator.speech.events import SpeechEventKind
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance
 
@@ -40,7 +41,7 @@ SECONDS_PER_MINUTE = 60.0
 
 class SpeechEventLike(Protocol):
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> SpeechEventKind: ...
     @property
     def utterance(self) -> Utterance | None: ...
     @property
@@ -128,17 +129,17 @@ class SayAll:
         index = self._run.get(id(event.utterance)) if event.utterance is not None else None
         if index is None:
             return False
-        if event.kind == "started":
+        if event.kind is SpeechEventKind.STARTED:
             if index >= 0:
-                self.cursor.go_to(index)
+                self.cursor.follow(index)
             return index >= 0
-        ended = event.kind == "finished" and event.utterance is self._spoken[-1]
+        ended = event.kind is SpeechEventKind.FINISHED and event.utterance is self._spoken[-1]
         # After a failed utterance the speaker goes on with the next, unless
         # the engine could not start at all: then its queue is empty.
-        if event.kind == "error" and not self.speaker.speaking:
+        if event.kind is SpeechEventKind.ERROR and not self.speaker.speaking:
             return self._read_as_text(event.utterance, event.time)
-        if event.kind == "interrupted" or ended:
-            self._end(heard=index if ended else None)
+        if event.kind is SpeechEventKind.INTERRUPTED or ended:
+            self._end(heard=self._last_heard() if ended else None)
             return True
         return False
 
@@ -155,10 +156,16 @@ class SayAll:
         if now < self._due:
             return False
         if self._as_text + 1 >= len(self._spoken):
-            self._end(heard=self._run[id(self._spoken[-1])])
+            self._end(heard=self._last_heard())
             return True
         self._show_as_text(self._as_text + 1, now)
         return True
+
+    def _last_heard(self) -> int | None:
+        """The last of the script's utterances in this run (the run may end in words
+        of the reader's own, such as "End of article")."""
+        indexes = [self._run[id(u)] for u in self._spoken if self._run[id(u)] >= 0]
+        return indexes[-1] if indexes else None
 
     def _read_as_text(self, utterance: Utterance, at: float) -> bool:
         position = next(n for n, u in enumerate(self._spoken) if u is utterance)
@@ -171,7 +178,7 @@ class SayAll:
         utterance = self._spoken[position]
         index = self._run[id(utterance)]
         if index >= 0:
-            self.cursor.go_to(index)
+            self.cursor.follow(index)
         words = max(1, len(utterance.spoken.split()))
         self._due = now + words * SECONDS_PER_MINUTE / max(1, self.rate())
 
@@ -182,9 +189,11 @@ class SayAll:
         landing = min(max(0, end - first), len(speech))
         copies = [dataclasses.replace(u) for u in speech]
         rest = [dataclasses.replace(u) for u in utterances[end:]] if to_the_end else []
+        # reading to the end says so, as a screen reader does at the end of a document
+        last = [self.cursor.announcer.say(END)] if to_the_end else []
         self._forget()
-        self._spoken = copies + rest
-        self._run = {id(u): -1 for u in copies}
+        self._spoken = copies + rest + last
+        self._run = {id(u): -1 for u in (*copies, *last)}
         self._run.update({id(u): first + n for n, u in enumerate(copies[len(copies) - landing :])})
         self._run.update({id(u): end + n for n, u in enumerate(rest)})
         self.active = to_the_end and bool(self._spoken)

@@ -32,7 +32,7 @@ from typing import Any, Generic, TypeVar
 from platformdirs import user_config_path, user_state_path
 
 from narrator.reading.bookmarks import Bookmark
-from narrator.reading.voice_choice import clamped_rate, for_this_run
+from narrator.reading.voice_choice import for_this_run
 from narrator.speech.lexicon import Lexicon, load_listener_lexicon
 from narrator.speech.settings import (
     FigureVerbosity,
@@ -221,10 +221,10 @@ def _settings(data: Mapping[str, Any]) -> Settings:
     return Settings(
         VoiceSettings(
             voice=_field(voice, "voice", str, default_voice.voice),
-            rate=clamped_rate(rate),
-            pitch=max(0, min(100, pitch)),
-            volume=max(0.0, min(1.0, float(volume))),
-        ),
+            rate=rate,
+            pitch=pitch,
+            volume=float(volume),
+        ).clamped(),
         Verbosity(punctuation=punctuation, figures=figures, footnotes=footnotes),
         high_contrast,
     )
@@ -317,6 +317,10 @@ class Store:
         where = str(path.resolve()) if path else ""
         digest = hashlib.sha256(where.encode("utf-8")).hexdigest()[:12]
         return self.state_dir / "articles" / f"{article_id}-{digest}.json"
+
+    def never_used(self) -> bool:
+        """Nothing was ever saved here: no settings, no reading place (a newcomer)."""
+        return not self.settings_path.exists() and not (self.state_dir / "articles").exists()
 
     def settings(self) -> Loaded[Settings]:
         return self._load(

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from narrator.speech.engine import Voice
-from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
+from narrator.speech.engines.base import Voice
+from narrator.speech.settings import VoiceSettings
 from narrator.speech.voices import speakers_of, voice_for_language
 
 RATE_STEP = 20
@@ -27,14 +27,9 @@ class VoiceChange:
     said: str
 
 
-def clamped_rate(rate: int) -> int:
-    """``rate`` within what the synthesizers speak intelligibly (words per minute)."""
-    return max(MIN_RATE, min(MAX_RATE, rate))
-
-
 def _rate_change(voice: VoiceSettings, step: int) -> VoiceChange:
-    rate = clamped_rate(voice.rate + step)
-    return VoiceChange(replace(voice, rate=rate), f"Rate {rate}")
+    changed = replace(voice, rate=voice.rate + step).clamped()
+    return VoiceChange(changed, f"Rate {changed.rate}")
 
 
 def faster(voice: VoiceSettings) -> VoiceChange:
@@ -82,7 +77,7 @@ def for_this_run(voice: VoiceSettings, *, rate: int | None, voice_id: str | None
     """The saved settings with the command line's ``--rate`` and ``--voice`` over them
     (for this run only: they are not saved)."""
     if rate is not None:
-        voice = replace(voice, rate=clamped_rate(rate))
+        voice = replace(voice, rate=rate).clamped()
     if voice_id is not None:
         voice = replace(voice, voice=voice_id)
     return voice

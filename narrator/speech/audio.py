@@ -21,8 +21,25 @@ import threading
 import wave
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from types import ModuleType
 
-import miniaudio
+
+def _import_miniaudio() -> ModuleType:
+    """miniaudio imports numpy when it can, only to accept numpy arrays, which Narrator
+    never hands it; numpy would be a tenth of a second of every start. numpy stays
+    importable for whatever else wants it (soundfile, for FLAC)."""
+    hidden = "numpy" not in sys.modules
+    if hidden:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import miniaudio
+    finally:
+        if hidden:
+            del sys.modules["numpy"]
+    return miniaudio
+
+
+miniaudio = _import_miniaudio()
 
 SAMPLE_RATE = 22050
 SAMPLE_BYTES = 2

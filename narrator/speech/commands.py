@@ -1,12 +1,11 @@
 """The speech subcommands of ``narrator``: ``script``, ``say``, ``voices`` and ``export``.
 
-Each takes the parsed arguments and returns the process exit code; errors are
-raised as ``NarratorError`` and turned into one line by ``narrator.cli``.
+Each takes plain values and returns the process exit code; errors are raised
+as ``NarratorError`` and turned into one line by ``narrator.cli``.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Sequence
@@ -14,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from narrator.speech.engine import Voice
+    from narrator.speech.engines.base import Voice
     from narrator.speech.lexicon import Lexicon
     from narrator.speech.utterance import Utterance
 
+from narrator.exit_codes import ExitCode
+from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import Footnotes, Verbosity, VoiceSettings
 
 DEFAULT_VOICE = VoiceSettings()
@@ -41,40 +42,44 @@ def listener_lexicon(path: Path | None) -> Lexicon | None:
 
 
 def script(
-    args: argparse.Namespace,
+    path: Path,
+    *,
+    section: str | None = None,
+    lexicon_file: Path | None = None,
     user_lexicon: Path | None = None,
     verbosity: Verbosity = DEFAULT_VERBOSITY,
-) -> int:
+    explain: bool = False,
+) -> ExitCode:
     """Print the spoken script: one utterance per line, ``PLACE<TAB>SPOKEN``.
 
     PLACE is ``section/block.item.sentence`` (see ``narrator.speech.script``
     for the numbering: -1 as block is a heading, -1 as item the announcement
     that opens a list, table, references or glossary). It is what a listener
     checks when something sounds wrong, so it shows exactly what the voice
-    is handed (at ``verbosity``). ``--section ID`` limits it to that section and
-    its subsections; ``--lexicon FILE`` applies those pronunciations instead of
-    ``user_lexicon``; ``--explain`` adds, under each utterance, the pieces said
-    otherwise than written, with their class and rule.
+    is handed (at ``verbosity``). ``section`` limits it to that section and
+    its subsections; ``lexicon_file`` (``--lexicon``) applies those pronunciations
+    instead of ``user_lexicon``; ``explain`` (``--explain``) adds, under each
+    utterance, the pieces said otherwise than written, with their class and rule.
     """
     from narrator.content.errors import unknown_section
     from narrator.content.loader import load_article
     from narrator.speech.lexicon import Lexicon, load_lexicon
     from narrator.speech.script import build_script
 
-    if args.lexicon is not None:
-        lexicon = load_lexicon(args.lexicon)
+    if lexicon_file is not None:
+        lexicon = load_lexicon(lexicon_file)
     else:
         lexicon = listener_lexicon(user_lexicon)
-    article = load_article(args.path)
+    article = load_article(path)
     built = build_script(article, verbosity=verbosity, lexicon=lexicon)
-    if args.section is None:
+    if section is None:
         utterances = built.utterances
-    elif built.section(args.section) is None:
-        known = [section.id for section in built.sections]
-        raise unknown_section(article.id, args.section, known)
+    elif built.section(section) is None:
+        known = [span.id for span in built.sections]
+        raise unknown_section(article.id, section, known)
     else:
-        utterances = built.section_utterances(args.section)
-    if args.explain:
+        utterances = built.section_utterances(section)
+    if explain:
         from narrator.speech.frontend.explain import explanation
 
         lexicon = Lexicon(article.pronunciations).merged(lexicon)
@@ -82,7 +87,7 @@ def script(
         place = utterance.place
         assert place is not None
         print(f"{place.section}/{place.block}.{place.item}.{place.sentence}\t{utterance.spoken}")
-        if args.explain:
+        if explain:
             for line in explanation(
                 utterance.text,
                 lexicon=lexicon,
@@ -91,17 +96,23 @@ def script(
                 footnotes=verbosity.footnotes is Footnotes.SAY,
             ):
                 print(f"    {line}")
-    return 0
+    return ExitCode.OK
 
 
 def say(
-    args: argparse.Namespace,
+    text: str,
+    *,
     user_lexicon: Path | None = None,
     voice: VoiceSettings = DEFAULT_VOICE,
     verbosity: Verbosity = DEFAULT_VERBOSITY,
-) -> int:
-    """Speak the words given on the command line, sentence by sentence, in ``voice``
-    and at ``verbosity`` (the listener's, found by ``narrator.cli``).
+    output: SpeechOutput = SpeechOutput(),  # noqa: B008 - frozen, so sharing is safe
+    asked_voice: str | None = None,
+    notices: bool = True,
+) -> ExitCode:
+    """Speak ``text``, sentence by sentence, in ``voice`` and at ``verbosity`` (the
+    listener's, found by ``narrator.cli``); ``asked_voice`` (``--voice``) must be
+    installed. ``notices`` False keeps the speaker's notices off stderr (an error
+    already printed in one line is being said).
 
     When speech fails, the sentences that were not heard are printed on stdout,
     one a line, after the notice on stderr (the text is never lost), and the
@@ -113,7 +124,6 @@ def say(
     from narrator.speech.utterance import Role, Utterance
 
     lexicon = listener_lexicon(user_lexicon) or EMPTY
-    text = " ".join(args.text)
     utterances = [
         Utterance(
             sentence,
@@ -123,14 +133,19 @@ def say(
         )
         for sentence in sentences(text)
     ]
-    unheard = speak_and_wait(utterances, args, voice)
+    unheard = speak_and_wait(utterances, output, voice, asked_voice, notices=notices)
     for utterance in unheard:
         print(utterance.text)
-    return 1 if unheard else 0
+    return ExitCode.FAILED if unheard else ExitCode.OK
 
 
 def speak_and_wait(
-    utterances: Sequence[Utterance], args: argparse.Namespace, voice: VoiceSettings
+    utterances: Sequence[Utterance],
+    output: SpeechOutput,
+    voice: VoiceSettings,
+    asked_voice: str | None,
+    *,
+    notices: bool = True,
 ) -> list[Utterance]:
     """Speak ``utterances`` in ``voice`` with the command's output options; return those
     not heard to the end because speech failed (none when it worked). A ``--voice``
@@ -139,29 +154,30 @@ def speak_and_wait(
     Notices and errors go to stderr as the speaker reports them, so a user
     without sound still learns why nothing is heard.
     """
-    from narrator.speech.speaker import Speaker, SpeechEvent
+    from narrator.speech.events import NOTICES, SpeechEvent, SpeechEventKind
+    from narrator.speech.speaker import Speaker
     from narrator.speech.voices import require_installed
 
     errors: list[str] = []
     heard: set[int] = set()
 
     def on_event(event: SpeechEvent) -> None:
-        if event.kind in ("notice", "error"):
+        if event.kind in NOTICES and notices:
             print(f"narrator: {event.message}", file=sys.stderr, flush=True)
-        if event.kind == "error":
+        if event.kind is SpeechEventKind.ERROR:
             errors.append(event.message)
-        if event.kind == "finished":
+        if event.kind is SpeechEventKind.FINISHED:
             heard.add(id(event.utterance))
 
     with Speaker(
         voice,
         on_event=on_event,
-        audio_out=args.audio_out,
-        speech_log=args.speech_log,
-        null_audio=args.no_audio,
+        audio_out=output.audio_out,
+        speech_log=output.speech_log,
+        null_audio=output.null_audio,
     ) as speaker:
-        if args.voice is not None:
-            require_installed(args.voice, speaker.voices())
+        if asked_voice is not None:
+            require_installed(asked_voice, speaker.voices())
         speaker.speak(utterances)
         while speaker.speaking:
             time.sleep(POLL_SECONDS)
@@ -179,7 +195,7 @@ def installed_voices() -> list[Voice]:
         worker.close()
 
 
-def voices(args: argparse.Namespace) -> int:
+def voices() -> ExitCode:
     """Print the installed voices as a table: the id to pass on, its name, its languages."""
     found = installed_voices()
     rows = [("ID", "NAME", "LANGUAGES")] + [
@@ -188,15 +204,19 @@ def voices(args: argparse.Namespace) -> int:
     widths = [max(len(row[column]) for row in rows) for column in range(2)]
     for voice_id, name, languages in rows:
         print(f"{voice_id.ljust(widths[0])}  {name.ljust(widths[1])}  {languages}".rstrip())
-    return 0
+    return ExitCode.OK
 
 
 def export(
-    args: argparse.Namespace,
+    path: Path,
+    out: Path,
+    audio_format: str = "wav",
+    *,
     user_lexicon: Path | None = None,
     voice: VoiceSettings = DEFAULT_VOICE,
     verbosity: Verbosity = DEFAULT_VERBOSITY,
-) -> int:
+    asked_voice: str | None = None,
+) -> ExitCode:
     """Write the article as one audio file per section, a playlist and a chapter list,
     in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's language.
     Ctrl-C removes the section files this run wrote, says so in one line, and exits 130."""
@@ -207,26 +227,26 @@ def export(
     from narrator.speech.script import build_script
     from narrator.speech.voices import require_installed, voice_for_language
 
-    check_format(args.format)
-    article = load_article(args.path)
+    check_format(audio_format)
+    article = load_article(path)
     installed = installed_voices()
-    if args.voice is not None:
-        require_installed(args.voice, installed)
+    if asked_voice is not None:
+        require_installed(asked_voice, installed)
     script = build_script(article, verbosity=verbosity, lexicon=listener_lexicon(user_lexicon))
     voice = replace(voice, voice=voice.voice or voice_for_language(installed, article.language))
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
     try:
         exported = export_script(
-            script, args.out, args.format, voice=voice, progress=progress, title=article.title
+            script, out, audio_format, voice=voice, progress=progress, title=article.title
         )
     except KeyboardInterrupt:
         end_of_bar = "\n" if progress is _progress_bar else ""
-        removed = f"removed the files it had written in {args.out}"
+        removed = f"removed the files it had written in {out}"
         print(f"{end_of_bar}narrator: export interrupted; {removed}", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     total = sum(item.seconds for item in exported)
-    print(f"Wrote {len(exported)} sections ({timestamp(total)}) to {args.out}", file=sys.stdout)
-    return 0
+    print(f"Wrote {len(exported)} sections ({timestamp(total)}) to {out}", file=sys.stdout)
+    return ExitCode.OK
 
 
 def _progress_bar(done: int, total: int) -> None:

@@ -35,9 +35,10 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
-from narrator.speech.engine import Engine, WordMark, make_engine
+from narrator.speech.engines import make_engine
+from narrator.speech.engines.base import Engine, WordMark
 from narrator.speech.script import Script
 from narrator.speech.settings import VoiceSettings
 

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 import yaml
 
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 
 
 def _frozen(entries: Mapping[str, str]) -> Mapping[str, str]:

@@ -76,3 +76,13 @@ def spoken_message(text: str) -> str:
     text = _QUOTED_MARK.sub(_name_mark, text)
     names = {name: electronic_words(name, english()) for name in _FILE_NAME.findall(text)}
     return spoken_form(text, lexicon=Lexicon(names))
+
+
+def typed_character(character: str) -> str:
+    """How a character just typed (or deleted) is echoed: a letter or digit as itself,
+    a space or a mark by its name ("space", "comma"), as screen readers echo typing."""
+    if character.isalnum():
+        return character
+    if character.isspace():
+        return "space"
+    return _MARK_NAMES.get(character) or unicodedata.name(character, "symbol").lower()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import TypeVar
 
 MIN_RATE = 80
 MAX_RATE = 500
+MAX_PITCH = 100
+MAX_VOLUME = 1.0
 
 
 class Punctuation(str, Enum):
@@ -27,6 +30,23 @@ class VoiceSettings:
     rate: int = 180
     pitch: int = 50
     volume: float = 1.0
+
+    def clamped(self) -> VoiceSettings:
+        """These settings within what every engine speaks intelligibly: the rate in
+        words per minute, the pitch 0 to 100, the volume 0 to 1 (full)."""
+        return replace(
+            self,
+            rate=_within(int(self.rate), MIN_RATE, MAX_RATE),
+            pitch=_within(int(self.pitch), 0, MAX_PITCH),
+            volume=_within(float(self.volume), 0.0, MAX_VOLUME),
+        )
+
+
+N = TypeVar("N", int, float)
+
+
+def _within(value: N, low: N, high: N) -> N:
+    return max(low, min(high, value))
 
 
 class Footnotes(str, Enum):

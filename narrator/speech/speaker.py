@@ -24,13 +24,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
 from queue import SimpleQueue
 from typing import TypeVar
 
-from narrator.content.errors import NarratorError
+from narrator.errors import NarratorError
 from narrator.speech.audio import (
     SAMPLE_BYTES,
     SAMPLE_RATE,
@@ -38,7 +38,8 @@ from narrator.speech.audio import (
     OutputDevice,
     WavRecorder,
 )
-from narrator.speech.engine import EngineError, Voice, WordMark
+from narrator.speech.engines.base import EngineError, Voice, WordMark
+from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speechlog import SpeechLog
 from narrator.speech.utterance import Utterance
@@ -53,17 +54,6 @@ class Priority(IntEnum):
     IMPORTANT = 0
     TEXT = 1
     NOTIFICATION = 2
-
-
-@dataclass(frozen=True)
-class SpeechEvent:
-    kind: str
-    utterance: Utterance | None
-    time: float
-    start: int = 0
-    length: int = 0
-    message: str = ""
-    voice: str = ""  # "started": the voice saying it ("" for the engine's default)
 
 
 class _Rendition:
@@ -108,7 +98,9 @@ class Speaker:
         audio_out: Path | None = None,
         speech_log: Path | None = None,
         null_audio: bool = False,
+        worker: SynthesisWorker | None = None,
     ) -> None:
+        """``worker``: a synthesizer process already spawned (to save its start-up)."""
         self._voice = voice
         self._language = language
         self._installed: list[Voice] | None = None
@@ -122,7 +114,7 @@ class Speaker:
         self._events: SimpleQueue[SpeechEvent | None] = SimpleQueue()
         self._log = _output(SpeechLog, speech_log, self._origin)
         self._recorder = _output(WavRecorder, audio_out)
-        self._worker = SynthesisWorker()
+        self._worker = worker or SynthesisWorker()
         self._worker_lock = threading.Lock()
         self._synthesis = threading.Thread(
             target=self._synthesize_ahead, daemon=True, name="speech-synthesis"
@@ -135,7 +127,7 @@ class Speaker:
         self._device = OutputDevice(null_audio=null_audio)
         self._device.start(self._play())
         if self._device.silent and not null_audio:
-            self._emit("notice", None, time.monotonic(), message=NO_DEVICE_NOTICE)
+            self._emit(SpeechEventKind.NOTICE, None, time.monotonic(), message=NO_DEVICE_NOTICE)
 
     @property
     def paused(self) -> bool:
@@ -215,7 +207,7 @@ class Speaker:
         with self._lock:
             current = self._queue[0] if self._queue else None
             if current is not None and current.started:
-                self._emit("interrupted", current.utterance, time.monotonic())
+                self._emit(SpeechEventKind.INTERRUPTED, current.utterance, time.monotonic())
             self._queue.clear()
         self._synthesis.join()
         self._worker.close()
@@ -245,7 +237,7 @@ class Speaker:
 
     def _emit(
         self,
-        kind: str,
+        kind: SpeechEventKind,
         utterance: Utterance | None,
         when: float,
         *,
@@ -359,7 +351,7 @@ class Speaker:
                 break
             if not current.started:
                 current.started = True
-                self._emit("started", current.utterance, at, voice=current.voice)
+                self._emit(SpeechEventKind.STARTED, current.utterance, at, voice=current.voice)
             take = min(available, size - len(out))
             self._emit_words(current, current.played + take, now, len(out))
             out += current.pcm[current.played : current.played + take]
@@ -376,7 +368,9 @@ class Speaker:
             if offset >= until:
                 return
             at = now + (position + offset - current.played) / SAMPLE_BYTES / SAMPLE_RATE
-            self._emit("word", current.utterance, at, start=mark.start, length=mark.length)
+            self._emit(
+                SpeechEventKind.WORD, current.utterance, at, start=mark.start, length=mark.length
+            )
             current.next_word += 1
 
     def _finish(self, current: _Rendition, at: float) -> None:
@@ -384,13 +378,13 @@ class Speaker:
         self._queue.popleft()
         self._work.notify_all()
         if current.failure:
-            self._emit("error", current.utterance, at, message=current.failure)
+            self._emit(SpeechEventKind.ERROR, current.utterance, at, message=current.failure)
         elif current.cut:
-            self._emit("interrupted", current.utterance, at)
+            self._emit(SpeechEventKind.INTERRUPTED, current.utterance, at)
         else:
             if not current.started:
-                self._emit("started", current.utterance, at, voice=current.voice)
-            self._emit("finished", current.utterance, at)
+                self._emit(SpeechEventKind.STARTED, current.utterance, at, voice=current.voice)
+            self._emit(SpeechEventKind.FINISHED, current.utterance, at)
 
     def _deliver_events(self) -> None:
         while (event := self._events.get()) is not None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from narrator.speech.speaker import SpeechEvent
+from narrator.speech.events import SpeechEvent
 
 
 def event_record(event: SpeechEvent, origin: float) -> dict[str, object]:
@@ -21,7 +19,7 @@ def event_record(event: SpeechEvent, origin: float) -> dict[str, object]:
     utterance = event.utterance
     return {
         "time": round(event.time - origin, 4),
-        "event": event.kind,
+        "event": event.kind.value,
         "role": utterance.role.value if utterance else None,
         "text": utterance.text if utterance else "",
         "spoken": utterance.spoken if utterance else "",

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from narrator.content.errors import NarratorError
-from narrator.speech.engine import Voice
+from narrator.errors import NarratorError
+from narrator.speech.engines.base import Voice
 
 
 def _tag(language: str) -> str:

@@ -31,8 +31,9 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import BinaryIO
 
-from narrator.content.errors import NarratorError
-from narrator.speech.engine import EngineError, Voice, WordMark, make_engine
+from narrator.errors import NarratorError
+from narrator.speech.engines import make_engine
+from narrator.speech.engines.base import EngineError, Voice, WordMark
 from narrator.speech.settings import VoiceSettings
 
 HEADER = struct.Struct("<cII")
@@ -103,17 +104,20 @@ class SynthesisWorker:
         self._process: subprocess.Popen[bytes] | None = None
         self._frames: queue.SimpleQueue[Frame | None] = queue.SimpleQueue()
         self._next_id = 0
+        self._ready = False
         self.sample_rate = 0
 
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process else None
 
-    def start(self) -> None:
-        """Start the child if it is not running; raise ``WorkerFailed`` if it cannot."""
+    def spawn(self) -> None:
+        """Start the child now without waiting for it (it loads its engine meanwhile);
+        ``start`` waits for it to be ready."""
         if self._process is not None and self._process.poll() is None:
             return
         self.close()
+        self._ready = False
         self._frames = queue.SimpleQueue()
         self._process = subprocess.Popen(
             [sys.executable, "-m", "narrator.speech.worker"],
@@ -126,11 +130,21 @@ class SynthesisWorker:
         threading.Thread(
             target=_read_frames, args=(stdout, self._frames), daemon=True, name="synth-frames"
         ).start()
+
+    def start(self) -> None:
+        """Start the child if it is not running, and wait until its engine is ready;
+        raise ``WorkerFailed`` if it cannot start."""
+        running = self._process is not None and self._process.poll() is None
+        if running and self._ready:
+            return
+        if not running:
+            self.spawn()
         kind, _, payload = self._next_frame(START_TIMEOUT, "start")
         if kind != b"R":
             self.close()
             raise WorkerFailed(payload.decode("utf-8", "replace") or "the speech engine failed")
         self.sample_rate = json.loads(payload)["sample_rate"]
+        self._ready = True
 
     def _next_frame(self, timeout: float, doing: str) -> Frame:
         try:

@@ -12,24 +12,29 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import ClassVar
+from weakref import WeakSet
 
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.signal import Signal
 from textual.theme import Theme
 
 from narrator.crash import record
+from narrator.exit_codes import ExitCode
 from narrator.reading.announce import Announcer
+from narrator.reading.session import Speech, SpeechMaker
 from narrator.reading.store import Settings, Store
-from narrator.speech.settings import Verbosity, VoiceSettings
-from narrator.speech.speaker import Priority, Speaker, SpeechEvent
+from narrator.speech.events import NOTICES, SpeechEvent
+from narrator.speech.output import SpeechOutput
+from narrator.speech.settings import VoiceSettings
+from narrator.speech.speaker import Speaker
 from narrator.speech.utterance import Utterance
-from narrator.tui.messages import Say
+from narrator.tui.driver import reader_driver
+from narrator.tui.messages import Say, Silence
 
 HIGH_CONTRAST = Theme(
     name="narrator-high-contrast",
@@ -49,16 +54,6 @@ HIGH_CONTRAST = Theme(
     text_alpha=1.0,
 )
 STANDARD_THEME = "textual-dark"
-CRASH_EXIT = 70
-
-
-@dataclass(frozen=True)
-class SpeechOutput:
-    """Where the voice goes (``--audio-out``, ``--speech-log``, ``--no-audio``)."""
-
-    audio_out: Path | None = None
-    speech_log: Path | None = None
-    null_audio: bool = False
 
 
 NO_OUTPUT_OPTIONS = SpeechOutput()
@@ -78,10 +73,11 @@ class NarratorApp(App[int]):
     ENABLE_COMMAND_PALETTE = False
     TITLE = "Narrator"
     # Ctrl+C is what a terminal user presses to leave: it quits like q (each
-    # screen keeps its place as it closes), never a toast asking for Ctrl+Q.
+    # screen keeps its place as it closes), never a toast asking for Ctrl+Q, and
+    # ends with the status every Narrator command ends with on Ctrl+C.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "quit", show=False, priority=True),
-        Binding("ctrl+c", "quit", "quit", show=False, priority=True),
+        Binding("ctrl+c", "interrupt", "quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -92,28 +88,38 @@ class NarratorApp(App[int]):
         store: Store | None = None,
         settings: Settings = DEFAULT_SETTINGS,
         notice: str = "",
+        voice: SpeechMaker | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(driver_class=reader_driver())
+        self._make_voice = voice or self._real_voice
         self._first_screen = first_screen
         self.output = output
         self.store = store or Store()
         self.settings = settings
         self.announcer = Announcer()
-        self._speaker: Speaker | None = None
+        self._speaker: Speech | None = None
         self.notice = notice
         self.crash_line = ""
+        self.speech_heard: Signal[SpeechEvent] = Signal(self, "speech-heard")
+        self._followers: WeakSet[Screen[None]] = WeakSet()
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
         self._apply_theme()
-        self._speaker = Speaker(
+        self._speaker = self._make_voice(self._hear)
+        self.push_screen(self._first_screen)
+
+    def action_interrupt(self) -> None:
+        self.exit(return_code=ExitCode.INTERRUPTED)
+
+    def _real_voice(self, hear: Callable[[SpeechEvent], None]) -> Speaker:
+        return Speaker(
             self.settings.voice,
-            on_event=self._hear,
+            on_event=hear,
             audio_out=self.output.audio_out,
             speech_log=self.output.speech_log,
             null_audio=self.output.null_audio,
         )
-        self.push_screen(self._first_screen)
 
     def _hear(self, event: SpeechEvent) -> None:
         """Called on the speaker's thread: hand the event to the UI thread."""
@@ -124,7 +130,7 @@ class NarratorApp(App[int]):
             self._speaker.close()
 
     @property
-    def speaker(self) -> Speaker:
+    def speaker(self) -> Speech:
         """The voice; it exists from mount to unmount, while screens are shown."""
         if self._speaker is None:
             raise RuntimeError("the speaker exists only while the app runs")
@@ -135,7 +141,7 @@ class NarratorApp(App[int]):
     def speak(self, utterances: Sequence[Utterance]) -> None:
         """Cut what is being said and say ``utterances``."""
         if utterances:
-            self.speaker.speak(list(utterances), Priority.TEXT)
+            self.speaker.speak(list(utterances))
 
     def say(self, text: str) -> None:
         """Cut what is being said and say ``text`` (the reader's own words)."""
@@ -144,54 +150,40 @@ class NarratorApp(App[int]):
     def on_say(self, message: Say) -> None:
         self.say(message.text)
 
+    def on_silence(self, message: Silence) -> None:
+        self.speaker.stop()
+
     def on_speech_happened(self, message: SpeechHappened) -> None:
+        """The reader, even under a pop-up, follows the voice (``speech_heard``); with no
+        reader open, a notice from the speaker is shown here."""
         if not self.is_running:
             return  # shutting down: the screens that would follow the voice are being taken apart
         event = message.event
-        if event.kind in ("notice", "error") and event.message:
+        if any(screen.is_attached for screen in self._followers):
+            self.speech_heard.publish(event)
+        elif event.kind in NOTICES and event.message:
             self.show_notice(event.message)
-        handler = self._listener("follow_speech")
-        if handler is not None:
-            handler(event)
+
+    def follow_speech(self, screen: Screen[None], hear: Callable[[SpeechEvent], None]) -> None:
+        """``screen`` hears every speech event from now on, in order, even under a pop-up;
+        it shows the speaker's notices itself."""
+        self._followers.add(screen)
+        self.speech_heard.subscribe(screen, hear, immediate=True)
 
     def show_notice(self, notice: str) -> None:
-        """A notice stays under the status line until the next one (a toast would
-        cover the status); a screen without that line shows it as a toast."""
+        """A notice outside the reader, as a toast (the reader shows its own)."""
         self.notice = notice
-        handler = self._listener("show_notice")
-        if handler is not None:
-            handler(notice)
-        else:
-            self.notify(notice, timeout=8, markup=False)
-
-    def _listener(self, name: str) -> Callable[..., None] | None:
-        """The method ``name`` of the topmost screen that has it: the reader keeps
-        following the voice while a dialog is open over it."""
-        for screen in reversed(self.screen_stack):
-            handler = getattr(screen, name, None)
-            if callable(handler):
-                return handler
-        return None
+        self.notify(notice, timeout=8, markup=False)
 
     @property
     def voice(self) -> VoiceSettings:
         return self.settings.voice
 
-    def change_voice(self, voice: VoiceSettings) -> None:
-        """Use ``voice`` from the next utterance, and remember it for next time."""
-        self._remember(replace(self.settings, voice=voice))
-        self.speaker.configure(voice)
-
-    def change_verbosity(self, verbosity: Verbosity) -> None:
-        """Remember ``verbosity`` for next time (the screen remakes its script)."""
-        self._remember(replace(self.settings, verbosity=verbosity))
-
-    def _remember(self, settings: Settings) -> None:
-        """Use ``settings`` from now on and save what changed (not this run's options)."""
-        problem = self.store.remember(self.settings, settings)
+    def use_settings(self, settings: Settings) -> None:
+        """The listener changed a setting (the reading session saved it): the next
+        reader opens with it, and the theme follows the contrast setting."""
         self.settings = settings
-        if problem:
-            self.show_notice(problem)
+        self._apply_theme()
 
     @property
     def high_contrast(self) -> bool:
@@ -200,19 +192,13 @@ class NarratorApp(App[int]):
     def _apply_theme(self) -> None:
         self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
 
-    def toggle_contrast(self) -> str:
-        """Switch the high-contrast theme, and remember it for next time; returns what to say."""
-        self._remember(replace(self.settings, high_contrast=not self.high_contrast))
-        self._apply_theme()
-        return f"High contrast {'on' if self.high_contrast else 'off'}"
-
     # --------------------------------------------------------------- crashes
 
     def _handle_exception(self, error: Exception) -> None:
         log = record(error)
         self.crash_line = f"narrator: internal error: {error} (details in {log})"
         super()._handle_exception(error)
-        self._return_code = CRASH_EXIT
+        self._return_code = ExitCode.CRASHED
 
     def _print_error_renderables(self) -> None:
         """After a crash, print the one line (the traceback is in the crash log)."""

@@ -6,41 +6,25 @@ CLI as one line (exit 1), never inside a half-drawn full-screen app.
 
 from __future__ import annotations
 
-import argparse
-import os
 from functools import partial
-from importlib.resources import files
 from pathlib import Path
 
 from textual.screen import Screen
 
-from narrator.content.errors import NarratorError
+from narrator.content.library import articles_in, openable
 from narrator.content.loader import load_article
 from narrator.content.model import Article
-from narrator.reading.announce import Announcer
+from narrator.exit_codes import ExitCode
 from narrator.reading.cursor import Cursor
+from narrator.reading.first_words import FirstWords
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
-from narrator.speech.script import build_script
-from narrator.speech.settings import Verbosity
-from narrator.tui.app import NarratorApp, SpeechOutput
+from narrator.speech.output import SpeechOutput
+from narrator.tui.app import NarratorApp
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
 
-ARTICLE_SUFFIXES = (".yaml", ".yml")
 NO_LEXICON: Loaded[Lexicon | None] = Loaded(None)
-
-
-def bundled_articles() -> Path:
-    """The folder of articles that ships inside the package."""
-    return Path(str(files("narrator.articles")))
-
-
-def library_of(folder: Path) -> list[Path]:
-    articles = sorted(p for p in folder.iterdir() if p.suffix in ARTICLE_SUFFIXES)
-    if not articles:
-        raise NarratorError(f"{folder}: no articles (*.yaml) in this folder")
-    return articles
 
 
 class Opener:
@@ -55,9 +39,15 @@ class Opener:
         self.lexicon = lexicon
 
     def reader(
-        self, article: Article, path: Path | None, section: str | None = None
+        self,
+        article: Article,
+        path: Path | None,
+        section: str | None = None,
+        *,
+        from_library: bool = False,
+        title_said: bool = False,
     ) -> ReaderScreen:
-        cursor = self.cursor(article, self.settings.verbosity)
+        cursor = Cursor.for_article(article, self.settings.verbosity, self.lexicon.value)
         state = self.store.article(article.id, path)
         if section is not None:
             cursor.go_to_section(section)
@@ -72,38 +62,10 @@ class Opener:
             state.value,
             notices=notices,
             resumed=resumed,
-            remake=partial(self.cursor, article),
+            remake=partial(Cursor.for_article, article, lexicon=self.lexicon.value),
+            from_library=from_library,
+            title_said=title_said,
         )
-
-    def cursor(self, article: Article, verbosity: Verbosity) -> Cursor:
-        """The article's script said at ``verbosity``, at its start (the reader
-        remakes it when the listener changes punctuation or figures)."""
-        lexicon = self.lexicon.value
-        announcer = Announcer.for_article(article, verbosity, lexicon)
-        script = build_script(article, verbosity=verbosity, lexicon=lexicon)
-        return Cursor(article, script.utterances, announcer=announcer)
-
-
-def check_writable(path: Path | None) -> None:
-    """An output file (``--speech-log``, ``--audio-out``) can be created or replaced.
-
-    Checked before the screen opens: the speaker would otherwise fail inside
-    the running app, after the listener has already heard nothing.
-    """
-    if path is None:
-        return
-    folder = path.parent
-    if path.is_dir():
-        problem = "it is a folder"
-    elif not folder.is_dir():
-        problem = f"no folder {folder}"
-    elif not os.access(folder, os.W_OK | os.X_OK) or (
-        path.exists() and not os.access(path, os.W_OK)
-    ):
-        problem = "permission denied"
-    else:
-        return
-    raise NarratorError(f"{path}: cannot write: {problem}")
 
 
 def build_app(
@@ -114,46 +76,44 @@ def build_app(
     *,
     punctuation: str | None = None,
     figures: str | None = None,
+    first: FirstWords | None = None,
 ) -> NarratorApp:
     """The app on ``path`` (an article, a folder, or the bundled articles), ready to
-    run, speaking at the saved verbosity or at ``punctuation`` and ``figures``.
+    run, speaking at the saved verbosity or at ``punctuation`` and ``figures``;
+    ``first``: the article was loaded already and its title is being said.
 
     Raises ``NarratorError`` for a missing or broken article or an unknown
     section, or an output file that cannot be written, so the CLI reports it
     as one line before any screen is drawn.
     """
-    check_writable(output.audio_out)
-    check_writable(output.speech_log)
-    path = path if path is not None else bundled_articles()
-    if not path.exists():
-        raise NarratorError(f"{path}: no such file or folder")
-    settings = store.settings()
-    chosen = settings.value.for_this_run(punctuation=punctuation, figures=figures)
-    opener = Opener(store, chosen, store.lexicon())
-    first: Screen[None]
-    if path.is_dir() and len(articles := library_of(path)) > 1:
-        first = LibraryScreen(articles, opener.reader)
+    output.check_writable()
+    if first is not None:
+        settings, chosen, lexicon = first.settings, first.chosen, first.lexicon
     else:
-        article_path = library_of(path)[0] if path.is_dir() else path
-        first = opener.reader(load_article(article_path), article_path, section)
+        path = openable(path)
+        settings = store.settings()
+        chosen = settings.value.for_this_run(punctuation=punctuation, figures=figures)
+        lexicon = store.lexicon()
+    opener = Opener(store, chosen, lexicon)
+    screen: Screen[None]
+    if first is not None:
+        screen = opener.reader(first.article, first.path, section, title_said=True)
+    elif path.is_dir() and len(articles := articles_in(path)) > 1:
+        screen = LibraryScreen(articles, partial(opener.reader, from_library=True))
+    else:
+        article_path = articles_in(path)[0] if path.is_dir() else path
+        screen = opener.reader(load_article(article_path), article_path, section)
     return NarratorApp(
-        first, output=output, store=store, settings=chosen, notice=settings.notice or ""
+        screen,
+        output=output,
+        store=store,
+        settings=chosen,
+        notice=settings.notice or "",
+        voice=first.voice if first is not None else None,
     )
 
 
-def open_(args: argparse.Namespace) -> int:
-    if args.plain:
-        from narrator.plain import open_plain
-
-        return open_plain(args)
-    output = SpeechOutput(args.audio_out, args.speech_log, args.no_audio)
-    app = build_app(
-        args.path,
-        args.section,
-        output,
-        Store(),
-        punctuation=args.punctuation,
-        figures=args.figures,
-    )
+def run(app: NarratorApp) -> int:
+    """Run the full-screen reader until the listener leaves; the exit status."""
     app.run()
-    return app.return_code or 0
+    return app.return_code or ExitCode.OK

@@ -11,3 +11,7 @@ class Say(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class Silence(Message):
+    """Stop speaking now: Escape in a pop-up or a list stops the voice as it closes."""

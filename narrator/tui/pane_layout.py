@@ -20,10 +20,10 @@ from rich.style import Style
 from rich.text import Text
 
 from narrator.content.terms import TermFinder
+from narrator.controls import visible
 from narrator.speech.frontend.alignment import written_place
 from narrator.speech.frontend.span import SpokenText
 from narrator.speech.utterance import Role, Utterance
-from narrator.tui.literal import visible
 
 GUTTER = 2
 MARKER = "▶ "

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrator.content.errors import NarratorError
-from narrator.content.limits import visible_controls
 from narrator.content.loader import read_limited
 from narrator.content.model import Article
 from narrator.content.yamlnodes import decode_utf8
+from narrator.controls import visible
+from narrator.errors import NarratorError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 PAGE_TEXT_SUFFIXES = (".txt",)
@@ -37,4 +37,4 @@ def import_file(path: Path) -> Article:
 def import_text(data: bytes, path: str) -> str:
     """The text an importer works on: one kind of line end, no live control codes."""
     text = decode_utf8(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    return visible_controls(text)
+    return visible(text, keep_lines=True)

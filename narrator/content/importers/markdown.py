@@ -43,7 +43,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from narrator.content.build import NOT_BLANK
-from narrator.content.errors import NarratorError
+from narrator.content.importers.draft import Draft, article_id, sections, title_from_name
 from narrator.content.model import (
     Article,
     Block,
@@ -54,11 +54,9 @@ from narrator.content.model import (
     ListItem,
     Paragraph,
     Reference,
-    Section,
-    Shows,
     Table,
 )
-from narrator.content.slugs import slugify, unique_slug
+from narrator.errors import NarratorError
 
 GLOSSARY_TITLES = frozenset({"glossary", "key terms", "terms", "definitions"})
 REFERENCE_TITLES = frozenset({"references", "sources", "bibliography", "works cited", "citations"})
@@ -70,21 +68,10 @@ UNTITLED = "Untitled section"
 
 
 @dataclass
-class _Draft:
-    """A section while its content is still arriving."""
-
-    title: str
-    level: int
-    shows: Shows | None = None
-    blocks: list[Block] = field(default_factory=list)
-    children: list[_Draft] = field(default_factory=list)
-
-
-@dataclass
 class _Converter:
     lines: list[str]
-    drafts: list[_Draft] = field(default_factory=list)
-    stack: list[_Draft] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    stack: list[Draft] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     terms: set[str] = field(default_factory=set)
@@ -95,7 +82,7 @@ class _Converter:
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
-        draft = _Draft(title or UNTITLED, level)
+        draft = Draft(title or UNTITLED, level=level)
         kind = " ".join(title.casefold().rstrip(":").split())
         if kind in GLOSSARY_TITLES and "glossary" not in self.titled:
             draft.shows = "glossary"
@@ -107,7 +94,7 @@ class _Converter:
         self.stack.append(draft)
 
     @property
-    def current(self) -> _Draft:
+    def current(self) -> Draft:
         if not self.stack:
             self.heading(INTRODUCTION, _AFTER_EVERY_HEADING)
         return self.stack[-1]
@@ -130,7 +117,7 @@ class _Converter:
             for line in _code_lines(node):
                 self.add(draft, Paragraph(line))
 
-    def paragraph(self, draft: _Draft, inline: SyntaxTreeNode, *, quoted: bool) -> None:
+    def paragraph(self, draft: Draft, inline: SyntaxTreeNode, *, quoted: bool) -> None:
         images = _only_images(inline)
         if images:
             for image in images:
@@ -141,7 +128,7 @@ class _Converter:
         text = _plain(inline)
         self.add(draft, Callout(text) if quoted else Paragraph(text))
 
-    def bullet_list(self, draft: _Draft, node: SyntaxTreeNode) -> None:
+    def bullet_list(self, draft: Draft, node: SyntaxTreeNode) -> None:
         kept: list[ListItem] = []
         for item, whole in _list_items(node, self.lines):
             if draft.shows == "references":
@@ -172,11 +159,11 @@ class _Converter:
         self.shown.add("glossary")
         return True
 
-    def add(self, draft: _Draft, block: Block) -> None:
+    def add(self, draft: Draft, block: Block) -> None:
         if _has_words(block):
             draft.blocks.append(block)
 
-    def term_sections(self, draft: _Draft) -> None:
+    def term_sections(self, draft: Draft) -> None:
         """Sub-headings of the glossary that hold only text become entries."""
         kept = []
         for child in draft.children:
@@ -208,33 +195,22 @@ def convert(text: str, name: str) -> Article:
         converter.term_sections(glossary_draft)
     if not converter.drafts:
         converter.heading(INTRODUCTION, _AFTER_EVERY_HEADING)
-    taken: set[str] = set()
     return Article(
-        id=slugify(name) or "article",
-        title=title or _title_from_name(name),
-        sections=tuple(_section(d, taken, converter.shown) for d in converter.drafts),
+        id=article_id(name),
+        title=title or title_from_name(name, "Imported article"),
+        sections=sections(converter.drafts, converter.shown),
         references=tuple(converter.references),
         glossary=tuple(converter.glossary),
     )
 
 
-def _section(draft: _Draft, taken: set[str], shown: set[str]) -> Section:
-    return Section(
-        id=unique_slug(draft.title, taken, "section"),
-        title=draft.title,
-        blocks=tuple(draft.blocks),
-        sections=tuple(_section(c, taken, shown) for c in draft.children),
-        shows=draft.shows if draft.shows in shown else None,
-    )
-
-
-def _all(drafts: list[_Draft]) -> Iterator[_Draft]:
+def _all(drafts: list[Draft]) -> Iterator[Draft]:
     for draft in drafts:
         yield draft
         yield from _all(draft.children)
 
 
-def _definition(draft: _Draft) -> tuple[str, str | None] | None:
+def _definition(draft: Draft) -> tuple[str, str | None] | None:
     """A sub-heading's text and figure as a definition, if it holds nothing else."""
     texts = [b.text for b in draft.blocks if isinstance(b, Paragraph | Callout)]
     figures = [b.description for b in draft.blocks if isinstance(b, Figure)]
@@ -243,11 +219,6 @@ def _definition(draft: _Draft) -> tuple[str, str | None] | None:
     if len(figures) > 1:
         return None
     return "\n".join(texts), (figures[0] if figures else None)
-
-
-def _title_from_name(name: str) -> str:
-    words = " ".join(name.replace("_", " ").replace("-", " ").split())
-    return words[:1].upper() + words[1:] if words else "Imported article"
 
 
 def _has_words(block: Block) -> bool:

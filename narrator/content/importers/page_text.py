@@ -67,9 +67,9 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from narrator.content.errors import NarratorError
+from narrator.content.importers.draft import Draft, article_id, sections, title_from_name
 from narrator.content.model import (
     Article,
     Block,
@@ -80,12 +80,11 @@ from narrator.content.model import (
     ListItem,
     Paragraph,
     Reference,
-    Section,
     Shows,
     Source,
     Table,
 )
-from narrator.content.slugs import slugify, unique_slug
+from narrator.errors import NarratorError
 
 NAVIGATION_CHROME = frozenset(
     {"skip to main content", "skip to content", "skip navigation", "jump to content"}
@@ -124,17 +123,6 @@ class _Group:
         return self.lines[0].strip() if len(self.lines) == 1 else None
 
 
-@dataclass
-class _Draft:
-    """A section still being filled; ids are given only at the end, once every
-    title is known, so numbering of clashing slugs follows reading order."""
-
-    title: str
-    shows: Shows | None = None
-    blocks: list[Block] = field(default_factory=list)
-    children: list[_Draft] = field(default_factory=list)
-
-
 def convert(text: str, name: str) -> Article:
     """The article in ``text``, a page copied as plain text; ``name`` names it (a file stem)."""
     groups = _groups(text)
@@ -142,11 +130,10 @@ def convert(text: str, name: str) -> Article:
         raise NarratorError(f"{name}: no text to import")
     builder = _Builder(_word_pairs(text))
     builder.read(groups)
-    title = _title_from_name(name)
     return Article(
-        id=slugify(name) or "article",
-        title=title,
-        sections=_sections(builder.drafts),
+        id=article_id(name),
+        title=title_from_name(name, "Imported page"),
+        sections=sections(builder.drafts),
         source=Source(attribution=f"Imported from the plain text of a web page ({name})."),
         references=tuple(builder.references),
         glossary=tuple(_with_abbreviations(entry, text) for entry in builder.glossary),
@@ -223,9 +210,9 @@ class _Builder:
 
     def __init__(self, word_pairs: Counter[tuple[str, str]]) -> None:
         self.word_pairs = word_pairs
-        self.drafts: list[_Draft] = []
-        self.top: _Draft | None = None
-        self.current: _Draft | None = None
+        self.drafts: list[Draft] = []
+        self.top: Draft | None = None
+        self.current: Draft | None = None
         self.references: list[Reference] = []
         self.glossary: list[GlossaryEntry] = []
         self.pending_figure: str | None = None
@@ -253,8 +240,8 @@ class _Builder:
         for draft in self._all_drafts():
             draft.blocks = _with_pull_quotes(draft.blocks)
 
-    def _all_drafts(self) -> list[_Draft]:
-        found: list[_Draft] = []
+    def _all_drafts(self) -> list[Draft]:
+        found: list[Draft] = []
         stack = list(reversed(self.drafts))
         while stack:
             draft = stack.pop()
@@ -287,7 +274,7 @@ class _Builder:
         )
         return not _is_heading(line) and not heading_follows and _ends_sentence(definition)
 
-    def _section(self) -> _Draft:
+    def _section(self) -> Draft:
         if self.current is None:
             self._open_top("Introduction")
         assert self.current is not None
@@ -298,7 +285,7 @@ class _Builder:
         shows = _SHOWN_PARTS.get(title.strip().lower())
         if any(draft.shows == shows for draft in self.drafts):
             shows = None
-        self.top = self.current = _Draft(title, shows)
+        self.top = self.current = Draft(title, shows)
         self.drafts.append(self.top)
 
     def _open_question(self, title: str) -> None:
@@ -306,7 +293,7 @@ class _Builder:
         if self.top is None:
             self._open_top(title)
             return
-        self.current = _Draft(title)
+        self.current = Draft(title)
         self.top.children.append(self.current)
 
     def _flush_pending_figure(self) -> None:
@@ -482,24 +469,3 @@ def _with_pull_quotes(blocks: list[Block]) -> list[Block]:
         ):
             result[index] = Callout(block.text)
     return result
-
-
-def _title_from_name(name: str) -> str:
-    title = re.sub(r"[_\s-]+", " ", name).strip() or "Imported page"
-    return title[0].upper() + title[1:]
-
-
-def _sections(drafts: list[_Draft]) -> tuple[Section, ...]:
-    taken: set[str] = set()
-
-    def build(draft: _Draft) -> Section:
-        section_id = unique_slug(draft.title, taken, "section")
-        return Section(
-            id=section_id,
-            title=draft.title,
-            blocks=tuple(draft.blocks),
-            sections=tuple(build(child) for child in draft.children),
-            shows=draft.shows,
-        )
-
-    return tuple(build(draft) for draft in drafts)

@@ -1,50 +1,36 @@
-"""The help screen: every key of the reader, shown and spoken from one table.
+"""Help: every key of the reader as a list, one key per item, said item by item.
 
-The rows are the reader's commands (``narrator.reading.commands``, shared with
-the plain reader) plus the few keys only the full-screen reader has, and the
-reader binds its keys from the same rows, so help can never disagree with what
-the keys do.
+The items are the reader's commands (``narrator.reading.commands``, shared with
+the plain reader, which also binds its keys from them, so help can never
+disagree with what the keys do), then the keys of the lists and pop-ups. It is
+the same spoken list as the glossary's: arrows move and say each item, a
+letter jumps to the next key starting with it, Escape (or Enter) closes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
-
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
 
 from narrator.reading.commands import Command, help_lines
+from narrator.tui.screens.choose import ChooseScreen
+
+# The keys that work inside the contents, the lists and the pop-ups.
+ELSEWHERE = (
+    "enter, in the contents: go to that section",
+    "up and down arrows, in a list: move and say each item",
+    "a letter, in a list: jump to the next item starting with it",
+    "enter, in a list: choose the item",
+    "escape, in a list or a pop-up: stop speaking and go back",
+    "delete, in the bookmarks list: remove the bookmark",
+    "enter or d, in the definition pop-up: close it",
+)
 
 
-def spoken_help(commands: Sequence[Command]) -> str:
-    keys = " ".join(f"{line}." for line in help_lines(commands))
-    return f"Keys. {keys} Escape closes help."
-
-
-class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "close"),
-        Binding("question_mark", "dismiss", "close", show=False),
-        Binding("q", "dismiss", "close", show=False),
-    ]
-
+class HelpScreen(ChooseScreen):
     def __init__(self, commands: Sequence[Command]) -> None:
-        super().__init__()
-        self.commands = tuple(commands)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="help"):
-            yield Label("Keys (Escape closes)", id="help-title")
-            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=False)
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("key", "does")
-        for command in self.commands:
-            table.add_row(Text(command.label), Text(command.description))
-        table.focus()
+        super().__init__(
+            "Help",
+            [*help_lines(commands), *ELSEWHERE],
+            empty="",
+            nouns=("key", "keys"),
+        )

@@ -15,15 +15,17 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
-from narrator.content.errors import ArticleError, NarratorError
+from narrator.content.errors import ArticleError
 from narrator.content.loader import load_article
 from narrator.content.model import Article
+from narrator.errors import NarratorError
 from narrator.speech.message import spoken_message
 from narrator.tui.screens.choose import ChooseScreen
 
 
 class LibraryScreen(Screen[None]):
-    """Offers the articles; choosing one replaces the library with its reader."""
+    """Offers the articles; choosing one opens its reader over the library, and
+    leaving the reader (q) comes back to the list."""
 
     def __init__(
         self, articles: Sequence[Path], reader_for: Callable[[Article, Path], Screen[None]]
@@ -52,6 +54,7 @@ class LibraryScreen(Screen[None]):
             lead=lead,
             nouns=("article", "articles"),
             start=start,
+            escape_leaves=False,
         )
         self.app.push_screen(chooser, self._chosen)
 
@@ -63,7 +66,11 @@ class LibraryScreen(Screen[None]):
         if not isinstance(article, Article):
             self._offer(spoken_message(f"Cannot open {path.name}: {article.problem}."), number)
             return
-        self.app.switch_screen(self.reader_for(article, path))
+        self.app.push_screen(self.reader_for(article, path), lambda _: self._back(number))
+
+    def _back(self, number: int) -> None:
+        """q in an article brings the library back, on that article."""
+        self._offer(start=number)
 
 
 class Unreadable:

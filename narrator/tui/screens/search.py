@@ -1,4 +1,8 @@
-"""The search box: type, Enter to find; n / N then move between the matches."""
+"""The search box: type, Enter to find; n / N then move between the matches.
+
+Typing is echoed as a screen reader echoes it: each character as it is typed,
+each one deleted by Backspace, and the query from last time as the box opens.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from narrator.tui.messages import Say
+from narrator.speech.message import typed_character
+from narrator.tui.messages import Say, Silence
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -21,6 +26,7 @@ class SearchScreen(ModalScreen[str | None]):
     def __init__(self, previous: str = "") -> None:
         super().__init__()
         self.previous = previous
+        self._typed = previous
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -28,10 +34,23 @@ class SearchScreen(ModalScreen[str | None]):
             yield Input(value=self.previous, placeholder="words to find", id="search-input")
 
     def on_mount(self) -> None:
-        self.post_message(Say("Search. Type the words to find, then Enter."))
+        if self.previous:
+            self.post_message(Say(f"Search, {self.previous}. Type to change it, then Enter."))
+        else:
+            self.post_message(Say("Search. Type the words to find, then Enter."))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        before, self._typed = self._typed, event.value
+        if event.value.startswith(before) and len(event.value) == len(before) + 1:
+            self.post_message(Say(typed_character(event.value[-1])))
+        elif before.startswith(event.value) and len(before) == len(event.value) + 1:
+            self.post_message(Say(f"{typed_character(before[-1])} deleted"))
+        elif event.value != before:
+            self.post_message(Say(event.value or "Empty"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
 
     def action_dismiss_none(self) -> None:
+        self.post_message(Silence())
         self.dismiss(None)

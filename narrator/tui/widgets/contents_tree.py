@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 from narrator.reading.structure import SectionSpan
 from narrator.tui.literal import literal
 from narrator.tui.messages import Say
+from narrator.tui.terminal_cursor import put_terminal_cursor
 
 CURRENT = "\u25b6 "
 
@@ -80,6 +81,7 @@ class ContentsTree(Tree[str]):
 
     def on_focus(self, event: Focus) -> None:
         self.post_message(Say(f"Contents, {self._spoken(self.cursor_node)}".rstrip(", ")))
+        put_terminal_cursor(self, self.cursor_line)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         """Say the section the listener moved onto (the reader moving the mark is silent)."""
@@ -87,6 +89,8 @@ class ContentsTree(Tree[str]):
         marked, self._marked = self._marked, None
         if self.has_focus and event.node is not marked:
             self.post_message(Say(self._spoken(event.node)))
+        if self.has_focus:
+            put_terminal_cursor(self, event.node.line)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         event.stop()

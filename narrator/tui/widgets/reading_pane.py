@@ -17,6 +17,7 @@ from textual.strip import Strip
 from narrator.content.terms import TermFinder
 from narrator.speech.utterance import Utterance
 from narrator.tui.pane_layout import Highlight, PaneLayout, layout
+from narrator.tui.terminal_cursor import line_offset
 
 
 class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -67,11 +68,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if index is None or index not in self._layout.starts:
             return None
         column, line = self._layout.starts[index]
-        region = self.scrollable_content_region
-        y = line - round(self.scroll_y)
-        if not 0 <= y < region.height:
-            return None
-        return Offset(region.x + column, region.y + y)
+        return line_offset(self, line, column)
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or 80

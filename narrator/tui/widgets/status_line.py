@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from narrator.reading.where import Where
@@ -77,29 +78,28 @@ class StatusLine(Static):
     """The status in one or two lines, and below it the latest notice if there is one
     (on its own lines: a notice never hides where the reader is)."""
 
+    status: reactive[Status | None] = reactive(None)
+    notice: reactive[str] = reactive("")
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id)
-        self._status: Status | None = None
-        self._notice = ""
 
     @property
     def text(self) -> str:
-        status = str(self._status) if self._status else ""
-        return f"{status}\n{self._notice}" if self._notice else status
+        status = str(self.status) if self.status else ""
+        return f"{status}\n{self.notice}" if self.notice else status
 
-    def show_status(self, status: Status) -> None:
-        self._status = status
-        self._refresh_text()
+    def watch_status(self) -> None:
+        self._show()
 
-    def show_notice(self, notice: str) -> None:
-        self._notice = notice
-        self._refresh_text()
+    def watch_notice(self) -> None:
+        self._show()
 
     def on_resize(self) -> None:
-        self._refresh_text()
+        self._show()
 
-    def _refresh_text(self) -> None:
+    def _show(self) -> None:
         width = self.content_region.width or 78
-        status = self._status.lines(width) if self._status else []
-        notice = [self._notice] if self._notice else []
+        status = self.status.lines(width) if self.status else []
+        notice = [self.notice] if self.notice else []
         self.update(Text("\n").join(literal(line) for line in [*status, *notice]))

@@ -1,4 +1,4 @@
-"""Turns text into 16-bit mono PCM and word timings, through pyttsx3's espeak driver.
+"""espeak-ng through pyttsx3's bindings: streamed audio and exact word timings.
 
 pyttsx3's own ``say``/``save_to_file`` path collects a whole utterance in a
 buffer that grows quadratically, returns before long texts are done and has
@@ -6,93 +6,108 @@ crashed this process on a whole article. Narrator keeps pyttsx3's bindings but
 installs its own synthesis callback: each ~50 ms buffer is handed on as soon
 as espeak makes it (so playback can start before the sentence is finished) and
 espeak's word events arrive with their sample offsets (so the screen can follow
-the word being heard). Text is handed to espeak in bounded pieces.
+the word being heard).
+
+Finding espeak-ng needs nothing installed by the user.
+
+pyttsx3's espeak driver binds its functions to whatever ``libespeak-ng.so.1``
+the dynamic loader finds when ``pyttsx3.drivers._espeak`` is first imported,
+and espeak looks for its data in a system folder. Narrator ships espeak-ng in
+the ``espeakng-loader`` wheel instead, so before that import the wheel's
+library is loaded globally, the driver's library lookup is pointed at it and
+espeak is told where the wheel's data lives. ``NARRATOR_ESPEAK=system`` keeps
+the system's espeak-ng (for users with their own voices or dictionaries);
+any other value is taken as the path of an espeak-ng library to use.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
-import re
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
-from typing import Protocol
 
-from narrator.content.errors import NarratorError
-from narrator.speech.espeak import EngineUnavailable, load_bindings
-from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
+from narrator.speech.engines.base import (
+    AudioSink,
+    EngineError,
+    EngineUnavailable,
+    Voice,
+    WordMark,
+    WordSink,
+    ignore,
+    split_for_engine,
+    unknown_voice,
+)
+from narrator.speech.settings import VoiceSettings
 
-MAX_PIECE_CHARS = 800
+CHOICE_VARIABLE = "NARRATOR_ESPEAK"
+DATA_VARIABLE = "ESPEAK_DATA_PATH"
 BUFFER_MSEC = 50
 DEFAULT_VOICE = "en"
-ENGINE_VARIABLE = "NARRATOR_ENGINE"
-_CLAUSE_END = re.compile(r"[.!?;:,)\]]\s+")
-_SPACE = re.compile(r"\s+")
 
 
-class EngineError(NarratorError):
-    """One utterance could not be synthesized; the message is one line for the user."""
+def _wheel_library() -> tuple[Path, Path]:
+    """The library and the data folder inside the ``espeakng-loader`` wheel."""
+    try:
+        import espeakng_loader
+    except ImportError as error:
+        raise EngineUnavailable(
+            "espeak-ng is not installed (pip install espeakng-loader, "
+            f"or set {CHOICE_VARIABLE}=system to use the system's espeak-ng)"
+        ) from error
+    return Path(espeakng_loader.get_library_path()), Path(espeakng_loader.get_data_path())
 
 
-def unknown_voice(name: str | None) -> EngineError:
-    return EngineError(f"unknown voice {name!r} (see: narrator voices)")
+def _chosen_library() -> tuple[Path | None, Path | None]:
+    """Which library and data folder to use: ``None`` leaves the choice to the system."""
+    choice = os.environ.get(CHOICE_VARIABLE, "").strip()
+    if choice == "system":
+        return None, None
+    if choice:
+        return Path(choice), None
+    return _wheel_library()
 
 
-@dataclass(frozen=True)
-class Voice:
-    id: str
-    name: str
-    languages: tuple[str, ...]
+def _import_driver(library: ctypes.CDLL | None) -> ModuleType:
+    """Import pyttsx3's bindings so that every espeak lookup they make gets ``library``."""
+    loader = ctypes.cdll
+    original = loader.LoadLibrary
+
+    def load(name: str) -> ctypes.CDLL:
+        if library is not None and "espeak" in str(name).lower():
+            return library
+        return original(name)
+
+    loader.LoadLibrary = load  # type: ignore[method-assign]
+    try:
+        from pyttsx3.drivers import _espeak
+    except Exception as error:
+        raise EngineUnavailable(f"espeak-ng could not be loaded: {error}") from error
+    finally:
+        loader.LoadLibrary = original  # type: ignore[method-assign]
+    return _espeak
 
 
-@dataclass(frozen=True)
-class WordMark:
-    """A word of the spoken text, and the sample at which the voice starts saying it."""
-
-    sample: int
-    start: int
-    length: int
-
-
-AudioSink = Callable[[bytes], None]
-WordSink = Callable[[WordMark], None]
-
-
-def _ignore(_: object) -> None:
-    """A sink that drops what it is given (between synthesis calls)."""
-
-
-def split_for_engine(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
-    """Cut ``text`` into pieces of at most ``limit`` characters, each with its offset.
-
-    Cuts fall after clause punctuation when there is some, else at a space,
-    so the voice pauses where a reader would.
-    """
-    pieces: list[tuple[int, str]] = []
-    offset = 0
-    while len(text) - offset > limit:
-        window = text[offset : offset + limit]
-        cut = _last_break(window)
-        pieces.append((offset, window[:cut]))
-        offset += cut
-    if offset < len(text) or not pieces:
-        pieces.append((offset, text[offset:]))
-    return pieces
-
-
-def _last_break(window: str) -> int:
-    """Where to cut ``window``: the last clause end, else the last space, in its last 3/4."""
-    for pattern in (_CLAUSE_END, _SPACE):
-        ends = [match.end() for match in pattern.finditer(window)]
-        if ends and ends[-1] > len(window) // 4:
-            return ends[-1]
-    return len(window)
-
-
-def _clamp(value: float, low: float, high: float) -> float:
-    return max(low, min(high, value))
+def load_bindings() -> ModuleType:
+    """pyttsx3's espeak bindings, bound to the wheel's (or the chosen) espeak-ng."""
+    path, data = _chosen_library()
+    library = None
+    if path is not None:
+        try:
+            library = ctypes.CDLL(str(path), mode=ctypes.RTLD_GLOBAL)
+        except OSError as error:
+            raise EngineUnavailable(f"espeak-ng could not be loaded: {error}") from error
+    if data is not None:
+        os.environ[DATA_VARIABLE] = str(data.parent)
+    try:
+        return _import_driver(library)
+    except EngineUnavailable:
+        if path is not None:
+            raise
+        raise EngineUnavailable(
+            f"no system espeak-ng was found ({CHOICE_VARIABLE}=system); "
+            "unset it to use the espeak-ng that comes with Narrator"
+        ) from None
 
 
 class EspeakEngine:
@@ -104,8 +119,8 @@ class EspeakEngine:
         if rate <= 0:
             raise EngineUnavailable("espeak-ng could not start (its data folder was not found)")
         self.sample_rate: int = rate
-        self._audio: AudioSink = _ignore
-        self._word: WordSink = _ignore
+        self._audio: AudioSink = ignore
+        self._word: WordSink = ignore
         self._piece_offset = 0
         self._sample_base = 0
         self._samples = 0
@@ -132,12 +147,13 @@ class EspeakEngine:
         name = (settings.voice or DEFAULT_VOICE).encode("utf-8")
         if espeak.SetVoiceByName(name) != espeak.EE_OK:
             raise unknown_voice(settings.voice)
-        espeak.SetParameter(espeak.RATE, int(_clamp(settings.rate, MIN_RATE, MAX_RATE)), 0)
-        espeak.SetParameter(espeak.PITCH, int(_clamp(settings.pitch, 0, 100)), 0)
-        espeak.SetParameter(espeak.VOLUME, int(_clamp(settings.volume, 0.0, 2.0) * 100), 0)
+        settings = settings.clamped()
+        espeak.SetParameter(espeak.RATE, settings.rate, 0)
+        espeak.SetParameter(espeak.PITCH, settings.pitch, 0)
+        espeak.SetParameter(espeak.VOLUME, round(settings.volume * 100), 0)
 
     def synthesize(
-        self, text: str, settings: VoiceSettings, audio: AudioSink, word: WordSink = _ignore
+        self, text: str, settings: VoiceSettings, audio: AudioSink, word: WordSink = ignore
     ) -> int:
         """Speak ``text`` into ``audio`` buffer by buffer; return the number of samples."""
         self._configure(settings)
@@ -155,7 +171,7 @@ class EspeakEngine:
                 if status != self._espeak.EE_OK:
                     raise EngineError(f"espeak-ng refused the text (status {status})")
         finally:
-            self._audio, self._word = _ignore, _ignore
+            self._audio, self._word = ignore, ignore
         return self._samples
 
     def _on_synth(self, wav: ctypes.Array, count: int, events: ctypes.Array) -> int:
@@ -189,24 +205,3 @@ class EspeakEngine:
         if count > 0 and wav:
             self._samples += count
             self._audio(ctypes.string_at(wav, count * 2))
-
-
-class Engine(Protocol):
-    sample_rate: int
-
-    def voices(self) -> list[Voice]: ...
-
-    def synthesize(
-        self, text: str, settings: VoiceSettings, audio: AudioSink, word: WordSink
-    ) -> int: ...
-
-
-def make_engine() -> Engine:
-    """espeak-ng with streamed audio and exact word timings on Linux; pyttsx3's own
-    platform driver elsewhere, or wherever ``NARRATOR_ENGINE=pyttsx3`` asks for it."""
-    choice = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
-    if choice == "pyttsx3" or (not choice and not sys.platform.startswith("linux")):
-        from narrator.speech.driver import DriverEngine
-
-        return DriverEngine()
-    return EspeakEngine()

@@ -1,21 +1,14 @@
-"""The ``narrator`` command.
-
-Subcommands import their layer lazily so that ``narrator check`` never pays
-for loading Textual or the speech engine. Every failure reaches the user as
-one line on stderr; tracebacks go to a log file in the state folder.
-"""
+"""The ``narrator`` command line: every subcommand's options, and ``narrator
+[PATH]`` as short for ``narrator open [PATH]``. argparse lives here alone; the
+layers below take values."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable, Sequence
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from narrator import __version__
-from narrator.content.errors import NarratorError
 from narrator.speech.settings import (
     MAX_RATE,
     MIN_RATE,
@@ -23,12 +16,7 @@ from narrator.speech.settings import (
     Punctuation,
 )
 
-if TYPE_CHECKING:
-    from narrator.reading.store import Store
-
 SUBCOMMANDS = ("check", "outline", "import", "script", "read", "say", "voices", "export", "open")
-ONE_ARTICLE_COMMANDS = ("outline", "script", "read", "export")
-USAGE_ERROR = 2
 
 
 def _speech_output_options(parser: argparse.ArgumentParser) -> None:
@@ -182,92 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _normalise(argv: Sequence[str]) -> list[str]:
+def normalise(argv: Sequence[str]) -> list[str]:
     """``narrator [PATH]`` is short for ``narrator open [PATH]``."""
     args = list(argv)
     first = next((a for a in args if not a.startswith("-")), None)
     if first in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in args[:1]):
         return args
     return ["open", *args]
-
-
-def _handler(command: str) -> Callable[[argparse.Namespace], int]:
-    """The function that runs ``command``; imported only when it is used."""
-    if command in ("check", "outline", "import"):
-        from narrator.content import commands as content_commands
-
-        return getattr(content_commands, command.replace("import", "import_"))
-    if command in ("script", "say", "export"):
-        from narrator.reading.store import Store
-        from narrator.speech import commands as speech_commands
-
-        # speech sits below reading, so the listener's lexicon and settings are found here
-        # and handed down
-        store = Store()
-        run = partial(getattr(speech_commands, command), user_lexicon=store.lexicon_path)
-        return partial(_with_listener_settings, run, store)
-    if command == "voices":
-        from narrator.speech import commands as speech_commands
-
-        return speech_commands.voices
-    if command == "read":
-        from narrator import plain
-
-        return plain.read
-    from narrator.tui import launch
-
-    return launch.open_
-
-
-def _with_listener_settings(run: Callable[..., int], store: Store, args: argparse.Namespace) -> int:
-    """Run a speech command in the listener's saved voice and verbosity, as the
-    readers do, with ``--rate``, ``--voice``, ``--punctuation`` and ``--figures``
-    over them (``script`` has no voice); a settings file that cannot be used is
-    one line on stderr, and the defaults speak."""
-    loaded = store.settings()
-    if loaded.notice:
-        print(f"narrator: {loaded.notice}", file=sys.stderr, flush=True)
-    settings = loaded.value.for_this_run(
-        rate=getattr(args, "rate", None),
-        voice_id=getattr(args, "voice", None),
-        punctuation=args.punctuation,
-        figures=args.figures,
-    )
-    if args.command == "script":
-        return run(args, verbosity=settings.verbosity)
-    return run(args, voice=settings.voice, verbosity=settings.verbosity)
-
-
-def _folder_for_one_article(args: argparse.Namespace) -> str | None:
-    """The one-line complaint when a command that reads one article was given a folder."""
-    if args.command not in ONE_ARTICLE_COMMANDS or not args.path.is_dir():
-        return None
-    return (
-        f"{args.command} takes one article file; {args.path} is a folder "
-        f"(try narrator check {args.path})"
-    )
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from narrator.crash import record, record_thread_errors
-
-    record_thread_errors()
-    parser = build_parser()
-    args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
-    folder = _folder_for_one_article(args)
-    if folder:
-        print(f"narrator: {folder}", file=sys.stderr)
-        return USAGE_ERROR
-    try:
-        return _handler(args.command)(args)
-    except NarratorError as error:
-        print(f"narrator: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as error:  # the user must never see a traceback
-        log = record(error)
-        print(f"narrator: internal error: {error} (details in {log})", file=sys.stderr)
-        return 70

@@ -20,16 +20,17 @@ from pathlib import Path
 import miniaudio
 
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
-from narrator.speech.engine import (
+from narrator.speech.engines.base import (
     AudioSink,
     EngineError,
+    EngineUnavailable,
     Voice,
     WordMark,
     WordSink,
     split_for_engine,
     unknown_voice,
 )
-from narrator.speech.espeak import EngineUnavailable, load_bindings
+from narrator.speech.engines.espeak import load_bindings
 from narrator.speech.settings import VoiceSettings
 
 SETTLE_SECONDS = 0.1
@@ -61,13 +62,14 @@ class DriverEngine:
 
     def _configure(self, settings: VoiceSettings) -> None:
         engine = self._engine
+        settings = settings.clamped()
         if settings.voice:
             try:
                 engine.setProperty("voice", settings.voice)
             except (ValueError, KeyError) as error:
                 raise unknown_voice(settings.voice) from error
         engine.setProperty("rate", settings.rate)
-        engine.setProperty("volume", max(0.0, min(1.0, settings.volume)))
+        engine.setProperty("volume", settings.volume)
         try:
             engine.setProperty("pitch", settings.pitch)
         except (KeyError, ValueError, AttributeError):

@@ -1,0 +1,28 @@
+"""The speech engines, and the choice of one for this platform.
+
+``base`` says what an engine is; ``espeak`` (Linux) and ``pyttsx3`` (the
+platform's own voices elsewhere) are the two there are. Each is imported only
+when chosen: pyttsx3's platform driver is slow to load and absent on Linux.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from narrator.speech.engines.base import Engine
+
+ENGINE_VARIABLE = "NARRATOR_ENGINE"
+
+
+def make_engine() -> Engine:
+    """espeak-ng with streamed audio and exact word timings on Linux; pyttsx3's own
+    platform driver elsewhere, or wherever ``NARRATOR_ENGINE=pyttsx3`` asks for it."""
+    choice = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    if choice == "pyttsx3" or (not choice and not sys.platform.startswith("linux")):
+        from narrator.speech.engines.pyttsx3 import DriverEngine
+
+        return DriverEngine()
+    from narrator.speech.engines.espeak import EspeakEngine
+
+    return EspeakEngine()
