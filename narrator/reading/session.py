@@ -210,6 +210,7 @@ class ReadingSession:
         self.say_all.follow(opening, lead)
         self.view.show_place()
         self.view.show_state()
+        self.save()  # the place is kept from the start: a failure is known at once
 
     def start_reading(self) -> None:
         """Say all from the cursor to the end (``narrator read``, or no keys to steer with)."""
