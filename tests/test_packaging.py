@@ -37,6 +37,11 @@ def test_data_files_are_shipped() -> None:
             pattern
         )
     }
-    for needed in [*ROOT.glob("narrator/**/*.tcss"), *ROOT.glob("narrator/**/*.json")]:
+    needed_files = [
+        *ROOT.glob("narrator/**/*.tcss"),
+        *ROOT.glob("narrator/**/*.json"),
+        *ROOT.glob("narrator/**/*.tsv"),  # the text front end's tables, at any depth
+    ]
+    for needed in needed_files:
         assert needed.relative_to(ROOT) in shipped
     assert Path("content/anastrozole-dosing.yaml") in shipped
