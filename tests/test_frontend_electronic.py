@@ -502,7 +502,7 @@ def test_placeholders_and_git_words_in_capitals(written: str, said: str) -> None
     [
         (
             "[[ -f $CONF ]] && exit",
-            "left bracket left bracket dash F dollar conf right bracket right bracket and and exit",
+            "left bracket left bracket dash F dollar conf right bracket right bracket and exit",
         ),
         ("value {string|null} The name.", "value (string or null) The name."),
     ],
@@ -581,3 +581,8 @@ def test_rust_paths_and_attributes(written: str, said: str) -> None:
 
 def test_a_clock_with_no_seconds_past_the_minute_does_not_say_them() -> None:
     assert spoken_form("Logged at 14:00:00 today.") == "Logged at fourteen hundred today."
+
+
+def test_between_commands_double_ampersand_and_bars_are_and_and_or() -> None:
+    said = spoken_form("cd ~/.pyenv && make || exit 1")
+    assert said == "cd tilde slash dot pyenv and make or exit one"

@@ -74,7 +74,11 @@ def words(text: str) -> set[str]:
 
 
 def source_words(markdown: str) -> set[str]:
-    """The words a reader sees, link and image addresses included: list numbers are not text."""
+    """The words a reader sees, link and image addresses included: list numbers are not
+    text, nor a code fence's language label (it is for the highlighter), nor the name
+    of an HTML tag."""
+    markdown = re.sub(r"(?m)^([ >]*(?:`{3,}|~{3,}))[^`\n]*", r"\1", markdown)
+    markdown = re.sub(r"</?[A-Za-z][^<>]*>", " ", markdown)
     return words(
         re.sub(r"(?m)^(?:[ >]|[-*+](?=\s)|\d{1,9}[.)](?=\s|$))*\d{1,9}[.)](?=\s|$)", "", markdown)
     )
@@ -247,3 +251,12 @@ def test_an_html_comment_is_left_out_whole() -> None:
     markdown = "# API\n\n<!-- YAML\nadded: v0.1.0\nchanges:\n  - version: v2\n-->\n\nText.\n"
     article = convert(import_text(markdown.encode(), "api.md"), "api")
     assert article.sections[0].blocks == (Paragraph("Text."),)
+
+
+def test_lines_of_html_tags_alone_are_not_paragraphs() -> None:
+    markdown = "# T\n\n<details>\n<summary>More</summary>\n\nText.\n\n</details>\n"
+    article = convert(import_text(markdown.encode(), "d.md"), "d")
+    assert article.sections[0].blocks == (
+        Paragraph("<summary>More</summary>"),
+        Paragraph("Text."),
+    )

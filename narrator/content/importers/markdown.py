@@ -386,10 +386,13 @@ def _code_lines(node: SyntaxTreeNode) -> list[str]:
     content = node.content
     if node.type == "html_block":
         content = _HTML_COMMENT.sub("", content)
+        # A line of tags alone ("<details>", "</p>") has nothing to say.
+        return [line.strip() for line in content.splitlines() if not _TAGS_ONLY.match(line)]
     return [line.strip() for line in content.splitlines() if line.strip()]
 
 
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_TAGS_ONLY = re.compile(r"\s*(?:</?[A-Za-z][^<>]*>\s*)*$")
 
 
 def _block_text(node: SyntaxTreeNode) -> str:

@@ -108,6 +108,11 @@ _OPERATORS = {">=": "\u2265", "<=": "\u2264", "!=": "\u2260", "==": "=", "=>": "
 _OPERATOR = re.compile(r">=|<=|!=|==|=>")
 
 
+# Between commands, "&&" is "and" and "||" is "or", not two ampersands or bars.
+_SHELL_AND_OR = re.compile(r"(?<=\s)(?:&&|\|\|)(?=\s)")
+_SHELL_WORDS = {"&&": "and", "||": "or"}
+
+
 def say_words(text: str, context: Context, after_number: bool = False) -> str:
     """``text`` (prose with no number or other class in it) as the voice says it.
 
@@ -116,6 +121,8 @@ def say_words(text: str, context: Context, after_number: bool = False) -> str:
     aside first (as a modifier letter, which counts as a letter) so that
     punctuation level "all" does not call them quotes.
     """
+    if "&&" in text or "||" in text:
+        text = _SHELL_AND_OR.sub(lambda match: _SHELL_WORDS[match.group()], text)
     if "-" in text:
         text = _DANGLING_HYPHEN.sub(" ", text)
     if "\u2013" in text or "\u2014" in text or "\u2015" in text or "-" in text:
