@@ -29,10 +29,16 @@ _SEPARATOR = re.compile(r"\s*\u221e\s*")
 
 
 def _tidy(text: str) -> str:
-    text = _EMPTY_BRACKETS.sub(" ", text)
+    """One space between words, pauses against the word before them, no empty
+    brackets or doubled pauses (each pass only where its mark is: this runs for
+    every utterance)."""
+    brackets = "(" in text
+    if brackets:
+        text = _EMPTY_BRACKETS.sub(" ", text)
     text = _SPACES.sub(" ", text)
     text = _PAUSE_BEFORE.sub(r"\1", text)
-    text = _SPACE_AFTER_BRACKET.sub("(", text)
+    if brackets:
+        text = _SPACE_AFTER_BRACKET.sub("(", text)
     text = _REPEATED_PAUSE.sub(r"\1", text)
     return text.strip().lstrip(",;: ").rstrip(", ")
 
@@ -111,5 +117,8 @@ def spoken_text(
     written = clean(text)
     context = Context(written, language_for(language), Punctuation(punctuation), footnotes)
     spans = _spans(written, lexicon, context)
-    said = _tidy(_SEPARATOR.sub(", ", _joined([span.said for span in spans])))
+    joined = _joined([span.said for span in spans])
+    if "\u221e" in joined:
+        joined = _SEPARATOR.sub(", ", joined)
+    said = _tidy(joined)
     return SpokenText(said, tuple(spans))

@@ -60,11 +60,11 @@ _KINDS = {
 _NEVER = re.compile("(?!)")
 
 
+_KIND_OF = {char: kind for kind, chars in _KINDS.items() for char in chars}
+
+
 def _kind(char: str) -> str:
-    for kind, chars in _KINDS.items():
-        if char in chars:
-            return kind
-    return char
+    return _KIND_OF.get(char, char)
 
 
 @dataclass
