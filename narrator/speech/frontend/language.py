@@ -35,6 +35,12 @@ def _rows(folder: Path, name: str) -> list[list[str]]:
     return [[cell.strip() for cell in row] for row in rows[1:] if not row[0].startswith("#")]
 
 
+def table_rows(name: str, code: str | None = None) -> list[list[str]]:
+    """The rows of a table a class reads for itself: a language's
+    (``tables/<code>/``), or one every language shares (``tables/``)."""
+    return _rows(_TABLES / code if code else _TABLES, name)
+
+
 def _pairs(folder: Path, name: str) -> dict[str, str]:
     return {row[0]: row[1] if len(row) > 1 else "" for row in _rows(folder, name)}
 

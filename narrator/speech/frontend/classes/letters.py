@@ -11,13 +11,11 @@ abbreviations.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 from itertools import groupby
-from pathlib import Path
 
-from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.language import Language, table_rows
 from narrator.speech.frontend.number_words import cardinal_words
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
@@ -37,7 +35,6 @@ _CHAR = r"[^\W_\u00b2\u00b3\u00b9\u2070-\u207f]"
 _SUBSCRIPTS = str.maketrans(
     "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089", "0123456789"
 )
-_TABLES = Path(__file__).resolve().parents[1] / "tables"
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:)!?]|\.(?!\s*[A-Z])|(?:and|or|to|through)\b)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 
@@ -46,12 +43,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+\.?)\s+$")
 def letter_labels(code: str) -> frozenset[str]:
     """The words after which a lone capital is a letter ("Vitamin A"): the
     language's ``letter-labels`` table."""
-    path = _TABLES / code / "letter-labels.tsv"
-    if not path.exists():
-        return frozenset()
-    with path.open(encoding="utf-8", newline="") as stream:
-        rows = [row for row in csv.reader(stream, delimiter="\t") if row and row[0].strip()]
-    return frozenset(row[0].strip().lower() for row in rows[1:] if not row[0].startswith("#"))
+    return frozenset(row[0].lower() for row in table_rows("letter-labels", code))
 
 
 def spelled(letters: str) -> str:

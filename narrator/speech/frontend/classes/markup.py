@@ -16,33 +16,28 @@ matched, so the words between them are said by their own classes ("**5 mg**" is
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 
 from narrator.speech.frontend.classes.footnote import is_note_place, note_words
 from narrator.speech.frontend.classes.scientific import power_words
-from narrator.speech.frontend.language import Language
+from narrator.speech.frontend.language import Language, table_rows
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import SemioticClass
 
 _APOSTROPHES = frozenset("'\u2019")
 
 
-# HTML's element names, the same in every language.
-_ELEMENTS = Path(__file__).resolve().parents[1] / "tables" / "html-elements.tsv"
 _TAG_NAME = re.compile(r"</?([A-Za-z][\w:-]*)")
 _PLACEHOLDER_WORD = re.compile(r"[a-z][a-z-]*")
 
 
 @cache
 def html_elements() -> frozenset[str]:
-    with _ELEMENTS.open(encoding="utf-8", newline="") as stream:
-        rows = [row for row in csv.reader(stream, delimiter="\t") if row and row[0].strip()]
-    return frozenset(row[0].strip() for row in rows[1:] if not row[0].startswith("#"))
+    """HTML's element names, the same in every language (a table all share)."""
+    return frozenset(row[0] for row in table_rows("html-elements"))
 
 
 def _say_tag(found: Found, context: Context) -> str:

@@ -7,14 +7,10 @@ range and a money amount all accept the same numbers ("1,000", "2.5", ".5",
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from pathlib import Path
 
-from narrator.speech.frontend.language import Language
-
-_TABLES = Path(__file__).resolve().parents[1] / "tables"
+from narrator.speech.frontend.language import Language, table_rows
 
 # Signs a number may carry: hyphen-minus, the minus sign, and the en dash
 # that typesetters use for minus ("–5 °C").
@@ -93,15 +89,10 @@ def signed_decimal(language: Language) -> str:
 
 @cache
 def _context_table(code: str) -> dict[str, frozenset[str]]:
-    path = _TABLES / code / "number-context.tsv"
-    if not path.exists():
-        return {}
     roles: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8", newline="") as stream:
-        rows = [row for row in csv.reader(stream, delimiter="\t") if row and row[0].strip()]
-    for row in rows[1:]:
-        if not row[0].startswith("#") and len(row) > 1:
-            roles.setdefault(row[1].strip(), set()).add(row[0].strip().lower())
+    for row in table_rows("number-context", code):
+        if len(row) > 1:
+            roles.setdefault(row[1], set()).add(row[0].lower())
     return {role: frozenset(words) for role, words in roles.items()}
 
 
