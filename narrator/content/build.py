@@ -21,14 +21,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from narrator.content.errors import Problem
 from narrator.content.limits import MAX_SECTION_DEPTH, describe_character
 from narrator.content.model import (
+    TEXT_BLOCKS,
     Article,
     Block,
+    BlockKind,
     BulletList,
-    Callout,
-    Figure,
     GlossaryEntry,
     ListItem,
-    Paragraph,
     Reference,
     Section,
     Shows,
@@ -51,7 +50,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     ),
     "source": ("url", "title", "attribution"),
     "section": ("id", "title", "shows", "blocks", "sections"),
-    "block": ("paragraph", "callout", "figure", "list", "table"),
+    "block": tuple(kind.value for kind in BlockKind),
     "list item": ("term", "text"),
     "table": ("caption", "header", "rows"),
     "glossary entry": ("term", "definition", "aliases", "teaser", "figure"),
@@ -71,11 +70,6 @@ NOT_BLANK = re.compile(r"\S")
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
-_TEXT_BLOCKS: dict[str, Callable[[str], Block]] = {
-    "paragraph": Paragraph,
-    "callout": Callout,
-    "figure": Figure,
-}
 _THE = {"article": "the article", "source": "the source"}
 
 Fields = dict[str, tuple[ScalarNode, Node]]
@@ -330,16 +324,20 @@ class Builder:
         return blocks[0] if len(blocks) == 1 else None
 
     def block_content(self, key: ScalarNode, value: Node) -> Block | None:
-        kind = key.value
-        if kind in _TEXT_BLOCKS:
-            text = self.text(value, f"a {kind}")
-            return None if text is None else _TEXT_BLOCKS[kind](text)
-        if kind == "list":
-            return self.bullet_list(value)
-        if kind == "table":
-            return self.table(value)
-        self.report(key, f"unknown block {quote(kind)}{suggestion(kind, KEYS['block'])}")
-        return None
+        try:
+            kind = BlockKind(key.value)
+        except ValueError:
+            written = key.value
+            self.report(key, f"unknown block {quote(written)}{suggestion(written, KEYS['block'])}")
+            return None
+        match kind:
+            case BlockKind.PARAGRAPH | BlockKind.CALLOUT | BlockKind.FIGURE:
+                text = self.text(value, f"a {kind.value}")
+                return None if text is None else TEXT_BLOCKS[kind](text)
+            case BlockKind.LIST:
+                return self.bullet_list(value)
+            case BlockKind.TABLE:
+                return self.table(value)
 
     def bullet_list(self, node: Node) -> BulletList | None:
         items = self.items(node, "a list", self.list_item)

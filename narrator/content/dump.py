@@ -84,15 +84,14 @@ def _section(section: Section) -> Node:
 
 
 def _block(block: Block) -> Node:
-    if isinstance(block, Paragraph):
-        return _mapping([("paragraph", _text(block.text))])
-    if isinstance(block, Callout):
-        return _mapping([("callout", _text(block.text))])
-    if isinstance(block, Figure):
-        return _mapping([("figure", _text(block.description))])
-    if isinstance(block, BulletList):
-        return _mapping([("list", _sequence([_item(i.term, i.text) for i in block.items]))])
-    return _mapping([("table", _table(block))])
+    match block:
+        case Paragraph() | Callout() | Figure():
+            return _mapping([(block.kind.value, _text(block.text))])
+        case BulletList():
+            items = _sequence([_item(i.term, i.text) for i in block.items])
+            return _mapping([(block.kind.value, items)])
+        case Table():
+            return _mapping([(block.kind.value, _table(block))])
 
 
 def _item(term: str | None, text: str) -> Node:

@@ -9,13 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from types import MappingProxyType
-from typing import Literal
+from typing import ClassVar, Literal
+
+
+class BlockKind(Enum):
+    """The kinds of block, the one registry every reader of blocks dispatches on.
+
+    The loader, ``dump``, ``outline`` and the script builder each ``match`` on a
+    block's ``kind``, so a new kind is one member here and a type checker (and
+    tests/test_block_kinds.py) points at every place that must learn it. The
+    value is the key that writes the block in an article's YAML.
+    """
+
+    PARAGRAPH = "paragraph"
+    CALLOUT = "callout"
+    FIGURE = "figure"
+    LIST = "list"
+    TABLE = "table"
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
+    kind: ClassVar[BlockKind] = BlockKind.PARAGRAPH
 
 
 @dataclass(frozen=True)
@@ -23,6 +41,7 @@ class Callout:
     """A pull quote: a sentence the page sets apart to stress it."""
 
     text: str
+    kind: ClassVar[BlockKind] = BlockKind.CALLOUT
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,7 @@ class ListItem:
 @dataclass(frozen=True)
 class BulletList:
     items: tuple[ListItem, ...]
+    kind: ClassVar[BlockKind] = BlockKind.LIST
 
 
 @dataclass(frozen=True)
@@ -45,6 +65,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str | None = None
+    kind: ClassVar[BlockKind] = BlockKind.TABLE
 
 
 @dataclass(frozen=True)
@@ -52,9 +73,21 @@ class Figure:
     """An image, kept as the description a screen reader would read for it."""
 
     description: str
+    kind: ClassVar[BlockKind] = BlockKind.FIGURE
+
+    @property
+    def text(self) -> str:
+        """The description, under the name every text block's words go by."""
+        return self.description
 
 
 Block = Paragraph | Callout | BulletList | Table | Figure
+TextBlock = Paragraph | Callout | Figure
+
+TEXT_BLOCKS: Mapping[BlockKind, type[TextBlock]] = MappingProxyType(
+    {cls.kind: cls for cls in (Paragraph, Callout, Figure)}
+)
+"""How the loader makes a text block of each text kind from its words."""
 
 Shows = Literal["references", "glossary"]
 

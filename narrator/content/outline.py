@@ -19,6 +19,7 @@ from narrator.content.model import (
     GlossaryEntry,
     Paragraph,
     Section,
+    Table,
 )
 
 JSON_FORMAT = 1
@@ -62,20 +63,21 @@ def _section(section: Section) -> dict[str, Any]:
 
 
 def _block(block: Block) -> dict[str, Any]:
-    if isinstance(block, Paragraph):
-        return {"type": "paragraph", "text": block.text}
-    if isinstance(block, Callout):
-        return {"type": "callout", "text": block.text}
-    if isinstance(block, Figure):
-        return {"type": "figure", "description": block.description}
-    if isinstance(block, BulletList):
-        return {"type": "list", "items": [{"term": i.term, "text": i.text} for i in block.items]}
-    return {
-        "type": "table",
-        "caption": block.caption,
-        "header": list(block.header),
-        "rows": [list(row) for row in block.rows],
-    }
+    kind = block.kind.value
+    match block:
+        case Figure():
+            return {"type": kind, "description": block.description}
+        case Paragraph() | Callout():
+            return {"type": kind, "text": block.text}
+        case BulletList():
+            return {"type": kind, "items": [{"term": i.term, "text": i.text} for i in block.items]}
+        case Table():
+            return {
+                "type": kind,
+                "caption": block.caption,
+                "header": list(block.header),
+                "rows": [list(row) for row in block.rows],
+            }
 
 
 def _entry(entry: GlossaryEntry) -> dict[str, Any]:

@@ -228,16 +228,17 @@ class _ScriptBuilder:
 
     def block(self, section_id: str, index: int, block: Block) -> None:
         place = Place(section_id, index, 0, 0)
-        if isinstance(block, Paragraph):
-            self.sentences(block.text, place, Role.PARAGRAPH)
-        elif isinstance(block, Callout):
-            self.sentences(block.text, place, Role.CALLOUT, label="Quote")
-        elif isinstance(block, Figure):
-            self.figure(block.description, place)
-        elif isinstance(block, BulletList):
-            self.bullet_list(section_id, index, block)
-        elif isinstance(block, Table):
-            self.table(section_id, index, block)
+        match block:
+            case Paragraph():
+                self.sentences(block.text, place, Role.PARAGRAPH)
+            case Callout():
+                self.sentences(block.text, place, Role.CALLOUT, label="Quote")
+            case Figure():
+                self.figure(block.description, place)
+            case BulletList():
+                self.bullet_list(section_id, index, block)
+            case Table():
+                self.table(section_id, index, block)
 
     def bullet_list(self, section_id: str, index: int, block: BulletList) -> None:
         opening = announce.list_start(len(block.items))

@@ -222,11 +222,11 @@ def _definition(draft: Draft) -> tuple[str, str | None] | None:
 
 
 def _has_words(block: Block) -> bool:
-    if isinstance(block, Paragraph | Callout):
-        return bool(NOT_BLANK.search(block.text))
-    if isinstance(block, Figure):
-        return bool(NOT_BLANK.search(block.description))
-    return True
+    match block:
+        case Paragraph() | Callout() | Figure():
+            return bool(NOT_BLANK.search(block.text))
+        case _:
+            return True
 
 
 # -- inline text ------------------------------------------------------------
