@@ -156,9 +156,8 @@ async def test_an_unexpected_error_is_logged_and_shown_as_one_line(
             await session.press("w")
             await session.settle()
     app = session.app
-    assert app.return_code == 70
+    assert app.crash_line is not None
     assert app.crash_line.startswith("narrator: internal error: boom (details in ")
-    app._print_error_renderables()
     printed = capsys.readouterr()
     assert "Traceback" not in printed.out + printed.err
     assert "Traceback" in (tmp_path / "xdg-state" / "narrator" / "crash.log").read_text()
@@ -199,3 +198,34 @@ def test_an_unknown_section_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert "no section" in result.stderr
     assert "nowhere" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_app_overrides_no_private_textual_method() -> None:
+    from textual.app import App
+
+    from narrator.tui.app import NarratorApp
+
+    overridden = [
+        name
+        for name, value in vars(NarratorApp).items()
+        if callable(value) and name.startswith("_") and not name.startswith("__")
+        if hasattr(App, name)
+    ]
+    assert overridden == []
+
+
+def test_a_crash_report_becomes_one_visible_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from narrator.crash import CrashStream
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    stream = CrashStream()
+    assert stream.line() is None
+    stream.write("Traceback (most recent call last):\n  ...\nValueError: bad \x1b]0;title\x07\n\n")
+    line = stream.line()
+    assert line is not None
+    assert line.startswith("narrator: internal error: bad ")
+    assert line.endswith(f"(details in {tmp_path / 'narrator' / 'crash.log'})")
+    assert "\x1b" not in line and "\x07" not in line
+    assert "Traceback" in (tmp_path / "narrator" / "crash.log").read_text()

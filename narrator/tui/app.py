@@ -10,12 +10,11 @@ the terminal, never a traceback.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 from weakref import WeakSet
 
-from rich.text import Text
+from rich.console import Console
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -23,7 +22,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
-from narrator.crash import record
+from narrator.crash import CrashStream
 from narrator.exit_codes import ExitCode
 from narrator.reading.announce import Announcer
 from narrator.reading.session import Speech, SpeechMaker
@@ -99,7 +98,8 @@ class NarratorApp(App[int]):
         self.announcer = Announcer()
         self._speaker: Speech | None = None
         self.notice = notice
-        self.crash_line = ""
+        self.crash_stream = CrashStream()
+        self.error_console = Console(file=self.crash_stream, color_system=None, width=100)
         self.speech_heard: Signal[SpeechEvent] = Signal(self, "speech-heard")
         self._followers: WeakSet[Screen[None]] = WeakSet()
         self.register_theme(HIGH_CONTRAST)
@@ -192,19 +192,7 @@ class NarratorApp(App[int]):
     def _apply_theme(self) -> None:
         self.theme = HIGH_CONTRAST.name if self.high_contrast else STANDARD_THEME
 
-    # --------------------------------------------------------------- crashes
-
-    def _handle_exception(self, error: Exception) -> None:
-        log = record(error)
-        self.crash_line = f"narrator: internal error: {error} (details in {log})"
-        super()._handle_exception(error)
-        self._return_code = ExitCode.CRASHED
-
-    def _print_error_renderables(self) -> None:
-        """After a crash, print the one line (the traceback is in the crash log)."""
-        if not self.crash_line:
-            super()._print_error_renderables()
-            return
-        self._exit_renderables.clear()
-        self.error_console.print(Text(self.crash_line), soft_wrap=True)
-        sys.stderr.flush()
+    @property
+    def crash_line(self) -> str | None:
+        """The one line to print after the app ended on an unhandled error."""
+        return self.crash_stream.line()

@@ -6,6 +6,7 @@ CLI as one line (exit 1), never inside a half-drawn full-screen app.
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -114,6 +115,14 @@ def build_app(
 
 
 def run(app: NarratorApp) -> int:
-    """Run the full-screen reader until the listener leaves; the exit status."""
+    """Run the full-screen reader until the listener leaves; the exit status.
+
+    After an unhandled error the traceback is in the crash log (the app's
+    error console writes there) and the terminal gets one line.
+    """
     app.run()
+    crashed = app.crash_line
+    if crashed is not None:
+        print(crashed, file=sys.stderr, flush=True)
+        return ExitCode.CRASHED
     return app.return_code or ExitCode.OK
