@@ -23,7 +23,7 @@ from functools import cache, cached_property
 
 from narrator.speech.frontend.alternation import alternation
 from narrator.speech.frontend.classes import rules_for
-from narrator.speech.frontend.first_chars import first_chars
+from narrator.speech.frontend.guard_cache import rules_first_chars
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.rule import Context, Found, Rule
 from narrator.speech.frontend.span import Span
@@ -115,7 +115,7 @@ def _starters(rules: tuple[Rule, ...], language: Language) -> set[str]:
 @cache
 def grammar(language: Language) -> Grammar:
     rules = rules_for(language)
-    firsts = [first_chars(rule.pattern, rule.flags) for rule in rules]
+    firsts = rules_first_chars(rules)
     joined = tuple(
         _scoped(rule, index, first)
         for index, (rule, first) in enumerate(zip(rules, firsts, strict=True))

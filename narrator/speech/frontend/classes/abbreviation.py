@@ -76,7 +76,7 @@ _OF_THE_SHAPE = re.compile(_SHAPE)
 
 
 def _alternatives(names: list[str]) -> str:
-    ordered = sorted(names, key=len, reverse=True)
+    ordered = sorted(names, key=lambda name: (-len(name), name))
     return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in ordered)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from narrator.speech.frontend.alternation import alternation
 from narrator.speech.frontend.classes.written_ordinal import say_ordinal
 from narrator.speech.frontend.classes.year import is_year
 from narrator.speech.frontend.language import Language
@@ -188,14 +189,10 @@ _AFTER_A_DAY = re.compile(r"\s*$|,|\s+\d|\s*[\u2013-]")
 
 
 def rules(language: Language) -> list[Rule]:
-    names = "|".join(
-        sorted(
-            {name for month in language.months.values() for name in (month, month[:3], month[:4])},
-            key=len,
-            reverse=True,
-        )
+    names = alternation(
+        name for month in language.months.values() for name in (month, month[:3], month[:4])
     )
-    month = rf"(?P<month>(?:{names})\.?)"
+    month = rf"(?P<month>{names}\.?)"
     marks = "|".join(re.escape(mark) for mark in language.date_style.day_marks)
     ordinal = rf"(?:{marks})?" if marks else ""
     of = rf"(?:{re.escape(language.words['of'])}\s)?" if "of" in language.words else ""
