@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from narrator.reading.cursor import Cursor
 from narrator.speech.utterance import Place
+
+if TYPE_CHECKING:  # the cursor's module is not needed to say an article's title
+    from narrator.reading.cursor import Cursor
 
 _NAME_WORDS = 6
 
