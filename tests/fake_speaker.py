@@ -69,6 +69,11 @@ class FakeSpeaker:
         self._queue.extend(utterances)
         self._starts = self.now + LATENCY
 
+    def enqueue(self, utterances: Sequence[Utterance], *_: object) -> None:
+        if not self.speaking:
+            self._starts = self.now + LATENCY
+        self._queue.extend(utterances)
+
     def stop(self) -> None:
         self._cut()
         self._paused_left = None

@@ -57,7 +57,7 @@ def say_the_title(
     """Load the article at ``path`` (a file) and start saying its title, in the
     listener's voice and words (``worker``: the synthesizer, spawned already);
     errors are the user's one-line ones, before a sound."""
-    from narrator.speech.speaker import Priority, Speaker
+    from narrator.speech.speaker import Speaker
 
     output.check_writable()
     article = load_article(path)
@@ -75,6 +75,6 @@ def say_the_title(
         worker=worker,
     )
     announcer = Announcer.for_article(article, chosen.verbosity, lexicon.value)
-    # IMPORTANT: the reader, ready before it was heard, must not cut it short
-    speaker.speak(announcer.sentences(announce.sentence(article.title)), Priority.IMPORTANT)
+    # The reader's opening waits for it (``ReadingSession.open``); a key cuts it.
+    speaker.speak(announcer.sentences(announce.sentence(article.title)))
     return FirstWords(path, article, settings, chosen, lexicon, speaker, relay)

@@ -52,6 +52,7 @@ class SpeakerLike(Protocol):
     """What say-all needs of ``narrator.speech.speaker.Speaker``."""
 
     def speak(self, utterances: Sequence[Utterance]) -> None: ...
+    def enqueue(self, utterances: Sequence[Utterance]) -> None: ...
     def stop(self) -> None: ...
     def pause(self) -> None: ...
     def resume(self) -> None: ...
@@ -105,10 +106,12 @@ class SayAll:
         (a move that stayed says why, then reads the sentence it stayed on)."""
         self._read(move.speech, move.index, move.end, to_the_end=True)
 
-    def follow(self, move: Move, lead: Sequence[Utterance] = ()) -> None:
+    def follow(self, move: Move, lead: Sequence[Utterance] = (), *, after: bool = False) -> None:
         """Say ``move``'s landing (after ``lead``) and stop at its end, the cursor
-        following the voice through it; say-all, if on, ends."""
-        self._read([*lead, *move.speech], move.index, move.end, to_the_end=False)
+        following the voice through it; say-all, if on, ends. ``after``: once the
+        voice has said what it is saying (the title, said before the screen was
+        built), instead of cutting it."""
+        self._read([*lead, *move.speech], move.index, move.end, to_the_end=False, after=after)
 
     def toggle(self) -> None:
         """Space: start reading, or pause, or resume."""
@@ -182,7 +185,15 @@ class SayAll:
         words = max(1, len(utterance.spoken.split()))
         self._due = now + words * SECONDS_PER_MINUTE / max(1, self.rate())
 
-    def _read(self, speech: Sequence[Utterance], first: int, end: int, *, to_the_end: bool) -> None:
+    def _read(
+        self,
+        speech: Sequence[Utterance],
+        first: int,
+        end: int,
+        *,
+        to_the_end: bool,
+        after: bool = False,
+    ) -> None:
         """Speak ``speech``, whose last items are the script's ``utterances[first:end]``
         (the rest announcements), then, ``to_the_end``, the script after ``end``."""
         utterances = self.cursor.utterances
@@ -198,7 +209,7 @@ class SayAll:
         self._run.update({id(u): end + n for n, u in enumerate(rest)})
         self.active = to_the_end and bool(self._spoken)
         if self._spoken:
-            self.speaker.speak(self._spoken)
+            (self.speaker.enqueue if after else self.speaker.speak)(self._spoken)
 
     def _end(self, heard: int | None) -> None:
         self.active = False

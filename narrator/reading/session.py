@@ -207,7 +207,7 @@ class ReadingSession:
         hint = FIRST_OPENING_HINT if first_time else ""
         opening = self.cursor.opening(resumed, hint=hint, title=title)
         self._saved_section = self._section_id()
-        self.say_all.follow(opening, lead)
+        self.say_all.follow(opening, lead, after=not title)
         self.view.show_place()
         self.view.show_state()
         self.save()  # the place is kept from the start: a failure is known at once
