@@ -14,7 +14,9 @@ from narrator.tui.literal import literal
 from narrator.tui.pane_layout import (
     GUTTER,
     MARKER,
+    SENTENCE_STYLE,
     TERM_STYLE,
+    WORD_STYLE,
     Highlight,
     _wrap,
     heard_word,
@@ -59,15 +61,43 @@ def test_sentences_land_where_the_layout_says() -> None:
         (2, sentence("A second one.", number=1)),
         (3, sentence("Next paragraph.", block=1)),
     ]
-    result = layout(utterances, 30, highlight=Highlight(2))
+    result = layout(utterances, 30)
+    heard = Highlight(2)
     for index, utterance in utterances:
         column, line = result.starts[index]
-        assert result.lines[line].plain[column:].startswith(utterance.text.split()[0])
-    assert result.lines[1].plain == ""
+        assert result.line(line, heard).plain[column:].startswith(utterance.text.split()[0])
+    assert result.line(1, heard).plain == ""
     column, line = result.starts[2]
-    assert result.lines[line].plain.startswith(MARKER)
-    assert not result.lines[result.starts[3][1]].plain.startswith(MARKER)
-    assert all(len(line.plain) <= 30 for line in result.lines)
+    assert result.line(line, heard).plain.startswith(MARKER)
+    assert not result.line(result.starts[3][1], heard).plain.startswith(MARKER)
+    assert not any(line.plain.startswith(MARKER) for line in result.lines)
+    assert all(len(result.line(n, heard).plain) <= 30 for n in range(len(result)))
+
+
+def test_the_heard_sentence_and_word_are_marked_on_every_line_they_cross() -> None:
+    utterances = [
+        (0, sentence("The first sentence is long enough to wrap onto the next line.")),
+        (1, sentence("A second one.", number=1)),
+    ]
+    result = layout(utterances, 30)
+    text = utterances[0][1].text
+    word = text.index("wrap"), text.index("wrap") + len("wrap")
+    heard = Highlight(0, word)
+    _, first = result.starts[0]
+    _, last = result.ends[0]
+    assert last > first
+    for number in range(first, last + 1):
+        line = result.line(number, heard)
+        assert line.plain.startswith(MARKER)
+        assert any(span.style == SENTENCE_STYLE for span in line.spans)
+    marked = [
+        line.plain[span.start : span.end]
+        for number in range(first, last + 1)
+        for line in [result.line(number, heard)]
+        for span in line.spans
+        if span.style == WORD_STYLE
+    ]
+    assert marked == ["wrap"]
 
 
 def test_glossary_terms_are_bold_and_underlined_not_just_coloured() -> None:

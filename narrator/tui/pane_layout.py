@@ -52,15 +52,6 @@ class Highlight:
 
 
 @dataclass
-class PaneLayout:
-    """Wrapped lines, and the (column, line) where each utterance starts and ends."""
-
-    lines: list[Text] = field(default_factory=list)
-    starts: dict[int, tuple[int, int]] = field(default_factory=dict)
-    ends: dict[int, tuple[int, int]] = field(default_factory=dict)
-
-
-@dataclass
 class _Group:
     """Consecutive utterances shown as one block of text (a paragraph, one list item)."""
 
@@ -68,6 +59,64 @@ class _Group:
     key: tuple[object, ...]
     text: Text = field(default_factory=Text)
     spans: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One screen line: ``group.text[start:end]``, indented by ``pad`` cells."""
+
+    group: _Group
+    start: int
+    end: int
+    pad: int
+
+
+@dataclass
+class PaneLayout:
+    """Wrapped lines, and the (column, line) where each utterance starts and ends.
+
+    The wrapping is done once per text and width; what is being heard is marked
+    as each line is drawn (``line``), so following the voice word by word costs
+    the few lines on screen, not a new layout of the whole section.
+    """
+
+    rows: list[_Row | None] = field(default_factory=list)
+    starts: dict[int, tuple[int, int]] = field(default_factory=dict)
+    ends: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def lines(self) -> list[Text]:
+        """Every line with nothing marked as heard."""
+        return [self.line(number) for number in range(len(self.rows))]
+
+    def line(self, number: int, highlight: Highlight = Highlight()) -> Text:
+        """Line ``number``, with the sentence (and word) ``highlight`` marked on it."""
+        row = self.rows[number]
+        if row is None:
+            return Text("")
+        piece = row.group.text[row.start : row.end]
+        spoken_here = False
+        for index, start, end in row.group.spans:
+            if index != highlight.index or not (start < row.end and end > row.start):
+                continue
+            spoken_here = True
+            _mark(piece, SENTENCE_STYLE, start - row.start, end - row.start)
+            if highlight.word is not None:
+                first, last = highlight.word
+                _mark(piece, WORD_STYLE, start + first - row.start, start + last - row.start)
+        gutter = MARKER if spoken_here else " " * GUTTER
+        return Text.assemble(gutter, " " * row.pad, piece)
+
+
+def _mark(piece: Text, style: Style, start: int, end: int) -> None:
+    """Style ``piece[start:end]``, clipped to the line (Rich reads a negative offset
+    from the end, which would mark the wrong words)."""
+    start, end = max(0, start), min(len(piece), end)
+    if start < end:
+        piece.stylize(style, start, end)
 
 
 def _group_key(utterance: Utterance) -> tuple[object, ...]:
@@ -110,8 +159,7 @@ def _role_style(role: Role) -> Style:
 def _wrap(plain: str, width: int, indent: int) -> tuple[tuple[int, int], ...]:
     """Greedy word wrap: (start, end) offsets of each line; continuation lines are indented.
 
-    Cached: the pane is laid out again for every word heard, but only its
-    styles change, never the text or the width.
+    Cached: a section shown again, or a reader opened again, wraps the same text.
     """
     lines: list[tuple[int, int]] = []
     start = 0
@@ -137,10 +185,7 @@ def _wrap(plain: str, width: int, indent: int) -> tuple[tuple[int, int], ...]:
 
 
 def layout(
-    utterances: Sequence[tuple[int, Utterance]],
-    width: int,
-    terms: TermFinder | None = None,
-    highlight: Highlight = Highlight(),
+    utterances: Sequence[tuple[int, Utterance]], width: int, terms: TermFinder | None = None
 ) -> PaneLayout:
     """Wrap ``utterances`` (index in the script, utterance) to ``width`` cells."""
     result = PaneLayout()
@@ -149,27 +194,13 @@ def layout(
     for group in _groups(utterances, terms):
         compact = previous is not None and group.role is previous.role and group.role in _COMPACT
         if previous is not None and not compact:
-            result.lines.append(Text(""))
+            result.rows.append(None)
         previous = group
-        for index, start, end in group.spans:
-            if index == highlight.index:
-                group.text.stylize(SENTENCE_STYLE, start, end)
-                if highlight.word is not None:
-                    word_start, word_end = highlight.word
-                    group.text.stylize(WORD_STYLE, start + word_start, start + word_end)
         indent = len(_PREFIXES.get(group.role, ""))
         wrapped = _wrap(group.text.plain, text_width, indent)
-        first_line = len(result.lines)
-        pieces = group.text.divide([offset for span in wrapped for offset in span])
+        first_line = len(result.rows)
         for number, (line_start, line_end) in enumerate(wrapped):
-            pad = " " * (indent if number else 0)
-            line = pieces[2 * number + 1]
-            spoken_here = any(
-                index == highlight.index and start < line_end and end > line_start
-                for index, start, end in group.spans
-            )
-            gutter = MARKER if spoken_here else " " * GUTTER
-            result.lines.append(Text.assemble(gutter, pad, line))
+            result.rows.append(_Row(group, line_start, line_end, indent if number else 0))
         for index, start, end in group.spans:
             result.starts[index] = _position(group.text.plain, wrapped, start, indent, first_line)
             result.ends[index] = _position(group.text.plain, wrapped, end, indent, first_line)

@@ -59,7 +59,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if highlight == self._highlight:
             return
         self._highlight = highlight
-        self._relayout()
+        self.refresh()
         self._keep_in_view()
 
     def sentence_offset(self) -> Offset | None:
@@ -73,8 +73,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or 80
         self._laid_out_width = width
-        self._layout = layout(self._utterances, width, self._terms, self._highlight)
-        self.virtual_size = Size(width, len(self._layout.lines))
+        self._layout = layout(self._utterances, width, self._terms)
+        self.virtual_size = Size(width, len(self._layout))
         self.refresh()
 
     def _keep_in_view(self) -> None:
@@ -103,9 +103,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         number = scroll_y + y
         width = self.scrollable_content_region.width
         style = self.rich_style
-        if number >= len(self._layout.lines):
+        if number >= len(self._layout):
             return Strip.blank(width, style)
-        line = self._layout.lines[number]
+        line = self._layout.line(number, self._highlight)
         segments = [
             Segment(segment.text, style + segment.style if segment.style else style)
             for segment in line.render(self.app.console)
