@@ -126,9 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     outline.add_argument("path", type=Path)
     outline.add_argument("--json", action="store_true", help="the whole parsed article as JSON")
 
-    import_ = commands.add_parser("import", help="convert Markdown or a plain-text page to YAML")
-    import_.add_argument("file", type=Path)
-    import_.add_argument("-o", "--output", type=Path, metavar="OUT.yaml")
+    import_ = commands.add_parser(
+        "import", help="convert web pages, EPUB, Word, Markdown or plain-text pages to YAML"
+    )
+    import_.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    import_.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="the file, or the folder for several"
+    )
 
     script = commands.add_parser("script", help="print what would be spoken, with its place")
     script.add_argument("path", type=Path)

@@ -45,7 +45,7 @@ def _outline(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from narrator.content import commands
 
-    return commands.import_(args.file, args.output)
+    return commands.import_all(args.files, args.output)
 
 
 def say_error(args: argparse.Namespace, message: str) -> None:
