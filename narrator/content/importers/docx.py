@@ -5,7 +5,7 @@ bulleted paragraphs to lists, tables to tables (a repeated header row to
 ``th``), footnotes and endnotes to a list of notes the page path reads as
 references, and each picture to an image with the alt text Word keeps for it
 (its description, else its title); a picture with none is "An image without a
-description". Narrator adds Word's "Title" style as the article's title,
+description". Narrator reads Word's (first) "Title" paragraph as the article's title,
 "Subtitle", "Quote" and "Intense Quote" as callouts. Pictures themselves are
 never read. The title and author also come from the document's properties.
 
@@ -20,7 +20,7 @@ import re
 
 from narrator.content.importers.archive import Archive
 from narrator.content.importers.draft import Outline, article_id, title_from_name
-from narrator.content.importers.html import PageWalker
+from narrator.content.importers.html import PageWalker, heading_text
 from narrator.content.importers.html_notes import take_notes
 from narrator.content.importers.html_page import drop_chrome, parse_page
 from narrator.content.model import Article, Source, SourceKind
@@ -71,7 +71,12 @@ def convert(data: bytes, name: str, path: str) -> Article:
     drop_chrome(root)
     main = root.find("body")
     walker = PageWalker(Outline(), notes)
-    heading = walker.title_heading(main if main is not None else root)
+    titled = root.find_class("narrator-title")
+    if titled:
+        walker.skipped = titled[0]
+        heading: str | None = heading_text(titled[0])
+    else:
+        heading = walker.title_heading(main if main is not None else root)
     walker.walk(main if main is not None else root)
     walker.end(path)
     return Article(

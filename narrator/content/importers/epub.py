@@ -32,7 +32,7 @@ from narrator.content.importers.archive import Archive, resolve
 from narrator.content.importers.draft import Outline, article_id, title_from_name
 from narrator.content.importers.html import PageWalker, heading_text
 from narrator.content.importers.html_notes import take_notes
-from narrator.content.importers.html_page import decode_page, drop_chrome
+from narrator.content.importers.html_page import decode_page, drop_chrome, parse_page
 from narrator.content.model import Article, Source, SourceKind
 from narrator.errors import NarratorError
 
@@ -90,7 +90,7 @@ def convert(data: bytes, name: str, path: str) -> Article:
             if first is not None and _same(heading_text(first), chapter.title):
                 walker.skipped = first
         walker.walk(main)
-    walker.end(path)
+    walker.end(path, "book")
     book_title = _dc(metadata, "title")
     creators = [
         " ".join(e.text.split()) for e in _dc_all(metadata, "creator") if e.text and e.text.strip()
@@ -158,10 +158,9 @@ def _chapter(book: Archive, member: str) -> HtmlElement:
     """A chapter, checked as XML, then read as a web page (one walker for both)."""
     book.xml(member)
     text = decode_page(book.read(member), f"{book.path}: {member}")
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     if not text.strip():
         return lxml.html.document_fromstring("<html><body></body></html>")
-    return lxml.html.document_fromstring(text)
+    return parse_page(text, f"{book.path}: {member}")
 
 
 def _navigation(

@@ -3,8 +3,8 @@
 The rules, in the order a reader meets them (docs/format.md states them for writers):
 
 - Only the main content is read (``html_page``: landmarks, else readability-lxml).
-  When it opens with a heading that is the only one of its level or above (one
-  ``h1``, or one ``h2`` over ``h3``s), that heading is the article's title;
+  When it opens with a heading (no text before it) that is the only one of its
+  level or above (one ``h1``, or one ``h2`` over ``h3``s), that heading is the title;
   otherwise ``<title>`` is (else the file's name).
 - ``h1``–``h6`` (and ``role="heading"`` with ``aria-level``) become sections
   at their depth. Text before the first heading goes into "Introduction".
@@ -174,13 +174,13 @@ class PageWalker:
             return None
         top = min(HEADINGS[e.tag] for e in headings)
         tops = [e for e in headings if HEADINGS[e.tag] == top]
-        if len(tops) == 1 and headings[0] is tops[0]:
-            self.skipped = tops[0]
-            return heading_text(tops[0])
-        return None
+        if len(tops) != 1 or headings[0] is not tops[0] or _text_before(tops[0], main):
+            return None
+        self.skipped = tops[0]
+        return heading_text(tops[0])
 
-    def end(self, path: str) -> None:
-        """The notes are the references; a page with no words is the user's error."""
+    def end(self, path: str, what: str = "page") -> None:
+        """The notes are the references; a ``what`` with no words is the user's error."""
         for text in self.notes.texts:
             self.outline.reference(text)
         if not any(_has_text(d) for d in _all(self.outline.drafts)) and not (
@@ -188,7 +188,7 @@ class PageWalker:
         ):
             from narrator.content.errors import ArticleError, Problem
 
-            raise ArticleError([Problem(path, 1, 1, "no text to import: the page is empty")])
+            raise ArticleError([Problem(path, 1, 1, f"no text to import: the {what} is empty")])
 
     # -- blocks ---------------------------------------------------------------
 
@@ -374,6 +374,16 @@ def _clean(text: str) -> str:
 def heading_text(element: HtmlElement) -> str:
     """An element's text on one line (a title, a term, a caption)."""
     return " ".join(_inline(element, True).split())
+
+
+def _text_before(element: HtmlElement, within: HtmlElement) -> bool:
+    """Whether any words of ``within`` come before ``element``."""
+    for text in element.xpath("preceding::text()"):
+        holder = text.getparent().getparent() if text.is_tail else text.getparent()
+        inside = holder is not None and (holder is within or within in holder.iterancestors())
+        if inside and NOT_BLANK.search(text):
+            return True
+    return False
 
 
 def _is_block(element: HtmlElement) -> bool:

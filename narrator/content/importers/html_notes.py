@@ -63,10 +63,6 @@ def take_notes(pages: list[tuple[str, HtmlElement]]) -> Notes:
             e for e in root.iter() if isinstance(e.tag, str) and _is_container(e, member, targets)
         ]
         containers += [(member, c) for c in found if not any(a in found for a in c.iterancestors())]
-    order: list[Key] = []
-    for member, container in containers:
-        for part in _note_parts(container):
-            order.append((member, str(part.get("id", ""))))
     note_keys = {
         (member, str(e.get("id")))
         for member, container in containers
@@ -78,6 +74,12 @@ def take_notes(pages: list[tuple[str, HtmlElement]]) -> Notes:
         for member, root in pages
         for anchor, key, label in _markers(member, root, note_keys)
     ]
+    targeted = {key for _, key, _ in markers}
+    order = [
+        (member, str(part.get("id", "")))
+        for member, container in containers
+        for part in _note_parts(member, container, targeted)
+    ]
     labels: dict[Key, str] = {}
     for _, key, label in markers:
         labels.setdefault(key, label)
@@ -88,7 +90,7 @@ def take_notes(pages: list[tuple[str, HtmlElement]]) -> Notes:
         _replace_marker(anchor, labels[key])
     notes = Notes()
     for member, container in containers:
-        notes.texts.extend(_note_texts(member, container, labels))
+        notes.texts.extend(_note_texts(member, container, labels, targeted))
         marker = container.makeelement(NOTE_MARKER, {})
         marker.tail = container.tail
         parent = container.getparent()
@@ -189,9 +191,17 @@ def _is_back_link(anchor: HtmlElement) -> bool:
     )
 
 
-def _note_parts(container: HtmlElement) -> list[HtmlElement]:
-    """The separate notes of a container (list items, asides, elements marked as a
-    note), or the container itself when it holds no separate notes."""
+def _note_parts(member: str, container: HtmlElement, targeted: set[Key]) -> list[HtmlElement]:
+    """The separate notes of a container: the elements its markers point to, else its
+    list items, asides and elements marked as a note, else the container itself."""
+    pointed = [
+        e
+        for e in container.iterdescendants()
+        if isinstance(e.tag, str) and (member, str(e.get("id", ""))) in targeted
+    ]
+    pointed = [e for e in pointed if not any(a in pointed for a in e.iterancestors())]
+    if pointed:
+        return pointed
     items = [
         e
         for e in container.iter()
@@ -202,7 +212,9 @@ def _note_parts(container: HtmlElement) -> list[HtmlElement]:
     return [e for e in items if not any(a in items for a in e.iterancestors())] or [container]
 
 
-def _note_texts(member: str, container: HtmlElement, labels: dict[Key, str]) -> list[str]:
+def _note_texts(
+    member: str, container: HtmlElement, labels: dict[Key, str], targeted: set[Key]
+) -> list[str]:
     """One text per note, its label first ("3. Howell, A. …"), back links left out."""
     for anchor in list(container.iter("a")):
         if _is_back_link(anchor):
@@ -210,14 +222,14 @@ def _note_texts(member: str, container: HtmlElement, labels: dict[Key, str]) -> 
     for heading in list(container.iter("h1", "h2", "h3", "h4", "h5", "h6")):
         _replace_with_text(heading, "")
     texts = []
-    for part in _note_parts(container):
+    for part in _note_parts(member, container, targeted):
         label = labels.get((member, str(part.get("id", ""))), "")
         for mark in part.iter():
             if isinstance(mark.tag, str) and _words(mark, "class") & {"label", "fn-label"}:
                 label = label or " ".join(mark.text_content().split()).strip("[]")
                 _replace_with_text(mark, "")
                 break
-        text = " ".join(part.text_content().split())
+        text = " ".join(part.text_content().split()).lstrip(".:) ")
         if text:
             texts.append(f"{label}. {text}" if label else text)
     return texts

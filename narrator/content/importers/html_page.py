@@ -28,6 +28,7 @@ from lxml.html import HtmlElement
 from narrator.content.build import LANGUAGE
 from narrator.content.errors import ArticleError, Problem
 from narrator.content.yamlnodes import position
+from narrator.controls import visible
 
 DROPPED_TAGS = (
     "script",
@@ -114,8 +115,10 @@ def _decoded(data: bytes, encoding: str, path: str, *, declared: bool) -> str:
 
 
 def parse_page(text: str, path: str) -> HtmlElement:
-    """The page as a tree; a page with no text at all is the user's error."""
+    """The page as a tree; a page with no text at all is the user's error. Control
+    characters are made visible first, as every importer does."""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses a declaration in a str
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"), keep_lines=True)
     if not text.strip():
         raise ArticleError([Problem(path, 1, 1, "the page is empty: there is no text to import")])
     try:
