@@ -16,7 +16,20 @@ from narrator.speech.settings import (
     Punctuation,
 )
 
-SUBCOMMANDS = ("check", "outline", "import", "script", "read", "say", "voices", "export", "open")
+SUBCOMMANDS = (
+    "check",
+    "outline",
+    "import",
+    "add",
+    "library",
+    "search",
+    "script",
+    "read",
+    "say",
+    "voices",
+    "export",
+    "open",
+)
 
 
 def _speech_output_options(parser: argparse.ArgumentParser) -> None:
@@ -133,6 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="the file, or the folder for several"
     )
+
+    add = commands.add_parser("add", help="import files (or copy articles) into your library")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    library = commands.add_parser("library", help="list your library, most recently read first")
+    library.add_argument("--by-title", action="store_true", help="sort by title")
+    library.add_argument("--json", action="store_true", help="the list as JSON")
+
+    search = commands.add_parser("search", help="find words in every article of your library")
+    search.add_argument("words", nargs="+", metavar="WORDS")
+    search.add_argument("--json", action="store_true", help="the results as JSON")
 
     script = commands.add_parser("script", help="print what would be spoken, with its place")
     script.add_argument("path", type=Path)

@@ -48,6 +48,26 @@ def _import(args: argparse.Namespace) -> int:
     return commands.import_all(args.files, args.output)
 
 
+def _add(args: argparse.Namespace) -> int:
+    from narrator.reading import library_commands
+
+    return library_commands.add(args.files)
+
+
+def _library(args: argparse.Namespace) -> int:
+    from narrator.reading import library_commands
+    from narrator.reading.library_list import SortOrder
+
+    order = SortOrder.TITLE if args.by_title else SortOrder.LAST_READ
+    return library_commands.show(order, as_json=args.json)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from narrator.reading import library_commands
+
+    return library_commands.search(args.words, as_json=args.json)
+
+
 def say_error(args: argparse.Namespace, message: str) -> None:
     """A reader that cannot start says why as well as printing it (in the speech log
     too): a listener may not be looking at the screen."""
@@ -217,6 +237,9 @@ HANDLERS: dict[str, Handler] = {
     "check": _check,
     "outline": _outline,
     "import": _import,
+    "add": _add,
+    "library": _library,
+    "search": _search,
     "script": _script,
     "say": _say,
     "export": _export,
