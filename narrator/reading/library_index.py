@@ -205,7 +205,8 @@ class LibraryIndex:
 
     def refresh(self, paths: Sequence[Path]) -> list[Entry]:
         """Brings the index up to date with ``paths`` (reading only the articles added
-        or changed since, forgetting the ones gone) and returns their entries in order."""
+        or changed since, forgetting the ones gone from their folders) and returns
+        their entries in order."""
         wanted = {}
         for path in paths:
             with contextlib.suppress(OSError):
@@ -216,8 +217,10 @@ class LibraryIndex:
                 row[0]: (row[1], row[2])
                 for row in db.execute("SELECT path, changed, size FROM article")
             }
+            folders = {str(Path(key).parent) for key in wanted}
             for gone in known.keys() - wanted.keys():
-                db.execute("DELETE FROM article WHERE path = ?", (gone,))
+                if str(Path(gone).parent) in folders:  # removed from a folder listed
+                    db.execute("DELETE FROM article WHERE path = ?", (gone,))
             for key, (path, changed, size) in wanted.items():
                 if known.get(key) != (changed, size):
                     self._store(db, key, path, changed, size)
@@ -238,7 +241,7 @@ class LibraryIndex:
             article = load_article(path)
         except NarratorError as error:
             article = None
-            problem = _first_problem(error)
+            problem = problem_of(error)
         words = 0
         if article is not None:
             sentences, words = _sentences(article)
@@ -382,7 +385,7 @@ def _entry(row: Sequence[object]) -> Entry:
     )
 
 
-def _first_problem(error: NarratorError) -> str:
+def problem_of(error: NarratorError) -> str:
     """Why an article cannot be opened, without its path (the list names the file)."""
     if isinstance(error, ArticleError) and error.problems:
         first = error.problems[0]

@@ -43,7 +43,7 @@ class Listed:
         2 bookmarks": the words the list shows and says."""
         entry = self.entry
         if entry.problem is not None:
-            return f"{entry.path.name}, cannot be opened: {entry.problem}"
+            return f"{entry.path.name} \u2014 cannot be opened: {entry.problem}"
         parts = [entry.title]
         if entry.kind is not None:
             parts.append(entry.kind.said)
