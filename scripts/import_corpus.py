@@ -46,7 +46,10 @@ BOOKS = {
         sorted((RUST / "book").glob("ch0[1-9]-*.html")),
         "epub3",
     ),
-    "libffi manual (pandoc EPUB 2)": (sorted(Path("/usr/share/doc/libffi8/html").glob("*.html")), "epub2"),
+    "libffi manual (pandoc EPUB 2)": (
+        sorted(Path("/usr/share/doc/libffi8/html").glob("*.html")),
+        "epub2",
+    ),
     "Users and Groups in the Debian System (pandoc DOCX)": (
         [Path("/usr/share/doc/base-passwd/users-and-groups.html")],
         "docx",
@@ -127,9 +130,8 @@ def report(name: str, reference: str, path: Path) -> None:
     took = time.perf_counter() - started
     source, kept = words(reference), words(" ".join(article_text(article)))
     share = sum((source & kept).values()) / max(1, sum(source.values()))
-    print(
-        f"| {name} | {sum(source.values())} | {share:.1%} | {shape(article)} | {took * 1000:.0f} ms |"
-    )
+    total = sum(source.values())
+    print(f"| {name} | {total} | {share:.1%} | {shape(article)} | {took * 1000:.0f} ms |")
 
 
 def main() -> int:

@@ -177,6 +177,10 @@ def _read(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace) -> int:
     output = _output(args)
+    if args.path is None:  # the article read last; on the very first run, the bundled one
+        from narrator.reading.store import Store
+
+        args.path = Store().last_read()
     if args.plain:
         from narrator import plain
 
