@@ -21,7 +21,7 @@ def test_ctrl_o_lists_the_library_and_a_search_opens_the_match(home: Path) -> No
     terminal.wait_for("1. Anastrozole Dosing: Consequences of Incorrect Estrogen Control, ")
     line = terminal.wait_for("2. Estrogen and Dosing, web page, 1 minute, not started")
     assert line == "2. Estrogen and Dosing, web page, 1 minute, not started"
-    terminal.press(b"/balancing\n")
+    terminal.press(b"/scale balancing\n")
     terminal.wait_for("Number or /words: 1 match in 1 article. Type a number, then Enter.")
     terminal.wait_for("1. Estrogen and Dosing: A scale balancing two spheres.")
     terminal.press(b"1\n")

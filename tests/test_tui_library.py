@@ -75,7 +75,7 @@ async def test_slash_searches_every_article_and_opens_one_at_the_sentence(
         await pilot.pause(0.3)
         assert isinstance(app.screen, SearchScreen)
         assert "Search every article." in said(log)
-        await pilot.press(*"balancing", "enter")
+        await pilot.press(*"scale", "space", *"balancing", "enter")
         await pilot.pause(0.5)
         screen = app.screen
         assert isinstance(screen, ChooseScreen) and screen.title_text == "Matches"

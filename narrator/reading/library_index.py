@@ -16,6 +16,7 @@ line shows, so the library can say how far a listener got without loading it.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -30,11 +31,15 @@ from narrator.reading.cursor import Cursor
 from narrator.speech.settings import Verbosity
 from narrator.speech.utterance import Place, Role
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 INDEX_FILE = "library-index.sqlite"
 BUSY_SECONDS = 10.0
 MAX_HITS = 200
 """The sentences a search lists; the counts are of every match."""
+FEW_ARTICLES = 20
+SHIFT = 20
+"""A sentence's number holds its article's number above these bits, so a search counts
+matches per article from the full-text index alone, without reading one sentence."""
 _NOT_TEXT = frozenset({Role.ANNOUNCEMENT})
 _TOKEN = re.compile(r"\w+")
 _SCHEMA = """
@@ -51,7 +56,7 @@ CREATE TABLE article(
     problem TEXT
 );
 CREATE TABLE sentence(
-    number INTEGER PRIMARY KEY,
+    number INTEGER PRIMARY KEY, -- the article's number, shifted by SHIFT, plus the sentence's
     article INTEGER NOT NULL REFERENCES article(number) ON DELETE CASCADE,
     place TEXT NOT NULL,
     percent INTEGER NOT NULL,
@@ -59,7 +64,10 @@ CREATE TABLE sentence(
 );
 CREATE INDEX sentence_place ON sentence(article, place);
 CREATE VIRTUAL TABLE sentence_text USING fts5(
-    text, content='sentence', content_rowid='number', tokenize='unicode61 remove_diacritics 2'
+    text,
+    content='sentence',
+    content_rowid='number',
+    tokenize='porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER sentence_added AFTER INSERT ON sentence BEGIN
     INSERT INTO sentence_text(rowid, text) VALUES (new.number, new.text);
@@ -120,10 +128,14 @@ def parse_place(key: str) -> Place:
 
 
 def fts_query(words: str) -> str:
-    """The listener's words as an FTS5 query: every word must occur, each as the start
-    of a word ("estro" finds "estrogen"); FTS5's own syntax is never exposed."""
-    tokens = _TOKEN.findall(words)
-    return " ".join(f'"{token}"*' for token in tokens)
+    """The listener's words as an FTS5 query: every word must occur (in any of its
+    English forms: "doses" finds "dose"), the last one as the start of a word, as a
+    search box finds while typing ("bone estro" finds "bone estrogen"); FTS5's own
+    syntax is never exposed."""
+    tokens = [f'"{token}"' for token in _TOKEN.findall(words)]
+    if tokens:
+        tokens[-1] += "*"
+    return " ".join(tokens)
 
 
 class LibraryIndex:
@@ -211,7 +223,7 @@ class LibraryIndex:
         for path in paths:
             with contextlib.suppress(OSError):
                 stat = path.stat()
-                wanted[str(path.resolve())] = (path, stat.st_mtime_ns, stat.st_size)
+                wanted[_key(path)] = (path, stat.st_mtime_ns, stat.st_size)
         with self._connection() as db:
             known = {
                 row[0]: (row[1], row[2])
@@ -231,7 +243,7 @@ class LibraryIndex:
         """Reads one article again (it changed) and replaces it in the index."""
         stat = path.stat()
         with self._connection() as db:
-            self._store(db, str(path.resolve()), path, stat.st_mtime_ns, stat.st_size)
+            self._store(db, _key(path), path, stat.st_mtime_ns, stat.st_size)
 
     def _store(self, db: sqlite3.Connection, key: str, path: Path, changed: int, size: int) -> None:
         """Replaces one article in one transaction (the article is read before it)."""
@@ -263,9 +275,14 @@ class LibraryIndex:
                 ),
             )
             number = cursor.lastrowid
+            first = (number or 0) << SHIFT
             db.executemany(
-                "INSERT INTO sentence(article, place, percent, text) VALUES (?, ?, ?, ?)",
-                [(number, place, percent, text) for place, percent, text in sentences],
+                "INSERT INTO sentence(number, article, place, percent, text) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (first + ordinal, number, place, percent, text)
+                    for ordinal, (place, percent, text) in enumerate(sentences)
+                ],
             )
             db.execute("COMMIT")
         except BaseException:
@@ -293,13 +310,13 @@ class LibraryIndex:
         row = db.execute(
             "SELECT s.percent FROM sentence s JOIN article a ON a.number = s.article "
             "WHERE a.path = ? AND s.place = ?",
-            (str(path.resolve()), place_key(place)),
+            (_key(path), place_key(place)),
         ).fetchone()
         if row is None:  # a place made under another verbosity: its section's start
             row = db.execute(
                 "SELECT s.percent FROM sentence s JOIN article a ON a.number = s.article "
                 "WHERE a.path = ? AND s.place LIKE ? ORDER BY s.number LIMIT 1",
-                (str(path.resolve()), f"{place.section}/%"),
+                (_key(path), f"{place.section}/%"),
             ).fetchone()
         return int(row[0]) if row else None
 
@@ -309,38 +326,78 @@ class LibraryIndex:
         query = fts_query(words)
         if not query:
             return Found(words, 0, 0, ())
+        allowed = {_key(path) for path in paths} if paths is not None else None
         with self._connection() as db:
-            allowed = {str(p.resolve()) for p in paths} if paths is not None else None
-            counts = db.execute(
-                "SELECT s.article, count(*) FROM sentence_text "
-                "JOIN sentence s ON s.number = sentence_text.rowid "
-                "WHERE sentence_text MATCH ? GROUP BY s.article",
-                (query,),
-            ).fetchall()
-            articles = {
-                row[0]: _entry(row[1:])
+            counts = dict(
+                db.execute(
+                    f"SELECT rowid >> {SHIFT}, count(*) FROM sentence_text "
+                    "WHERE sentence_text MATCH ? GROUP BY 1",
+                    (query,),
+                ).fetchall()
+            )
+            rows_of = {
+                row[0]: row[1:]
                 for row in db.execute(
-                    "SELECT number, path, id, title, kind, words, problem FROM article"
+                    "SELECT number, path, id, title, kind, words, problem FROM article "
+                    f"WHERE number IN ({','.join('?' * len(counts))})",
+                    list(counts),
                 )
             }
             counted = {
                 number: count
-                for number, count in counts
-                if number in articles and (allowed is None or str(articles[number].path) in allowed)
+                for number, count in counts.items()
+                if number in rows_of and (allowed is None or rows_of[number][0] in allowed)
             }
-            order = sorted(counted, key=lambda n: (-counted[n], articles[n].title.casefold()))
-            hits: list[Hit] = []
-            for number in order:
-                if len(hits) >= MAX_HITS:
+            order = sorted(counted, key=lambda n: (-counted[n], str(rows_of[n][2]).casefold()))
+            listed, enough = [], 0
+            for number in order:  # the articles whose matches fill the list
+                if enough >= MAX_HITS:
                     break
-                rows = db.execute(
-                    "SELECT s.place, s.text FROM sentence_text "
-                    "JOIN sentence s ON s.number = sentence_text.rowid "
-                    "WHERE sentence_text MATCH ? AND s.article = ? ORDER BY s.number LIMIT ?",
-                    (query, number, MAX_HITS - len(hits)),
-                ).fetchall()
-                hits += [Hit(articles[number], parse_place(p), text) for p, text in rows]
-        return Found(words, sum(counted.values()), len(counted), tuple(hits))
+                listed.append(number)
+                enough += counted[number]
+            shown = _matching(db, query, listed)[:MAX_HITS]
+            rows = {
+                row[0]: row[1:]
+                for row in db.execute(
+                    "SELECT number, place, text FROM sentence "
+                    f"WHERE number IN ({','.join('?' * len(shown))})",
+                    shown,
+                )
+            }
+        articles = {n >> SHIFT: _entry(rows_of[n >> SHIFT]) for n in shown}
+        hits = tuple(
+            Hit(articles[n >> SHIFT], parse_place(rows[n][0]), rows[n][1])
+            for n in shown
+            if n in rows
+        )
+        return Found(words, sum(counted.values()), len(counted), hits)
+
+
+def _matching(db: sqlite3.Connection, query: str, articles: list[int]) -> list[int]:
+    """The matching sentences of ``articles``, article by article in that order: a few
+    articles are asked one by one, by their range of numbers; many in one pass (then
+    each has few matches)."""
+    if len(articles) <= FEW_ARTICLES:
+        found: list[int] = []
+        for number in articles:
+            found += [
+                row[0]
+                for row in db.execute(
+                    "SELECT rowid FROM sentence_text WHERE sentence_text MATCH ? "
+                    "AND rowid >= ? AND rowid < ? ORDER BY rowid LIMIT ?",
+                    (query, number << SHIFT, (number + 1) << SHIFT, MAX_HITS),
+                )
+            ]
+        return found
+    rank = {number: place for place, number in enumerate(articles)}
+    every = db.execute("SELECT rowid FROM sentence_text WHERE sentence_text MATCH ?", (query,))
+    wanted = (row[0] for row in every if row[0] >> SHIFT in rank)
+    return sorted(wanted, key=lambda n: (rank[n >> SHIFT], n))
+
+
+def _key(path: Path) -> str:
+    """How the index names a file: its absolute path (no look-ups on the disk)."""
+    return os.path.abspath(path)
 
 
 def _sentences(article: Article) -> tuple[list[tuple[str, int, str]], int]:

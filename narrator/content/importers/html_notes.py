@@ -62,7 +62,7 @@ def take_notes(pages: list[tuple[str, HtmlElement]]) -> Notes:
         found = [
             e for e in root.iter() if isinstance(e.tag, str) and _is_container(e, member, targets)
         ]
-        containers += [(member, c) for c in found if not any(a in found for a in c.iterancestors())]
+        containers += [(member, c) for c in outermost(found)]
     note_keys = {
         (member, str(e.get("id")))
         for member, container in containers
@@ -99,6 +99,12 @@ def take_notes(pages: list[tuple[str, HtmlElement]]) -> Notes:
     return notes
 
 
+def outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements not inside another of them, in their order."""
+    held = set(elements)
+    return [e for e in elements if not any(a in held for a in e.iterancestors())]
+
+
 def _target(member: str, href: str) -> Key | None:
     """The note a link points to: ``#n1`` in its own file, ``notes.xhtml#n1`` in another."""
     if "#" not in href or re.match(r"[a-z][a-z0-9+.-]*:", href):
@@ -130,6 +136,8 @@ def _is_note_link(anchor: HtmlElement) -> bool:
 
 
 def _is_container(element: HtmlElement, member: str, targets: dict[Key, HtmlElement]) -> bool:
+    if not element.attrib and element.tag not in ("ol", "ul"):
+        return False
     types = _types(element)
     if types & (NOTE_CONTAINER_TYPES | NOTE_TYPES):
         return True
@@ -199,9 +207,8 @@ def _note_parts(member: str, container: HtmlElement, targeted: set[Key]) -> list
         for e in container.iterdescendants()
         if isinstance(e.tag, str) and (member, str(e.get("id", ""))) in targeted
     ]
-    pointed = [e for e in pointed if not any(a in pointed for a in e.iterancestors())]
     if pointed:
-        return pointed
+        return outermost(pointed)
     items = [
         e
         for e in container.iter()
@@ -209,7 +216,7 @@ def _note_parts(member: str, container: HtmlElement, targeted: set[Key]) -> list
         and e is not container
         and (e.tag in ("li", "aside", "dd") or _types(e) & NOTE_TYPES)
     ]
-    return [e for e in items if not any(a in items for a in e.iterancestors())] or [container]
+    return outermost(items) or [container]
 
 
 def _note_texts(

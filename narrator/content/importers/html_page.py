@@ -172,16 +172,12 @@ def _language(root: HtmlElement) -> str | None:
 
 def drop_chrome(root: HtmlElement) -> None:
     """Removes what is not the page's text: navigation, forms, scripts, footers,
-    cookie notices, and whatever the page hides."""
-    doomed = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            if isinstance(element, etree._Comment | etree._ProcessingInstruction):
-                doomed.append(element)
-            continue
+    cookie notices, and whatever the page hides (XPath finds the candidates, so a
+    big page's plain paragraphs are never looked at one by one)."""
+    doomed = _CHROME_TAGS(root)
+    for element in _ATTRIBUTED(root):
         if (
-            element.tag in DROPPED_TAGS
-            or set(str(element.get("role", "")).lower().split()) & DROPPED_ROLES
+            set(str(element.get("role", "")).lower().split()) & DROPPED_ROLES
             or element.get("hidden") is not None
             or str(element.get("aria-hidden", "")).lower() == "true"
             or HIDDEN_STYLE.search(str(element.get("style", "")))
@@ -191,6 +187,12 @@ def drop_chrome(root: HtmlElement) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+_CHROME_TAGS = etree.XPath(
+    "|".join(f"//{tag}" for tag in DROPPED_TAGS) + "|//comment()|//processing-instruction()"
+)
+_ATTRIBUTED = etree.XPath("//*[@role or @hidden or @aria-hidden or @style or @id or @class]")
 
 
 def main_content(root: HtmlElement) -> HtmlElement:
