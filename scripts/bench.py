@@ -400,7 +400,8 @@ def _book(chapters: int) -> bytes:
         "<?xml version='1.0' encoding='utf-8'?><html xmlns='http://www.w3.org/1999/xhtml'>"
         "<body><h1>Chapter {n}</h1>"
         + "<p>The morning light fell across the valley as the travellers set out, and the "
-        "road ran on between fields of barley toward the distant hills.</p>" * 20
+        "road ran on between fields of barley toward the distant hills.</p>"
+        * 20
         + "<h2>Part {n}.1</h2>"
         + "<p>They walked until noon, and rested by the river where the willows grew.</p>" * 10
         + "</body></html>"
@@ -463,9 +464,7 @@ def importing(quick: bool) -> list[Row]:
     megabytes = len(_web_page(1.0)) / 1_000_000
     page_best, book_best = min(page_times), min(book_times)
     return [
-        Row(
-            f"import a {megabytes:.1f} MB web page (best)", page_best, "s", "< 1 s", page_best < 1
-        ),
+        Row(f"import a {megabytes:.1f} MB web page (best)", page_best, "s", "< 1 s", page_best < 1),
         Row("import a 300-chapter EPUB (best)", book_best, "s", "< 10 s", book_best < 10),
     ]
 
