@@ -111,12 +111,15 @@ def page_main_text(path: Path) -> str:
 
 def book_text(path: Path) -> str:
     """A book's spine documents' text (pandoc's nav document left out)."""
+    parts = []
     with zipfile.ZipFile(path) as book:
-        parts = [
-            " ".join(lxml.html.fromstring(book.read(name)).itertext())
-            for name in book.namelist()
-            if name.endswith(".xhtml") and not name.endswith("nav.xhtml")
-        ]
+        for name in book.namelist():
+            if name.endswith(".xhtml") and not name.endswith("nav.xhtml"):
+                body = lxml.html.fromstring(book.read(name)).find("body")
+                if body is not None:
+                    for chrome in body.xpath(".//script|.//style"):
+                        chrome.drop_tree()
+                    parts.append(" ".join(body.itertext()))
     return " ".join(parts)
 
 

@@ -144,8 +144,10 @@ def test_the_import_passes_check(tmp_path: Path) -> None:
 
 
 def test_superscripts_are_powers_unless_they_mark_a_note() -> None:
-    article = page("<p>E = mc<sup>2</sup> and 10<sup>-5</sup>.</p>")
-    assert blocks(article) == [Paragraph("E = mc² and 10⁻⁵.")]
+    article = page(
+        "<p>E = mc<sup>2</sup>, 10<sup>-5</sup> and 2<sup>n</sup> on the 1<sup>st</sup>.</p>"
+    )
+    assert blocks(article) == [Paragraph("E = mc², 10⁻⁵ and 2ⁿ on the 1st.")]
 
 
 def test_the_one_heading_that_opens_the_text_is_the_title() -> None:

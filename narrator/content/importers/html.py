@@ -35,8 +35,9 @@ The rules, in the order a reader meets them (docs/format.md states them for writ
   which is left out. Inside a sentence an image is its alt text.
 - Footnotes and endnotes (``html_notes``) become the references, and each
   marker reads ``[label]``; the section they stood in shows them.
-- Superscript digits that are no note marker become superscript characters
-  (``x<sup>2</sup>`` is ``x²``), so they are said as powers.
+- A superscript that is no note marker and no ordinal's ending (``1<sup>st</sup>``)
+  becomes superscript characters where Unicode has them (``x<sup>2</sup>`` is ``x²``,
+  ``2<sup>n</sup>`` is ``2ⁿ``), so it is said as a power, never as "2n".
 - A link reads as its text: the address is not on the page a reader sees.
 - The page's ``lang`` (else the language most of its passages are marked in)
   is the article's language; ``<title>``, the author (``meta name="author"``)
@@ -119,8 +120,12 @@ BLOCK_TAGS = frozenset(
     }
 )
 NO_DESCRIPTION = "An image without a description"
-SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
-_SUPERSCRIPTABLE = re.compile(r"[-+]?\d+\Z")
+SUPERSCRIPTS = str.maketrans(
+    "0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+)
+_SUPERSCRIPTABLE = re.compile(r"[-+=()0-9a-pr-z]+\Z")
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "e", "er", "re", "ème", "o", "a", "º", "ª"})
+"""``1<sup>st</sup>``, ``2<sup>e</sup>``: an ordinal's ending, read as written."""
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
 BREAK = "\u2028"
 """A line break the page makes (``br``, a block inside a list item), unlike the line
@@ -358,8 +363,9 @@ def _inline(element: HtmlElement, images: bool) -> str:
     inner = (element.text or "") + "".join(
         _inline(child, images) + (child.tail or "") for child in element
     )
-    if tag == "sup" and _SUPERSCRIPTABLE.match(inner.strip()):
-        return inner.strip().translate(SUPERSCRIPTS)
+    powered = inner.strip()
+    if tag == "sup" and powered not in ORDINAL_SUFFIXES and _SUPERSCRIPTABLE.match(powered):
+        return powered.translate(SUPERSCRIPTS)
     if tag in BLOCK_TAGS:
         return f" {inner} "
     return inner
