@@ -5,7 +5,7 @@ once every title is known."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from narrator.content.build import NOT_BLANK
@@ -141,6 +141,13 @@ class Outline:
         if not self.drafts:
             self.heading(INTRODUCTION, AFTER_EVERY_HEADING)
         return sections(self.drafts, self.shown)
+
+
+def every_draft(drafts: list[Draft]) -> Iterator[Draft]:
+    """Every draft in reading order, nested ones after their parent."""
+    for draft in drafts:
+        yield draft
+        yield from every_draft(draft.children)
 
 
 def has_words(block: Block) -> bool:

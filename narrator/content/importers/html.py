@@ -56,12 +56,13 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from narrator.content.build import NOT_BLANK
+from narrator.content.errors import ArticleError, Problem
 from narrator.content.importers.draft import (
     GLOSSARY_TITLES,
     TERM_MARKS,
-    Draft,
     Outline,
     article_id,
+    every_draft,
     title_from_name,
 )
 from narrator.content.importers.html_notes import NOTE_MARKER, Notes, take_notes
@@ -169,7 +170,6 @@ class PageWalker:
     notes: Notes = field(default_factory=Notes)
     levels: int = 0
     skipped: HtmlElement | None = None
-    words: int = 0
 
     def title_heading(self, main: HtmlElement) -> str | None:
         """The text of the one ``h1`` that opens the main content, which is then the
@@ -188,11 +188,9 @@ class PageWalker:
         """The notes are the references; a ``what`` with no words is the user's error."""
         for text in self.notes.texts:
             self.outline.reference(text)
-        if not any(_has_text(d) for d in _all(self.outline.drafts)) and not (
+        if not any(d.blocks for d in every_draft(self.outline.drafts)) and not (
             self.outline.references or self.outline.glossary
         ):
-            from narrator.content.errors import ArticleError, Problem
-
             raise ArticleError([Problem(path, 1, 1, f"no text to import: the {what} is empty")])
 
     # -- blocks ---------------------------------------------------------------
@@ -657,13 +655,3 @@ def _joined_header(rows: list[list[Cell]], column: int) -> str:
         if text and text not in names:
             names.append(text)
     return ", ".join(names)
-
-
-def _all(drafts: list[Draft]) -> Iterator[Draft]:
-    for draft in drafts:
-        yield draft
-        yield from _all(draft.children)
-
-
-def _has_text(draft: Draft) -> bool:
-    return bool(draft.blocks)

@@ -48,6 +48,7 @@ from narrator.content.importers.draft import (
     Draft,
     Outline,
     article_id,
+    every_draft,
     title_from_name,
 )
 from narrator.content.model import (
@@ -143,7 +144,7 @@ def convert(text: str, name: str) -> Article:
             converter.heading(_plain(_inline(node), addresses=False), int(node.tag[1:]))
         elif node.type != "hr":
             converter.content(node)
-    glossary_draft = next((d for d in _all(converter.drafts) if d.shows == "glossary"), None)
+    glossary_draft = next((d for d in every_draft(converter.drafts) if d.shows == "glossary"), None)
     if glossary_draft is not None:
         converter.term_sections(glossary_draft)
     return Article(
@@ -153,12 +154,6 @@ def convert(text: str, name: str) -> Article:
         references=tuple(converter.references),
         glossary=tuple(converter.glossary),
     )
-
-
-def _all(drafts: list[Draft]) -> Iterator[Draft]:
-    for draft in drafts:
-        yield draft
-        yield from _all(draft.children)
 
 
 def _definition(draft: Draft) -> tuple[str, str | None] | None:

@@ -11,7 +11,7 @@ title, and choosing one opens the article at that sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -146,10 +146,3 @@ class LibraryScreen(Screen[None]):
             ),
             chosen,
         )
-
-
-def library_screen(
-    articles: Sequence[Path], reader_for: ReaderFor, store: Store, rate: int
-) -> Callable[[], LibraryScreen]:
-    """A maker of the library screen (the reader's ctrl+o opens a fresh one)."""
-    return lambda: LibraryScreen(articles, reader_for, store, rate=rate)
