@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import sqlite3
+import tempfile
 import time
 from pathlib import Path
 
@@ -204,3 +206,19 @@ def test_the_library_holds_the_bundled_articles_and_the_listeners() -> None:
     page = [place_key(h.place) for h in hits if h.entry.title == "Estrogen and Dosing"]
     assert page[0].startswith("dose-table/")
     assert any(h.entry.article_id == "anastrozole-dosing" for h in hits)
+
+
+def test_an_index_that_cannot_be_written_gives_way_to_a_private_one(tmp_path: Path) -> None:
+    one = article(tmp_path, "one", "One", "Apples are red.")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        index = LibraryIndex(locked / "sub" / "index.sqlite")
+        if os.access(locked, os.W_OK):  # root writes anywhere: make the file a folder
+            index = LibraryIndex(tmp_path)
+        assert index.refresh([one])[0].title == "One"
+        assert index.search("apples", [one]).matches == 1
+        assert index.path.parent == Path(tempfile.gettempdir())
+    finally:
+        locked.chmod(0o700)

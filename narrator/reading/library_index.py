@@ -16,9 +16,11 @@ line shows, so the library can say how far a listener got without loading it.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,15 +151,33 @@ class LibraryIndex:
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection to a usable index: a damaged file is rebuilt; one that cannot
+        be written at all (a read-only or full disk) gives way to a private one in the
+        temporary folder, as the index is only a cache."""
         try:
             db = self._open()
+        except sqlite3.OperationalError:
+            db = self._elsewhere()
         except sqlite3.DatabaseError:
             self._discard()
             db = self._open()
+        except OSError:
+            db = self._elsewhere()
         try:
             yield db
         finally:
             db.close()
+
+    def _elsewhere(self) -> sqlite3.Connection:
+        fallback = Path(tempfile.gettempdir()) / f"narrator-{getpass.getuser()}-{INDEX_FILE}"
+        if self.path == fallback:
+            raise NarratorError(f"the library's index cannot be written, here or in {fallback}")
+        self.path = fallback
+        try:
+            return self._open()
+        except sqlite3.DatabaseError:
+            self._discard()
+            return self._open()
 
     def _open(self) -> sqlite3.Connection:
         """A connection to a usable index: one that is corrupt or of another version
