@@ -189,8 +189,12 @@ class LibraryIndex:
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA synchronous=NORMAL")
             version = self._version(db)
-            if version != SCHEMA_VERSION:
+            if version is None:
                 self._create(db)
+            elif version != SCHEMA_VERSION:  # an older Narrator's: start afresh
+                db.close()
+                self._discard()
+                return self._open()
             else:
                 db.execute("SELECT count(*) FROM sentence_text WHERE sentence_text MATCH 'x'")
         except sqlite3.DatabaseError:
@@ -214,12 +218,6 @@ class LibraryIndex:
             if self._version(db) == SCHEMA_VERSION:  # another process just made it
                 db.execute("COMMIT")
                 return
-            tables = db.execute(
-                "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'trigger') "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sentence_text_%'"
-            ).fetchall()
-            for name, kind in tables:
-                db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
             for statement in _statements(_SCHEMA):
                 db.execute(statement)
             db.execute("INSERT INTO meta VALUES ('version', ?)", (str(SCHEMA_VERSION),))
