@@ -35,13 +35,15 @@ from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
 from narrator.reading.commands import BY_KEY, COMMANDS, ESCAPE_WAIT_SECONDS, Action
 from narrator.reading.cursor import Cursor
+from narrator.reading.library_commands import summary
+from narrator.reading.library_list import default_index, library_list
 from narrator.reading.session import ReadingSession, Speech, SpeechMaker
 from narrator.reading.store import ArticleState, Loaded, Settings, Store
 from narrator.speech.events import SpeechEvent
 from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import Verbosity, VoiceSettings
 from narrator.speech.speaker import Speaker
-from narrator.speech.utterance import Utterance
+from narrator.speech.utterance import Place, Utterance
 from narrator.speech.voices import require_installed
 
 POLL_SECONDS = 0.03
@@ -66,6 +68,7 @@ _NAMED = {
     "/": "slash",
     "\r": "enter",
     "\n": "enter",
+    "\x0f": "ctrl+o",
 }
 READ_KEYS = {
     "space": Action.SAY_ALL,
@@ -259,6 +262,8 @@ class PlainReader:
         self.session = make_session(self.speaker, view)
         self.view = view
         self._idle_since: float | None = None
+        self.next_article: tuple[Path, Place | None] | None = None
+        """What the listener chose in the library (ctrl+o): the reader closes for it."""
 
     def close(self) -> None:
         self.speaker.close()
@@ -333,6 +338,9 @@ class PlainReader:
         if command.action is Action.QUIT:
             return not self.session.quit()
         self.session.run(command.action)
+        if command.action is Action.LIBRARY:
+            self.next_article = self._choose_from_library(keys)
+            return self.next_article is None or not self.session.quit()
         if command.action in asks:
             asks[command.action](keys)
         return True
@@ -352,6 +360,57 @@ class PlainReader:
         if number is not None:
             self.session.go_to_bookmark(number)
 
+    def _choose_from_library(self, keys: Keys) -> tuple[Path, Place | None] | None:
+        """The library as a numbered list (each article with its details); a number
+        opens that article, ``/`` and words search every article first."""
+        store = Store()
+        listed = library_list(store)
+        rate = self.session.settings.voice.rate
+        names = [item.said(rate) for item in listed]
+        lines = [
+            f"Library, {len(names)}: type a number, or a slash and words to search every "
+            "article, then Enter.",
+            *(f"{number}. {name}" for number, name in enumerate(names, start=1)),
+        ]
+        self._print_and_say(lines)
+        answer = (_ask(keys, "Number or /words: ") or "").strip()
+        if answer.startswith("/"):
+            return self._search_library(keys, answer[1:], [item.entry.path for item in listed])
+        number = self._number(answer, len(names))
+        return None if number is None else (listed[number].entry.path, None)
+
+    def _search_library(
+        self, keys: Keys, words: str, paths: Sequence[Path]
+    ) -> tuple[Path, Place | None] | None:
+        found = default_index().search(words, paths)
+        if not found.matches:
+            self.session.say(summary(found))
+            self.view.printed(self.session.cursor.announcer.sentences(summary(found)))
+            return None
+        hits = found.hits
+        lines = [
+            f"{summary(found)} Type a number, then Enter.",
+            *(
+                f"{number}. {hit.entry.title}: {' '.join(hit.text.split())}"
+                for number, hit in enumerate(hits, start=1)
+            ),
+        ]
+        self._print_and_say(lines)
+        number = self._number((_ask(keys, "Number: ") or "").strip(), len(hits))
+        return None if number is None else (hits[number].entry.path, hits[number].place)
+
+    def _print_and_say(self, lines: Sequence[str]) -> None:
+        said = [self.session.cursor.announcer.say(line) for line in lines]
+        self.view.printed(said)
+        self.session.speak(said)
+
+    def _number(self, answer: str, count: int) -> int | None:
+        """The 0-based choice typed as a 1-based number; anything else is said and None."""
+        if answer.isdigit() and 1 <= int(answer) <= count:
+            return int(answer) - 1
+        self.session.say(f"No number {answer}" if answer else "Nothing chosen")
+        return None
+
     def _choose(self, keys: Keys, title: str, names: Sequence[str]) -> int | None:
         """A numbered list, printed and said; the listener types a number (nothing goes back)."""
         session = self.session
@@ -362,14 +421,8 @@ class PlainReader:
             f"{title}, {len(names)}: type a number, then Enter.",
             *(f"{number}. {name}" for number, name in enumerate(names, start=1)),
         ]
-        said = [session.cursor.announcer.say(line) for line in lines]
-        self.view.printed(said)
-        session.speak(said)
-        answer = (_ask(keys, "Number: ") or "").strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(names):
-            return int(answer) - 1
-        session.say(f"No number {answer}" if answer else "Nothing chosen")
-        return None
+        self._print_and_say(lines)
+        return self._number((_ask(keys, "Number: ") or "").strip(), len(names))
 
 
 def _next_key(keys: Keys) -> str | None:
@@ -549,11 +602,30 @@ def open_plain(
     output: SpeechOutput = SpeechOutput(),  # noqa: B008 - frozen, so sharing is safe
 ) -> ExitCode:
     """Open an article (or choose one of a folder's) in the plain reader, where the
-    listener left it."""
+    listener left it; an article chosen in the library (ctrl+o) opens next."""
     keys = _keys()
     path = openable(path)
     if path.is_dir():
         path = _choose(articles_in(path), keys)
+    place: Place | None = None
+    while True:
+        chosen = _read_plain(path, keys, section, place, punctuation, figures, output)
+        if chosen is None:
+            return ExitCode.OK
+        (path, place), section = chosen, None
+
+
+def _read_plain(
+    path: Path,
+    keys: Keys | None,
+    section: str | None,
+    place: Place | None,
+    punctuation: str | None,
+    figures: str | None,
+    output: SpeechOutput,
+) -> tuple[Path, Place | None] | None:
+    """One article in the plain reader, at ``section``, ``place`` or where the listener
+    left it; what they chose in the library, if they left for it."""
     article = load_article(path)
     store = Store()
     settings = _noticed(store.settings(), sys.stderr).for_this_run(
@@ -564,6 +636,8 @@ def open_plain(
     state = _noticed(store.article(article.id, path), sys.stderr)
     if section:
         cursor.go_to_section(section)
+    elif place is not None:
+        cursor.go_to_place(place)
     elif state.progress is not None:
         cursor.go_to_place(state.progress)
     remake = partial(Cursor.for_article, article, lexicon=lexicon)
@@ -578,10 +652,10 @@ def open_plain(
                 reader.read_through()
             else:
                 with keys.cbreak():
-                    resumed = state.progress is not None and not section
+                    resumed = state.progress is not None and not section and place is None
                     session.open(resumed=resumed)
                     reader.steer(keys)
     finally:
         reader.close()
         session.write_state()
-    return ExitCode.OK
+    return reader.next_article

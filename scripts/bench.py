@@ -359,6 +359,221 @@ def saving_state(quick: bool) -> list[Row]:
     ]
 
 
+def _web_page(megabytes: float) -> bytes:
+    """A saved web page of about ``megabytes`` MB shaped like real ones: site chrome
+    around a main text of sections, paragraphs, lists, tables, figures and notes."""
+    part = (
+        "<h2>Section {n}</h2><p>Anastrozole reversibly binds the aromatase enzyme, "
+        "lowering estradiol by 80%<sup><a href='#fn{n}'>{n}</a></sup>. Levels take 3-4 "
+        "days to fall, and 1 mg is the usual dose.</p>"
+        "<ul><li><b>Bone</b>: density falls when estrogen is too low.</li>"
+        "<li>Joint pain and stiffness.</li></ul>"
+        "<table><caption>Doses</caption><thead><tr><th>State</th><th>Dose</th></tr></thead>"
+        "<tr><td>High</td><td>1 mg</td></tr><tr><td rowspan='2'>Low</td><td>none</td></tr>"
+        "<tr><td>0.5 mg</td></tr></table>"
+        "<figure><img src='x.png' alt='A scale of two spheres'><figcaption>Balance</figcaption>"
+        "</figure><blockquote><p>Balance, not suppression.</p></blockquote>"
+    )
+    body, notes, number = [], [], 0
+    size = 0
+    while size < megabytes * 1_000_000:
+        number += 1
+        chunk = part.format(n=number)
+        body.append(chunk)
+        notes.append(f"<li id='fn{number}'>Study {number}, 2005.</li>")
+        size += len(chunk) + 30
+    return (
+        "<!DOCTYPE html><html lang='en'><head><title>Bench page</title>"
+        "<script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><h1>Bench page</h1>{''.join(body)}"
+        f"<section role='doc-endnotes'><ol>{''.join(notes)}</ol></section></main>"
+        "<footer>Copyright</footer></body></html>"
+    ).encode()
+
+
+def _book(chapters: int) -> bytes:
+    """An EPUB 3 of ``chapters`` chapters of a few pages each, with its navigation."""
+    import io
+    import zipfile
+
+    chapter = (
+        "<?xml version='1.0' encoding='utf-8'?><html xmlns='http://www.w3.org/1999/xhtml'>"
+        "<body><h1>Chapter {n}</h1>"
+        + "<p>The morning light fell across the valley as the travellers set out, and the "
+        "road ran on between fields of barley toward the distant hills.</p>"
+        * 20
+        + "<h2>Part {n}.1</h2>"
+        + "<p>They walked until noon, and rested by the river where the willows grew.</p>" * 10
+        + "</body></html>"
+    )
+    manifest = "".join(
+        f"<item id='c{n}' href='c{n}.xhtml' media-type='application/xhtml+xml'/>"
+        for n in range(chapters)
+    )
+    spine = "".join(f"<itemref idref='c{n}'/>" for n in range(chapters))
+    nav = "".join(f"<li><a href='c{n}.xhtml'>Chapter {n}</a></li>" for n in range(chapters))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr(
+            "META-INF/container.xml",
+            "<container xmlns='urn:oasis:names:tc:opendocument:xmlns:container' version='1.0'>"
+            "<rootfiles><rootfile full-path='OPS/book.opf' "
+            "media-type='application/oebps-package+xml'/></rootfiles></container>",
+        )
+        book.writestr(
+            "OPS/book.opf",
+            "<package xmlns='http://www.idpf.org/2007/opf' version='3.0'><metadata "
+            "xmlns:dc='http://purl.org/dc/elements/1.1/'><dc:title>Bench book</dc:title>"
+            "<dc:language>en</dc:language></metadata><manifest>"
+            "<item id='nav' href='nav.xhtml' media-type='application/xhtml+xml' properties='nav'/>"
+            f"{manifest}</manifest><spine>{spine}</spine></package>",
+        )
+        book.writestr(
+            "OPS/nav.xhtml",
+            "<html xmlns='http://www.w3.org/1999/xhtml' xmlns:epub='http://www.idpf.org/2007/ops'>"
+            f"<body><nav epub:type='toc'><ol>{nav}</ol></nav></body></html>",
+        )
+        for n in range(chapters):
+            book.writestr(f"OPS/c{n}.xhtml", chapter.format(n=n))
+    return buffer.getvalue()
+
+
+@bench
+def importing(quick: bool) -> list[Row]:
+    """Importing is a one-off wait, but a long one loses the listener: a big saved page
+    and a long book must come in within seconds."""
+    import tempfile
+    import time
+
+    from narrator.content.importers import import_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "page.html"
+        page.write_bytes(_web_page(1.0))
+        book = Path(folder) / "book.epub"
+        book.write_bytes(_book(300))
+        page_times, book_times = [], []
+        for _ in range(1 if quick else 3):
+            start = time.perf_counter()
+            import_file(page)
+            page_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            import_file(book)
+            book_times.append(time.perf_counter() - start)
+    megabytes = len(_web_page(1.0)) / 1_000_000
+    page_best, book_best = min(page_times), min(book_times)
+    return [
+        Row(f"import a {megabytes:.1f} MB web page (best)", page_best, "s", "< 1 s", page_best < 1),
+        Row("import a 300-chapter EPUB (best)", book_best, "s", "< 10 s", book_best < 10),
+    ]
+
+
+def _reference_sentences() -> list[str]:
+    from narrator.content.loader import load_article
+    from narrator.content.model import Paragraph
+    from narrator.speech.sentences import sentences
+
+    article = load_article(REFERENCE)
+    return [
+        sentence
+        for _, section in article.walk()
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+        for sentence in sentences(block.text)
+    ]
+
+
+def _library_article(number: int, pool: list[str]) -> str:
+    """An article of about 1,500 words of real prose (the reference article's sentences,
+    drawn afresh for each article), in five sections of three paragraphs."""
+    import json
+    import random
+
+    draw = random.Random(number)
+    lines = [f"id: article-{number}", f"title: Article {number} on hormones", "sections:"]
+    for section in range(5):
+        lines += [f"  - id: s{section}", f"    title: Section {section}", "    blocks:"]
+        for _ in range(3):
+            text = " ".join(draw.sample(pool, 4)) + f" Marker{number}x{section}."
+            lines.append(f"      - paragraph: {json.dumps(text, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+@bench
+def library(quick: bool) -> list[Row]:
+    """The library must open and search at once however many articles it holds: its
+    list and its search read only the index, and a changed article is re-read alone."""
+    import tempfile
+    import time
+
+    from narrator.reading.library_index import LibraryIndex
+    from narrator.reading.library_list import library_list
+    from narrator.reading.store import ArticleState, Store
+    from narrator.speech.utterance import Place
+
+    count = 1000
+    pool = _reference_sentences()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "library").mkdir()
+        paths = []
+        for number in range(count):
+            path = root / "library" / f"article-{number}.yaml"
+            path.write_text(_library_article(number, pool), encoding="utf-8")
+            paths.append(path)
+        store = Store(root / "config", root / "state")
+        for number in range(0, count, 10):  # a tenth of them read, with a bookmark
+            store.save_article(
+                f"article-{number}", paths[number], ArticleState(Place("s2", 1, 0, 0))
+            )
+        index = LibraryIndex(root / "index.sqlite")
+        start = time.perf_counter()
+        index.refresh(paths)
+        built = time.perf_counter() - start
+        lists = []
+        for _ in range(3 if quick else 10):
+            start = time.perf_counter()
+            listed = library_list(store, index, paths)
+            lists.append((time.perf_counter() - start) * 1000)
+        assert len(listed) == count
+        queries = [
+            "estrogen",
+            "bone density",
+            "aromatase inhibitor",
+            "gynecomastia",
+            "marker17x3",
+            "testosterone therapy",
+            "nothingmatches",
+        ]
+        searches = []
+        for _ in range(2 if quick else 10):
+            for query in queries:
+                start = time.perf_counter()
+                index.search(query, paths)
+                searches.append((time.perf_counter() - start) * 1000)
+        changes = []
+        for number in range(3 if quick else 10):
+            path = paths[number]
+            path.write_text(_library_article(number + count, pool), encoding="utf-8")
+            start = time.perf_counter()
+            index.reindex(path)
+            changes.append((time.perf_counter() - start) * 1000)
+    listing, search, change = _median(lists), _p95(searches), _median(changes)
+    return [
+        Row(f"index a library of {count} articles from scratch", built, "s", "-", None),
+        Row(
+            f"open the library list, {count} articles (median)",
+            listing,
+            "ms",
+            "< 300 ms",
+            listing < 300,
+        ),
+        Row(f"search {count} articles (p95)", search, "ms", "< 50 ms", search < 50),
+        Row("re-index one changed article (median)", change, "ms", "< 100 ms", change < 100),
+    ]
+
+
 class _Reader:
     """The real ``narrator`` on the reference article in a pseudo-terminal, at 80x24,
     with its speech log read as it is written (each event is logged when heard)."""

@@ -202,8 +202,8 @@ def test_import_writes_to_stdout_or_a_new_file_and_never_replaces_one(
 
 
 def test_import_refuses_unknown_and_unreadable_files(tmp_path: Path) -> None:
-    with pytest.raises(NarratorError, match=r"must end in \.md, \.markdown, \.txt"):
-        import_file(tmp_path / "page.docx")
+    with pytest.raises(NarratorError, match=r"must end in \.md, \.markdown, \.txt, \.html"):
+        import_file(tmp_path / "page.pdf")
     with pytest.raises(NarratorError, match="cannot read the file"):
         import_file(tmp_path / "missing.md")
     empty = tmp_path / "empty.md"

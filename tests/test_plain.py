@@ -177,7 +177,7 @@ def test_an_unknown_section_is_one_line_said_too_and_nothing_read(home: Path) ->
     assert len(said) == 1 and said[0].startswith("no section nope in tiny")
 
 
-@pytest.mark.parametrize("suffix", [".md", ".txt"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".html", ".epub", ".docx"])
 def test_a_page_to_convert_is_said_with_the_command_that_converts_it(
     home: Path, suffix: str
 ) -> None:
@@ -185,8 +185,8 @@ def test_a_page_to_convert_is_said_with_the_command_that_converts_it(
     result = narrator(home, f"notes{suffix}")
     assert result.returncode == 1
     assert result.stderr == (
-        f"narrator: notes{suffix} is not an article yet; convert it first: "
-        f"narrator import notes{suffix} -o notes.yaml\n"
+        f"narrator: notes{suffix} is not an article yet; add it to your library: "
+        f"narrator add notes{suffix} (or convert it: narrator import notes{suffix} -o notes.yaml)\n"
     )
     assert heard(home)[0].startswith(spoken_message(f"notes{suffix} is not an article yet"))
 

@@ -46,9 +46,9 @@ async def test_the_library_lists_titles_and_flags_a_broken_article(tmp_path: Pat
         await pilot.pause(0.3)
         screen = app.screen
         assert isinstance(screen, ChooseScreen)
-        assert screen.choices[0] == "A Good One"
+        assert screen.choices[0] == "A Good One, 1 minute, not started"
         assert screen.choices[1].startswith("b-broken.yaml \u2014 cannot be opened: line 2")
-        assert screen.choices[2] == "Quite Another"
+        assert screen.choices[2] == "Quite Another, 1 minute, not started"
         await pilot.press("down", "enter")
         await pilot.pause(0.5)
         screen = app.screen
@@ -79,7 +79,8 @@ async def test_letters_jump_q_in_an_article_goes_back_and_q_leaves_the_library(
         assert app.is_running
         screen = app.screen
         assert isinstance(screen, ChooseScreen)
-        assert screen.query_one(OptionList).highlighted == 2
+        assert screen.query_one(OptionList).highlighted == 0  # read last: now first
+        assert screen.choices[0].startswith("Quite Another, 1 minute, 0 percent, last read today")
         await pilot.press("q")
         await pilot.pause(0.3)
     assert not app.is_running

@@ -16,7 +16,20 @@ from narrator.speech.settings import (
     Punctuation,
 )
 
-SUBCOMMANDS = ("check", "outline", "import", "script", "read", "say", "voices", "export", "open")
+SUBCOMMANDS = (
+    "check",
+    "outline",
+    "import",
+    "add",
+    "library",
+    "search",
+    "script",
+    "read",
+    "say",
+    "voices",
+    "export",
+    "open",
+)
 
 
 def _speech_output_options(parser: argparse.ArgumentParser) -> None:
@@ -126,9 +139,24 @@ def build_parser() -> argparse.ArgumentParser:
     outline.add_argument("path", type=Path)
     outline.add_argument("--json", action="store_true", help="the whole parsed article as JSON")
 
-    import_ = commands.add_parser("import", help="convert Markdown or a plain-text page to YAML")
-    import_.add_argument("file", type=Path)
-    import_.add_argument("-o", "--output", type=Path, metavar="OUT.yaml")
+    import_ = commands.add_parser(
+        "import", help="convert web pages, EPUB, Word, Markdown or plain-text pages to YAML"
+    )
+    import_.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    import_.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="the file, or the folder for several"
+    )
+
+    add = commands.add_parser("add", help="import files (or copy articles) into your library")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    library = commands.add_parser("library", help="list your library, most recently read first")
+    library.add_argument("--by-title", action="store_true", help="sort by title")
+    library.add_argument("--json", action="store_true", help="the list as JSON")
+
+    search = commands.add_parser("search", help="find words in every article of your library")
+    search.add_argument("words", nargs="+", metavar="WORDS")
+    search.add_argument("--json", action="store_true", help="the results as JSON")
 
     script = commands.add_parser("script", help="print what would be spoken, with its place")
     script.add_argument("path", type=Path)

@@ -45,7 +45,27 @@ def _outline(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from narrator.content import commands
 
-    return commands.import_(args.file, args.output)
+    return commands.import_all(args.files, args.output)
+
+
+def _add(args: argparse.Namespace) -> int:
+    from narrator.reading import library_commands
+
+    return library_commands.add(args.files)
+
+
+def _library(args: argparse.Namespace) -> int:
+    from narrator.reading import library_commands
+    from narrator.reading.library_list import SortOrder
+
+    order = SortOrder.TITLE if args.by_title else SortOrder.LAST_READ
+    return library_commands.show(order, as_json=args.json)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from narrator.reading import library_commands
+
+    return library_commands.search(args.words, as_json=args.json)
 
 
 def say_error(args: argparse.Namespace, message: str) -> None:
@@ -157,6 +177,10 @@ def _read(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace) -> int:
     output = _output(args)
+    if args.path is None:  # the article read last; on the very first run, the bundled one
+        from narrator.reading.store import Store
+
+        args.path = Store().last_read()
     if args.plain:
         from narrator import plain
 
@@ -217,6 +241,9 @@ HANDLERS: dict[str, Handler] = {
     "check": _check,
     "outline": _outline,
     "import": _import,
+    "add": _add,
+    "library": _library,
+    "search": _search,
     "script": _script,
     "say": _say,
     "export": _export,

@@ -32,6 +32,7 @@ from narrator.content.model import (
     Section,
     Shows,
     Source,
+    SourceKind,
     Table,
 )
 from narrator.content.slugs import SLUG, slugify
@@ -48,7 +49,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "references",
         "glossary",
     ),
-    "source": ("url", "title", "attribution"),
+    "source": ("url", "title", "attribution", "kind"),
     "section": ("id", "title", "shows", "blocks", "sections"),
     "block": tuple(kind.value for kind in BlockKind),
     "list item": ("term", "text"),
@@ -197,7 +198,19 @@ class Builder:
             url=self.text(_value(fields, "url"), "the source url"),
             title=self.text(_value(fields, "title"), "the source title"),
             attribution=self.text(_value(fields, "attribution"), "the attribution"),
+            kind=self.kind(_value(fields, "kind")),
         )
+
+    def kind(self, node: Node | None) -> SourceKind | None:
+        value = self.text(node, "the source kind")
+        if node is None or value is None:
+            return None
+        try:
+            return SourceKind(value)
+        except ValueError:
+            kinds = tuple(kind.value for kind in SourceKind)
+            self.report(node, f"the source kind cannot be {quote(value)}{suggestion(value, kinds)}")
+            return None
 
     def pronunciations(self, node: Node | None) -> dict[str, str]:
         if node is None or not self.fresh(node):

@@ -72,16 +72,12 @@ def outline(path: Path, *, as_json: bool = False) -> ExitCode:
 def import_(file: Path, output: Path | None = None) -> ExitCode:
     """Writes the converted article (to stdout with no ``output``); never replaces an
     existing file."""
-    article = import_file(file)
-    text = article_to_yaml(article)
-    destination = str(output) if output else "the converted article"
-    try:
-        load_article_text(text, destination)
-    except ArticleError as error:
-        raise NarratorError(f"the import of {file} is not a valid article: {error}") from None
+    text = converted(file, str(output) if output else "the converted article")
     if output is None:
         sys.stdout.write(text)
         return ExitCode.OK
+    if output.is_dir():
+        output = output / f"{file.stem}.yaml"
     try:
         with output.open("x", encoding="utf-8") as out:
             out.write(text)
@@ -93,6 +89,49 @@ def import_(file: Path, output: Path | None = None) -> ExitCode:
         raise NarratorError(f"cannot write {output}: {error.strerror or error}") from None
     print(f"wrote {output}", file=sys.stderr)
     return ExitCode.OK
+
+
+def import_all(files: Sequence[Path], output: Path | None = None) -> ExitCode:
+    """``narrator import FILE...``: several files go into the folder ``output``, each as
+    ``<name>.yaml``; every file is converted before any is written, so one bad file
+    leaves nothing half done."""
+    if len(files) == 1:
+        return import_(files[0], output)
+    if output is None or not output.is_dir():
+        raise NarratorError(
+            f"{len(files)} files to import: name a folder to write them in with -o FOLDER"
+        )
+    texts = [(file, converted(file, str(output / f"{file.stem}.yaml"))) for file in files]
+    written = []
+    try:
+        for file, text in texts:
+            target = output / f"{file.stem}.yaml"
+            with target.open("x", encoding="utf-8") as out:
+                written.append(target)
+                out.write(text)
+    except FileExistsError as error:
+        for target in written:
+            target.unlink(missing_ok=True)
+        raise NarratorError(
+            f"{error.filename} already exists; not replacing it, and nothing was written"
+        ) from None
+    except OSError as error:
+        for target in written:
+            target.unlink(missing_ok=True)
+        raise NarratorError(f"cannot write in {output}: {error.strerror or error}") from None
+    print(f"wrote {len(written)} articles in {output}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def converted(file: Path, destination: str) -> str:
+    """The YAML of ``file``'s article, checked to load back as the same article."""
+    article = import_file(file)
+    text = article_to_yaml(article)
+    try:
+        load_article_text(text, destination)
+    except ArticleError as error:
+        raise NarratorError(f"the import of {file} is not a valid article: {error}") from None
+    return text
 
 
 def _unusable(path: Path) -> str:

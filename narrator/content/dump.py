@@ -61,6 +61,7 @@ def _source(article: Article) -> Node | None:
             ("url", _optional_text(source.url)),
             ("title", _optional_text(source.title)),
             ("attribution", _optional_text(source.attribution)),
+            ("kind", _optional_text(source.kind.value if source.kind else None)),
         ]
     )
 

@@ -1,14 +1,37 @@
-"""Where articles are found: a folder's article files, and the articles that ship
-with Narrator. Every command and reader that takes a folder lists it here."""
+"""Where articles are found: a folder's article files, the articles that ship with
+Narrator, and the listener's library of the articles ``narrator add`` imported.
+Every command and reader that takes a folder lists it here."""
 
 from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
 
+from platformdirs import user_data_path
+
 from narrator.errors import NarratorError
 
 ARTICLE_SUFFIXES = (".yaml", ".yml")
+APP = "narrator"
+
+
+def data_folder() -> Path:
+    """The platform's data folder for Narrator (``$XDG_DATA_HOME/narrator`` on Linux)."""
+    return user_data_path(APP)
+
+
+def library_folder() -> Path:
+    """Where ``narrator add`` keeps the articles it imported."""
+    return data_folder() / "library"
+
+
+def library_articles() -> list[Path]:
+    """The library: the bundled articles, then the listener's own, each by name."""
+    own = library_folder()
+    found = [p for p in sorted(bundled_articles().iterdir()) if is_article_file(p)]
+    if own.is_dir():
+        found += sorted(p for p in own.iterdir() if is_article_file(p))
+    return found
 
 
 def bundled_articles() -> Path:
@@ -19,15 +42,16 @@ def bundled_articles() -> Path:
 def openable(path: Path | None) -> Path:
     """The article or folder to open (the bundled articles when none is named); a
     missing one, or a file to convert first, is the user's one-line error."""
-    from narrator.content.importers import MARKDOWN_SUFFIXES, PAGE_TEXT_SUFFIXES
+    from narrator.content.importers import IMPORTABLE_SUFFIXES
 
     path = path if path is not None else bundled_articles()
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
-    if path.is_file() and path.suffix.lower() in MARKDOWN_SUFFIXES + PAGE_TEXT_SUFFIXES:
+    if path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES:
         converted = path.with_suffix(".yaml").name
         raise NarratorError(
-            f"{path} is not an article yet; convert it first: narrator import {path} -o {converted}"
+            f"{path} is not an article yet; add it to your library: narrator add {path} "
+            f"(or convert it: narrator import {path} -o {converted})"
         )
     return path
 

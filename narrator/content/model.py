@@ -129,11 +129,35 @@ class GlossaryEntry:
     figure: str | None = None
 
 
+class SourceKind(Enum):
+    """What an article was made from: the library says it ("EPUB book") beside each title."""
+
+    WEB_PAGE = "web page"
+    EPUB = "epub"
+    WORD = "word"
+    MARKDOWN = "markdown"
+    TEXT_PAGE = "text page"
+
+    @property
+    def said(self) -> str:
+        return _KIND_SAID[self]
+
+
+_KIND_SAID = {
+    SourceKind.WEB_PAGE: "web page",
+    SourceKind.EPUB: "EPUB book",
+    SourceKind.WORD: "Word document",
+    SourceKind.MARKDOWN: "Markdown file",
+    SourceKind.TEXT_PAGE: "text of a web page",
+}
+
+
 @dataclass(frozen=True)
 class Source:
     url: str | None = None
     title: str | None = None
     attribution: str | None = None
+    kind: SourceKind | None = None
 
 
 def _frozen_mapping() -> Mapping[str, str]:

@@ -44,7 +44,12 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "language": article.language,
         "source": None
         if source is None
-        else {"url": source.url, "title": source.title, "attribution": source.attribution},
+        else {
+            "url": source.url,
+            "title": source.title,
+            "attribution": source.attribution,
+            "kind": source.kind.value if source.kind else None,
+        },
         "pronunciations": dict(article.pronunciations),
         "sections": [_section(s) for s in article.sections],
         "references": [r.text for r in article.references],

@@ -47,6 +47,7 @@ class Action(Enum):
     SEARCH = "search"
     NEXT_FOUND = "next-found"
     PREVIOUS_FOUND = "previous-found"
+    LIBRARY = "library"
     HELP = "help"
     QUIT = "quit"
     CONTRAST = "contrast"
@@ -115,6 +116,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("slash", "/", "slash", Action.SEARCH, "search the text"),
     Command("n", "n", "n", Action.NEXT_FOUND, "next match, or next use of the chosen term"),
     Command("N", "N", "shift n", Action.PREVIOUS_FOUND, "previous match or use"),
+    Command(
+        "ctrl+o", "ctrl+o", "control o", Action.LIBRARY, "library: every article, search them all"
+    ),
     Command("question_mark", "?", "question mark", Action.HELP, "help: every key"),
     Command("q", "q", "q", Action.QUIT, "quit, remembering the place"),
     Command("c", "c", "c", Action.CONTRAST, "high contrast on or off", plain=False),

@@ -150,6 +150,7 @@ class ReadingSession:
             Action.BOOKMARK: self.add_bookmark,
             Action.BOOKMARKS: self.quiet,
             Action.SEARCH: self.quiet,
+            Action.LIBRARY: self.quiet,
             Action.HELP: self.help,
             Action.CONTRAST: self.toggle_contrast,
         }
@@ -180,7 +181,8 @@ class ReadingSession:
     def run(self, action: Action) -> None:
         """Do what ``action`` means. ``GLOSSARY``, ``BOOKMARKS`` and ``SEARCH`` only
         quiet the voice: the reader asks the listener, then calls ``choose_term``,
-        ``go_to_bookmark`` or ``search``. ``QUIT`` is ``quit``."""
+        ``go_to_bookmark`` or ``search``. ``LIBRARY`` quiets it too: the reader
+        saves the place (``quit``) and shows the library. ``QUIT`` is ``quit``."""
         previous, self._last = self._last, action
         if action in MOVES:
             self.move(self.cursor.step(action))

@@ -318,6 +318,22 @@ class Store:
         digest = hashlib.sha256(where.encode("utf-8")).hexdigest()[:12]
         return self.state_dir / "articles" / f"{article_id}-{digest}.json"
 
+    def last_read(self) -> Path | None:
+        """The article file read most recently that is still there (None before any)."""
+        folder = self.state_dir / "articles"
+        try:
+            files = sorted(folder.glob("*.json"), key=_changed_at, reverse=True)
+        except OSError:
+            return None
+        for file in files:
+            try:
+                where = json.loads(file.read_text(encoding="utf-8")).get("path")
+            except (OSError, ValueError, AttributeError):
+                continue
+            if isinstance(where, str) and Path(where).is_file():
+                return Path(where)
+        return None
+
     def never_used(self) -> bool:
         """Nothing was ever saved here: no settings, no reading place (a newcomer)."""
         return not self.settings_path.exists() and not (self.state_dir / "articles").exists()
@@ -389,6 +405,13 @@ class Store:
         except OSError as error:
             return f"Could not save the {what} in {path}: {error.strerror or error}"
         return None
+
+
+def _changed_at(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _changed(saved: R, before: R, after: R) -> R:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.screen import Screen
 
-from narrator.content.library import articles_in, openable
+from narrator.content.library import articles_in, library_articles, openable
 from narrator.content.loader import load_article
 from narrator.content.model import Article
 from narrator.exit_codes import ExitCode
@@ -21,6 +21,7 @@ from narrator.reading.first_words import FirstWords
 from narrator.reading.store import Loaded, Settings, Store
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.output import SpeechOutput
+from narrator.speech.utterance import Place
 from narrator.tui.app import NarratorApp
 from narrator.tui.screens.library import LibraryScreen
 from narrator.tui.screens.reader import ReaderScreen
@@ -45,17 +46,22 @@ class Opener:
         path: Path | None,
         section: str | None = None,
         *,
+        place: Place | None = None,
         from_library: bool = False,
         title_said: bool = False,
     ) -> ReaderScreen:
+        """The reader at ``section``, or ``place`` (a search's match), or where the
+        listener left the article."""
         cursor = Cursor.for_article(article, self.settings.verbosity, self.lexicon.value)
         state = self.store.article(article.id, path)
         if section is not None:
             cursor.go_to_section(section)
+        elif place is not None:
+            cursor.go_to_place(place)
         elif state.value.progress is not None:
             cursor.go_to_place(state.value.progress)
         notices = [notice for notice in (self.lexicon.notice, state.notice) if notice]
-        resumed = section is None and state.value.progress is not None
+        resumed = section is None and place is None and state.value.progress is not None
         return ReaderScreen(
             cursor,
             self.store,
@@ -66,6 +72,16 @@ class Opener:
             remake=partial(Cursor.for_article, article, lexicon=self.lexicon.value),
             from_library=from_library,
             title_said=title_said,
+            library=None if from_library else self.library,
+        )
+
+    def library(self) -> LibraryScreen:
+        """The listener's library (the bundled articles and theirs), as ctrl+o opens it."""
+        return LibraryScreen(
+            library_articles(),
+            partial(self.reader, from_library=True),
+            self.store,
+            rate=self.settings.voice.rate,
         )
 
 
@@ -100,7 +116,12 @@ def build_app(
     if first is not None:
         screen = opener.reader(first.article, first.path, section, title_said=True)
     elif path.is_dir() and len(articles := articles_in(path)) > 1:
-        screen = LibraryScreen(articles, partial(opener.reader, from_library=True))
+        screen = LibraryScreen(
+            articles,
+            partial(opener.reader, from_library=True),
+            store,
+            rate=chosen.voice.rate,
+        )
     else:
         article_path = articles_in(path)[0] if path.is_dir() else path
         screen = opener.reader(load_article(article_path), article_path, section)

@@ -43,61 +43,29 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from narrator.content.build import NOT_BLANK
-from narrator.content.importers.draft import Draft, article_id, sections, title_from_name
+from narrator.content.importers.draft import (
+    TERM_MARKS,
+    Draft,
+    Outline,
+    article_id,
+    every_draft,
+    title_from_name,
+)
 from narrator.content.model import (
     Article,
-    Block,
     BulletList,
     Callout,
     Figure,
-    GlossaryEntry,
     ListItem,
     Paragraph,
-    Reference,
     Table,
 )
 from narrator.errors import NarratorError
 
-GLOSSARY_TITLES = frozenset({"glossary", "key terms", "terms", "definitions"})
-REFERENCE_TITLES = frozenset({"references", "sources", "bibliography", "works cited", "citations"})
-TERM_MARKS = (":", "∞", "\u2014", "\u2013")
-INTRODUCTION = "Introduction"
-_AFTER_EVERY_HEADING = 7
-"""The introduction's level: the first heading closes it instead of nesting in it."""
-UNTITLED = "Untitled section"
-
 
 @dataclass
-class _Converter:
-    lines: list[str]
-    drafts: list[Draft] = field(default_factory=list)
-    stack: list[Draft] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    glossary: list[GlossaryEntry] = field(default_factory=list)
-    terms: set[str] = field(default_factory=set)
-    titled: set[str] = field(default_factory=set)
-    shown: set[str] = field(default_factory=set)
-
-    def heading(self, title: str, level: int) -> None:
-        while self.stack and self.stack[-1].level >= level:
-            self.stack.pop()
-        parent = self.stack[-1] if self.stack else None
-        draft = Draft(title or UNTITLED, level=level)
-        kind = " ".join(title.casefold().rstrip(":").split())
-        if kind in GLOSSARY_TITLES and "glossary" not in self.titled:
-            draft.shows = "glossary"
-        elif kind in REFERENCE_TITLES and "references" not in self.titled:
-            draft.shows = "references"
-        if draft.shows:
-            self.titled.add(draft.shows)
-        (parent.children if parent else self.drafts).append(draft)
-        self.stack.append(draft)
-
-    @property
-    def current(self) -> Draft:
-        if not self.stack:
-            self.heading(INTRODUCTION, _AFTER_EVERY_HEADING)
-        return self.stack[-1]
+class _Converter(Outline):
+    lines: list[str] = field(default_factory=list)
 
     def content(self, node: SyntaxTreeNode, *, quoted: bool = False) -> None:
         """Adds one block-level node to the current section."""
@@ -132,8 +100,7 @@ class _Converter:
         kept: list[ListItem] = []
         for item, whole in _list_items(node, self.lines):
             if draft.shows == "references":
-                self.references.append(Reference(whole))
-                self.shown.add("references")
+                self.reference(whole)
             elif draft.shows == "glossary" and item.term and self.claim(item.term, item.text):
                 continue
             else:
@@ -149,19 +116,6 @@ class _Converter:
         if len(terms) != len(pairs) or terms & self.terms:
             return False
         return all([self.claim(term, definition) for term, definition in pairs])
-
-    def claim(self, term: str, definition: str, figure: str | None = None) -> bool:
-        """Adds a glossary entry unless its term is taken (ignoring case)."""
-        if term.casefold() in self.terms:
-            return False
-        self.terms.add(term.casefold())
-        self.glossary.append(GlossaryEntry(term, definition, figure=figure))
-        self.shown.add("glossary")
-        return True
-
-    def add(self, draft: Draft, block: Block) -> None:
-        if _has_words(block):
-            draft.blocks.append(block)
 
     def term_sections(self, draft: Draft) -> None:
         """Sub-headings of the glossary that hold only text become entries."""
@@ -182,7 +136,7 @@ def convert(text: str, name: str) -> Article:
     h1s = [n for n in headings if n.tag == "h1"]
     title_heading = h1s[0] if len(h1s) == 1 and headings[0] is h1s[0] else None
     title = _plain(_inline(title_heading), addresses=False) if title_heading else ""
-    converter = _Converter(text.split("\n"))
+    converter = _Converter(lines=text.split("\n"))
     for node in root.children:
         if node is title_heading:
             continue
@@ -190,24 +144,16 @@ def convert(text: str, name: str) -> Article:
             converter.heading(_plain(_inline(node), addresses=False), int(node.tag[1:]))
         elif node.type != "hr":
             converter.content(node)
-    glossary_draft = next((d for d in _all(converter.drafts) if d.shows == "glossary"), None)
+    glossary_draft = next((d for d in every_draft(converter.drafts) if d.shows == "glossary"), None)
     if glossary_draft is not None:
         converter.term_sections(glossary_draft)
-    if not converter.drafts:
-        converter.heading(INTRODUCTION, _AFTER_EVERY_HEADING)
     return Article(
         id=article_id(name),
         title=title or title_from_name(name, "Imported article"),
-        sections=sections(converter.drafts, converter.shown),
+        sections=converter.sections(),
         references=tuple(converter.references),
         glossary=tuple(converter.glossary),
     )
-
-
-def _all(drafts: list[Draft]) -> Iterator[Draft]:
-    for draft in drafts:
-        yield draft
-        yield from _all(draft.children)
 
 
 def _definition(draft: Draft) -> tuple[str, str | None] | None:
@@ -219,14 +165,6 @@ def _definition(draft: Draft) -> tuple[str, str | None] | None:
     if len(figures) > 1:
         return None
     return "\n".join(texts), (figures[0] if figures else None)
-
-
-def _has_words(block: Block) -> bool:
-    match block:
-        case Paragraph() | Callout() | Figure():
-            return bool(NOT_BLANK.search(block.text))
-        case _:
-            return True
 
 
 # -- inline text ------------------------------------------------------------

@@ -86,6 +86,7 @@ _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "next-found": ("next", _FOUND),
     "previous-found": ("prev", _FOUND),
     "contrast": ("contrast", None),
+    "library": ("library", None),
     "switch-pane": ("", None),
 }
 # What the footer shows: the keys a newcomer needs first, all whole at 80
@@ -141,10 +142,13 @@ class ReaderScreen(Screen[None]):
         remake: Callable[[Verbosity], Cursor] | None = None,
         from_library: bool = False,
         title_said: bool = False,
+        library: Callable[[], Screen[None]] | None = None,
     ) -> None:
-        """``from_library``: q goes back to the library instead of quitting;
-        ``title_said``: the title was said before the screen was built."""
+        """``from_library``: q (and ctrl+o) go back to the library instead of quitting;
+        ``title_said``: the title was said before the screen was built; ``library``
+        makes the library screen that ctrl+o opens in place of this reader."""
         super().__init__()
+        self.make_library = library
         self.title_said = title_said
         self.resumed = resumed
         self.from_library = from_library
@@ -296,6 +300,7 @@ class ReaderScreen(Screen[None]):
             Action.SEARCH: self._ask_search,
             Action.HELP: self._show_help,
             Action.QUIT: self._quit,
+            Action.LIBRARY: self._open_library,
             Action.SWITCH_PANE: self._switch_pane,
         }
         if action in asks:
@@ -363,6 +368,19 @@ class ReaderScreen(Screen[None]):
             self.dismiss()
         else:
             self.app.exit(ExitCode.OK)
+
+    def _open_library(self) -> None:
+        """ctrl+o: the library in place of this article, whose place is kept."""
+        self.session.run(Action.LIBRARY)
+        if self.make_library is None and not self.from_library:
+            self.session.say("There is no library here")
+            return
+        if not self.session.quit():
+            return
+        if self.from_library:
+            self.dismiss()
+        elif self.make_library is not None:
+            self.app.switch_screen(self.make_library())
 
     def on_contents_tree_section_chosen(self, message: ContentsTree.SectionChosen) -> None:
         self.session.go_to_section(message.section_id)

@@ -23,9 +23,11 @@ class SearchScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
-    def __init__(self, previous: str = "") -> None:
+    def __init__(self, previous: str = "", *, scope: str = "") -> None:
+        """``scope`` is said after "Search" when it is wider than the article."""
         super().__init__()
         self.previous = previous
+        self.scope = f" {scope}" if scope else ""
         self._typed = previous
 
     def compose(self) -> ComposeResult:
@@ -35,9 +37,10 @@ class SearchScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         if self.previous:
-            self.post_message(Say(f"Search, {self.previous}. Type to change it, then Enter."))
+            said = f"Search{self.scope}, {self.previous}. Type to change it, then Enter."
         else:
-            self.post_message(Say("Search. Type the words to find, then Enter."))
+            said = f"Search{self.scope}. Type the words to find, then Enter."
+        self.post_message(Say(said))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         before, self._typed = self._typed, event.value
