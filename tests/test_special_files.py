@@ -21,6 +21,7 @@ from typing import TypeVar
 import pytest
 
 from narrator.content.errors import ArticleError
+from narrator.content.library import openable
 from narrator.content.loader import load_article
 from narrator.errors import NarratorError
 from narrator.reading.store import Store
@@ -169,3 +170,17 @@ def test_the_plain_reader_quits_when_its_saved_place_is_a_named_pipe(tmp_path: P
     assert "Your saved reading place" in result.stderr
     assert "not a regular file (a named pipe)" in result.stderr
     assert result.stdout.splitlines()[-1] == "End of article"
+
+
+def test_narrator_script_of_an_endless_device_is_one_line(tmp_path: Path) -> None:
+    result = run_narrator(tmp_path, "script", "/dev/urandom")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "narrator: /dev/urandom:1:1: cannot read the file: not a regular file (a device)\n"
+    )
+
+
+def test_the_reader_refuses_a_named_pipe_as_article_or_folder(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    with pytest.raises(NarratorError, match="is a named pipe, not an article file or a folder"):
+        openable(tmp_path / "pipe.yaml")

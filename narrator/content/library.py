@@ -6,6 +6,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from narrator.content.regular_files import kind_of
 from narrator.errors import NarratorError
 
 ARTICLE_SUFFIXES = (".yaml", ".yml")
@@ -24,6 +25,9 @@ def openable(path: Path | None) -> Path:
     path = path if path is not None else bundled_articles()
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
+    kind = kind_of(path.stat().st_mode)
+    if kind not in (None, "a folder"):
+        raise NarratorError(f"{path} is {kind}, not an article file or a folder")
     if path.is_file() and path.suffix.lower() in MARKDOWN_SUFFIXES + PAGE_TEXT_SUFFIXES:
         converted = path.with_suffix(".yaml").name
         raise NarratorError(
