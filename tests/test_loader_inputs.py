@@ -188,14 +188,15 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
     with pytest.raises(ArticleError) as raised:
         load_article(huge)
     assert str(raised.value) == (
-        f"{huge}:1:1: the file is 17.0 MB; an article may be at most 16 MB "
-        "(split it into several articles)"
+        f"{huge}:1:1: the file is 2.0 MB; an article may be at most 1 MB, as much as "
+        "Narrator reads quickly (split it into several articles)"
     )
 
 
 def test_text_over_the_limit_is_refused() -> None:
-    with pytest.raises(ArticleError, match="at most 16 MB"):
+    with pytest.raises(ArticleError) as raised:
         load_article_text(b"#" * (MAX_BYTES + 1), "big.yaml")
+    assert "the file is 1,048,577 bytes; an article may be at most 1 MB" in str(raised.value)
 
 
 def test_a_folder_or_missing_file_is_an_article_error(tmp_path: Path) -> None:

@@ -50,9 +50,7 @@ _DANGLING_HYPHEN = re.compile(r"(?<=\w)-(?=[\s/,]|$)|^-(?=\w)")
 # A run of spaces is tried from its first space only ((?<!\s)): trying each of its
 # spaces in turn rescanned the run, and the marks said as spaces (a hundred
 # thousand accents on one letter) made a run that long.
-_DASH = re.compile(
-    r"(?<!\s)\s*(?:[\u2013\u2014\u2015]|--+)\s*|(?<!\s)\s+-\s+|^-\s+|(?<!\s)\s+-$"
-)
+_DASH = re.compile(r"(?<!\s)\s*(?:[\u2013\u2014\u2015]|--+)\s*|(?<!\s)\s+-\s+|^-\s+|(?<!\s)\s+-$")
 # A slash between two plain words is "or" ("and/or", "input/output"); one touching a
 # hyphen, a digit, a dot or another slash is a path's ("plugins/pyenv-virtualenv").
 _SLASH = re.compile(
