@@ -304,3 +304,17 @@ def test_a_listener_that_raises_does_not_silence_the_voice(
         speaker.speak([utterance("One."), utterance("Two.", 1)])
         assert ends(heard, "Two.").kind is SpeechEventKind.FINISHED
     assert reported and all(isinstance(error, RuntimeError) for error in reported)
+
+
+def test_a_speech_log_that_cannot_be_written_is_one_notice_and_speech_goes_on(
+    heard: Heard,
+) -> None:
+    """``--speech-log /dev/full`` ended every reader with an internal error."""
+    speaker = Speaker(FAST, on_event=heard, speech_log=Path("/dev/full"), null_audio=True)
+    speaker.speak([utterance("Heard all the same."), utterance("And this.")])
+    assert ends(heard, "And this.").kind is SpeechEventKind.FINISHED
+    speaker.close()
+    notices = [e.message for e in heard.events if e.kind is SpeechEventKind.NOTICE]
+    assert notices == [
+        "The speech log /dev/full cannot be written (No space left on device); speech goes on"
+    ]

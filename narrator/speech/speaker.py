@@ -421,13 +421,21 @@ class Speaker:
             if delay > 0:
                 time.sleep(delay)
             if self._log:
-                self._log.write(event)
-            if self._on_event:
-                try:
-                    self._on_event(event)
-                except Exception:  # a broken listener must not silence the voice
-                    # report it the standard way (the application routes it to its crash
-                    # log) and carry on delivering
-                    threading.excepthook(
-                        threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread()))
+                problem = self._log.write(event)
+                if problem:
+                    self._deliver(
+                        SpeechEvent(SpeechEventKind.NOTICE, None, event.time, message=problem)
                     )
+            self._deliver(event)
+
+    def _deliver(self, event: SpeechEvent) -> None:
+        if not self._on_event:
+            return
+        try:
+            self._on_event(event)
+        except Exception:  # a broken listener must not silence the voice
+            # report it the standard way (the application routes it to its crash
+            # log) and carry on delivering
+            threading.excepthook(
+                threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread()))
+            )
