@@ -583,7 +583,7 @@ def _choose(paths: list[Path], keys: Keys | None) -> Path:
     if keys is None:
         raise NarratorError(f"several articles here ({names}); name the one to open")
     for number, path in enumerate(paths, start=1):
-        print(f"{number}. {path.stem}", flush=True)
+        print(f"{number}. {one_line(path.stem)}", flush=True)
     try:
         answer = input("Article number: ").strip()
     except EOFError:

@@ -196,38 +196,78 @@ def test_configure_applies_to_the_next_utterance(speaker: Speaker, heard: Heard)
     assert slow > 1.8 * fast
 
 
-def test_a_crashed_engine_is_reported_and_the_next_utterance_still_speaks(
-    speaker: Speaker, heard: Heard
+@pytest.mark.parametrize("fault", [signal.SIGKILL, signal.SIGSTOP], ids=["killed", "stopped"])
+def test_an_engine_that_fails_before_an_utterance_is_heard_is_replaced_and_it_is_heard(
+    speaker: Speaker, heard: Heard, fault: signal.Signals, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A killed worker, or a stopped one (SIGSTOP: hung), is replaced and the utterance
+    made again: nothing is lost. A stopped one used to be waited on for the whole
+    silence timeout, and its utterance was then lost with an error."""
+    monkeypatch.setattr(worker, "SILENCE_TIMEOUT", 60.0)  # the stop is found, not timed out
     speaker.speak([utterance("Warm up.")])
     ends(heard, "Warm up.")
     pid = speaker._worker.pid
-    os.kill(pid, signal.SIGSTOP)  # hold it so that it dies in the middle of the utterance
-    speaker.speak([utterance("Lost to the crash.")])
-    time.sleep(0.2)
-    os.kill(pid, signal.SIGKILL)
-    error = ends(heard, "Lost to the crash.")
-    assert (
-        error.kind is SpeechEventKind.ERROR
-        and "crashed" in error.message
-        and "\n" not in error.message
-    )
+    os.kill(pid, fault)
+    speaker.speak([utterance("Said all the same.")])
+    assert ends(heard, "Said all the same.").kind is SpeechEventKind.FINISHED
+    assert speaker._worker.pid != pid
+    assert not _alive(pid)
+
+
+def test_an_engine_silent_past_the_timeout_is_replaced(
+    speaker: Speaker, heard: Heard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a hung engine cannot be seen to be stopped, the silence timeout finds it."""
+    monkeypatch.setattr(worker, "SILENCE_TIMEOUT", 0.5)
+    monkeypatch.setattr(worker, "_stopped", lambda process: False)
+    speaker.speak([utterance("Warm up.")])
+    ends(heard, "Warm up.")
+    os.kill(speaker._worker.pid, signal.SIGSTOP)
+    speaker.speak([utterance("Unstuck.")])
+    assert ends(heard, "Unstuck.").kind is SpeechEventKind.FINISHED
+
+
+LONG = " ".join(["A long sentence, made while it is already being heard."] * 200)
+
+
+def test_an_engine_that_crashes_while_an_utterance_is_heard_reports_it_and_goes_on(
+    speaker: Speaker, heard: Heard
+) -> None:
+    speaker.speak([utterance(LONG)])
+    heard.wait_for(lambda e: e.kind is SpeechEventKind.STARTED)
+    os.kill(speaker._worker.pid, signal.SIGKILL)
+    error = ends(heard, LONG)
+    assert error.kind is SpeechEventKind.ERROR
+    assert "crashed" in error.message and "\n" not in error.message
     speaker.speak([utterance("Back again.")])
     assert ends(heard, "Back again.").kind is SpeechEventKind.FINISHED
 
 
-def test_a_hung_engine_is_given_up_on(
-    speaker: Speaker, heard: Heard, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fault", [signal.SIGKILL, signal.SIGSTOP], ids=["killed", "stopped"])
+def test_closing_after_an_engine_fault_ends_the_engine_at_once(
+    heard: Heard, fault: signal.Signals, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(worker, "SILENCE_TIMEOUT", 0.5)
-    speaker.speak([utterance("Warm up.")])
-    ends(heard, "Warm up.")
+    """Quitting took seconds after a fault: it waited on the stopped engine."""
+    monkeypatch.setattr(worker, "SILENCE_TIMEOUT", 60.0)
+    speaker = Speaker(FAST, on_event=heard, null_audio=True)
+    speaker.speak([utterance(LONG)])
+    heard.wait_for(lambda e: e.kind is SpeechEventKind.STARTED)
     pid = speaker._worker.pid
-    os.kill(pid, signal.SIGSTOP)
-    speaker.speak([utterance("Stuck.")])
-    assert "stopped responding" in ends(heard, "Stuck.").message
-    speaker.speak([utterance("Unstuck.")])
-    assert ends(heard, "Unstuck.").kind is SpeechEventKind.FINISHED
+    os.kill(pid, fault)
+    closing = threading.Thread(target=speaker.close)
+    closing.start()
+    closing.join(5.0)
+    assert not closing.is_alive(), "closing waited on the failed engine"
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is still a process (reaped children are not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_a_missing_engine_is_one_clear_line_and_drops_the_rest(
@@ -264,3 +304,17 @@ def test_a_listener_that_raises_does_not_silence_the_voice(
         speaker.speak([utterance("One."), utterance("Two.", 1)])
         assert ends(heard, "Two.").kind is SpeechEventKind.FINISHED
     assert reported and all(isinstance(error, RuntimeError) for error in reported)
+
+
+def test_a_speech_log_that_cannot_be_written_is_one_notice_and_speech_goes_on(
+    heard: Heard,
+) -> None:
+    """``--speech-log /dev/full`` ended every reader with an internal error."""
+    speaker = Speaker(FAST, on_event=heard, speech_log=Path("/dev/full"), null_audio=True)
+    speaker.speak([utterance("Heard all the same."), utterance("And this.")])
+    assert ends(heard, "And this.").kind is SpeechEventKind.FINISHED
+    speaker.close()
+    notices = [e.message for e in heard.events if e.kind is SpeechEventKind.NOTICE]
+    assert notices == [
+        "The speech log /dev/full cannot be written (No space left on device); speech goes on"
+    ]

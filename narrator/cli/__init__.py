@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from narrator.cli import run
 from narrator.cli.parser import build_parser, normalise
+from narrator.controls import visible
 from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
 
@@ -37,5 +38,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.OK
     except Exception as error:  # the user must never see a traceback
         log = record(error)
-        print(f"narrator: internal error: {error} (details in {log})", file=sys.stderr)
+        line = f"internal error: {error} (details in {log})"
+        print(f"narrator: {visible(line)}", file=sys.stderr)
         return ExitCode.CRASHED

@@ -7,8 +7,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from narrator import __version__
+from narrator.controls import visible
 from narrator.speech.settings import (
     MAX_RATE,
     MIN_RATE,
@@ -115,9 +117,17 @@ def _reader_help() -> tuple[str, str]:
     return usage.removeprefix("usage: ").strip(), options
 
 
+class CommandLineParser(argparse.ArgumentParser):
+    """argparse quotes what was typed ("unrecognized arguments: ..."), and a typed or
+    pasted argument can hold an escape code: the complaint shows it, never obeys it."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
     reader_usage, reader_options = _reader_help()
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="narrator",
         usage=f"{reader_usage}\n       narrator COMMAND ... "
         "(narrator COMMAND --help for its options)",

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from narrator.controls import visible
 from narrator.errors import NarratorError
 from narrator.speech.output import SpeechOutput
 
@@ -262,7 +263,7 @@ def folder_for_one_article(args: argparse.Namespace) -> str | None:
     """The one-line complaint when a command that reads one article was given a folder."""
     if args.command not in ONE_ARTICLE_COMMANDS or not args.path.is_dir():
         return None
-    return (
+    return visible(
         f"{args.command} takes one article file; {args.path} is a folder "
         f"(try narrator check {args.path})"
     )

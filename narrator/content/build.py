@@ -17,8 +17,10 @@ from typing import TypeVar
 
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from narrator.content.errors import Problem
+from narrator.content.folding import fold
 from narrator.content.limits import MAX_SECTION_DEPTH, describe_character
 from narrator.content.model import (
     TEXT_BLOCKS,
@@ -68,6 +70,8 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\Z")
 NOT_BLANK = re.compile(r"\S")
 """The same test as the schema's ``"pattern": "\\S"``, so both agree on blank text."""
 
+_YAML_TAG = "tag:yaml.org,2002:"
+_RESOLVER = Resolver()
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
@@ -83,8 +87,12 @@ def describe(node: Node) -> str:
         return "a mapping"
     if isinstance(node, SequenceNode):
         return "a list"
-    kind = node.tag.rsplit(":", 1)[-1] if node.tag.startswith("tag:yaml.org,2002:") else ""
+    kind = node.tag.rsplit(":", 1)[-1] if node.tag.startswith(_YAML_TAG) else ""
     value = quote(node.value)
+    tagged = f"a value tagged {node.tag.replace(_YAML_TAG, '!!')}"
+    if kind not in ("str", "merge") and not _reads_as_tagged(node):
+        # "!!bool maybe", "!!int x": the tag claims a type its value is not
+        return f"{value} tagged !!{kind}" if kind else tagged
     return {
         "str": f"the text {value}",
         "int": f"a number ({node.value})",
@@ -92,7 +100,14 @@ def describe(node: Node) -> str:
         "bool": f"true/false ({node.value})",
         "null": "nothing",
         "timestamp": f"a date ({node.value})",
-    }.get(kind, f"a value tagged {node.tag.replace('tag:yaml.org,2002:', '!!')}")
+        "merge": "a merge key '<<' (write the merged keys out in full)",
+    }.get(kind, tagged)
+
+
+def _reads_as_tagged(node: ScalarNode) -> bool:
+    """Whether the scalar, untagged, would be read as its tag says (``!!int 3``, not
+    ``!!int x``): only then may a message call it a number, a date or true/false."""
+    return _RESOLVER.resolve(ScalarNode, node.value, (True, False)) == node.tag
 
 
 def quote(text: str, limit: int = 40) -> str:
@@ -254,7 +269,7 @@ class Builder:
         return GlossaryEntry(term, definition, tuple(aliases), bool(teaser), figure)
 
     def claim_term(self, term: str, node: Node) -> None:
-        key = term.casefold()
+        key = fold(term)
         if key in self._terms:
             first, line = self._terms[key]
             self.report(
@@ -474,12 +489,13 @@ class Builder:
         if not isinstance(node, ScalarNode) or node.tag != _STR:
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 self.report(node, f"{what} is empty")
-            elif isinstance(node, ScalarNode) and node.tag.startswith("tag:yaml.org,2002:"):
-                self.report(
-                    node,
-                    f"{what} must be text, found {describe(node)}: "
-                    f"write it in quotes, {json.dumps(node.value, ensure_ascii=False)}",
+            elif isinstance(node, ScalarNode) and node.tag.startswith(_YAML_TAG):
+                fix = (
+                    f"write it in quotes, {json.dumps(node.value, ensure_ascii=False)}"
+                    if _reads_as_tagged(node)
+                    else f"remove the tag {node.tag.replace(_YAML_TAG, '!!')}"
                 )
+                self.report(node, f"{what} must be text, found {describe(node)}: {fix}")
             else:
                 self.report(node, f"{what} must be text, found {describe(node)}")
             return None
@@ -501,7 +517,9 @@ class Builder:
         if node is None or not (isinstance(node, ScalarNode) or self.fresh(node)):
             return None
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
-            return bool(SafeConstructor.bool_values[node.value.lower()])
+            value = SafeConstructor.bool_values.get(node.value.lower())
+            if value is not None:
+                return bool(value)
         self.report(node, f"{what} must be true or false, found {describe(node)}")
         return None
 

@@ -18,6 +18,7 @@ from narrator.content.importers import import_file
 from narrator.content.library import is_article_file
 from narrator.content.loader import load_article, load_article_text
 from narrator.content.outline import article_to_json, outline_lines
+from narrator.controls import visible
 from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
 
@@ -87,7 +88,7 @@ def import_(file: Path, output: Path | None = None) -> ExitCode:
         ) from None
     except OSError as error:
         raise NarratorError(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"wrote {output}", file=sys.stderr)
+    print(f"wrote {visible(str(output))}", file=sys.stderr)
     return ExitCode.OK
 
 
@@ -135,11 +136,12 @@ def converted(file: Path, destination: str) -> str:
 
 
 def _unusable(path: Path) -> str:
+    shown = visible(str(path))
     if path.is_dir():
-        return f"no .yaml or .yml files in {path}"
+        return f"no .yaml or .yml files in {shown}"
     if path.exists():
-        return f"not a file or folder: {path}"
-    return f"no such file or folder: {path}"
+        return f"not a file or folder: {shown}"
+    return f"no such file or folder: {shown}"
 
 
 def _files(count: int) -> str:

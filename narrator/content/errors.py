@@ -6,20 +6,29 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from narrator.controls import visible
 from narrator.errors import NarratorError
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One mistake in an article file, at a 1-based line and column."""
+    """One mistake in an article file, at a 1-based line and column.
+
+    The message quotes what the file held and the path is whatever the file
+    was called; both are made visible when the problem is formed (here, not by
+    each builder), so no escape code from a file reaches a terminal.
+    """
 
     path: str
     line: int
     column: int
     message: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", visible(self.message))
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{visible(self.path)}:{self.line}:{self.column}: {self.message}"
 
 
 class ArticleError(NarratorError):

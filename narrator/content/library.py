@@ -9,6 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from narrator.content.regular_files import kind_of
 from narrator.errors import NarratorError
 
 ARTICLE_SUFFIXES = (".yaml", ".yml")
@@ -47,6 +48,9 @@ def openable(path: Path | None) -> Path:
     path = path if path is not None else bundled_articles()
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
+    kind = kind_of(path.stat().st_mode)
+    if kind not in (None, "a folder"):
+        raise NarratorError(f"{path} is {kind}, not an article file or a folder")
     if path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES:
         converted = path.with_suffix(".yaml").name
         raise NarratorError(

@@ -6,9 +6,13 @@ that every tool draws the line in the same place.
 
 from __future__ import annotations
 
-MAX_BYTES = 16 * 1024 * 1024
-"""An article is prose: even a book-length one is a few megabytes. Anything
-larger is not an article, and refusing it early keeps memory bounded."""
+MAX_BYTES = 1024 * 1024
+"""As much as Narrator reads quickly whatever the article's shape: at 1 MB,
+even a file of tiny sections (the costliest shape: every node is parsed,
+built, scripted and placed) is checked in about a second and heard in a few
+on a busy 2-core machine; at 2 MB it was not (``scripts/bench.py`` has a row
+per shape). At 16 MB such a file took 7-23 s and over a gigabyte to check.
+A novel is about half a megabyte."""
 
 MAX_SECTION_DEPTH = 32
 """Headings go six deep on the web; 32 leaves room while keeping every

@@ -6,13 +6,13 @@ one pass; any input at all gives an Article or an ArticleError.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from narrator.content.build import Builder
 from narrator.content.errors import ArticleError, Problem
 from narrator.content.limits import MAX_BYTES
 from narrator.content.model import Article
+from narrator.content.regular_files import TooLarge, read_regular
 from narrator.content.yamlnodes import alias_problems, collector_paused, compose, decode, too_large
 
 
@@ -21,20 +21,16 @@ def load_article(path: Path) -> Article:
 
 
 def read_limited(path: Path) -> bytes:
-    """The file's bytes, refusing before reading what is too large to be an article."""
+    """The file's bytes, refusing before reading what is too large to be an article
+    and, without waiting on it, anything that is not a regular file."""
     try:
-        with path.open("rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > MAX_BYTES:
-                raise too_large(str(path), size)
-            data = file.read(MAX_BYTES + 1)
+        return read_regular(path, MAX_BYTES)
+    except TooLarge as error:
+        raise too_large(str(path), error.size) from None
     except OSError as error:
         raise ArticleError(
             [Problem(str(path), 1, 1, f"cannot read the file: {error.strerror or error}")]
         ) from None
-    if len(data) > MAX_BYTES:
-        raise too_large(str(path), len(data))
-    return data
 
 
 def load_article_text(text: str | bytes, name: str) -> Article:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from narrator.content.folding import fold, folded
 from narrator.content.model import GlossaryEntry
 
 _SEPARATOR = r"(?:\s+|\s*[-\u2010\u2011]\s*)"
@@ -33,8 +34,8 @@ def _words(phrase: str) -> list[str]:
 
 
 def _key(phrase: str) -> str:
-    """The form two spellings of a term share: lower case, single spaces, one apostrophe."""
-    return " ".join(_words(phrase.lower().replace("\u2019", "'")))
+    """The form two spellings of a term share: folded case, single spaces, one apostrophe."""
+    return " ".join(_words(fold(phrase).replace("\u2019", "'")))
 
 
 def _number_forms(word: str) -> set[str]:
@@ -59,7 +60,8 @@ def _spellings(entry: GlossaryEntry) -> Iterable[str]:
         if not words:
             continue
         for last in _number_forms(words[-1]):
-            yield " ".join([*words[:-1], last])
+            if last:  # "S" is no plural of "": a one-letter term stays itself
+                yield " ".join([*words[:-1], last])
 
 
 def _pattern(spelling: str) -> str:
@@ -85,10 +87,7 @@ class TermFinder:
                 self._entries.setdefault(_key(spelling), entry)
         spellings = sorted(self._entries, key=len, reverse=True)
         self._regex = (
-            re.compile(
-                r"(?<!\w)(?:" + "|".join(_pattern(s) for s in spellings) + r")(?!\w)",
-                re.IGNORECASE,
-            )
+            re.compile(r"(?<!\w)(?:" + "|".join(_pattern(s) for s in spellings) + r")(?!\w)")
             if spellings
             else None
         )
@@ -97,9 +96,10 @@ class TermFinder:
         """Every use of a term in ``text``, left to right, never overlapping."""
         if self._regex is None:
             return []
+        searched = folded(text)
         return [
-            TermOccurrence(self._entries[_key(match.group())], match.start(), match.end())
-            for match in self._regex.finditer(text)
+            TermOccurrence(self._entries[_key(match.group())], *searched.span(*match.span()))
+            for match in self._regex.finditer(searched.text)
         ]
 
     def entry(self, name: str) -> GlossaryEntry | None:

@@ -30,14 +30,17 @@ which YAML 1.1 silently turns into a line break."""
 
 def too_large(path: str, size: int) -> ArticleError:
     limit = MAX_BYTES // (1024 * 1024)
+    shown = f"{size / (1024 * 1024):.1f} MB"
+    if shown == f"{limit}.0 MB":  # just over: "2.0 MB; at most 2 MB" would puzzle
+        shown = f"{size:,} bytes"
     return ArticleError(
         [
             Problem(
                 path,
                 1,
                 1,
-                f"the file is {size / (1024 * 1024):.1f} MB; an article may be at most "
-                f"{limit} MB (split it into several articles)",
+                f"the file is {shown}; an article may be at most {limit} MB, as much as "
+                "Narrator reads quickly (split it into several articles)",
             )
         ]
     )

@@ -27,7 +27,7 @@ even when both runs read the same sentence.
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -198,8 +198,8 @@ class SayAll:
         (the rest announcements), then, ``to_the_end``, the script after ``end``."""
         utterances = self.cursor.utterances
         landing = min(max(0, end - first), len(speech))
-        copies = [dataclasses.replace(u) for u in speech]
-        rest = [dataclasses.replace(u) for u in utterances[end:]] if to_the_end else []
+        copies = [copy.copy(u) for u in speech]
+        rest = [copy.copy(u) for u in utterances[end:]] if to_the_end else []
         # reading to the end says so, as a screen reader does at the end of a document
         last = [self.cursor.announcer.say(END)] if to_the_end else []
         self._forget()

@@ -31,6 +31,9 @@ from typing import Any, Generic, TypeVar
 
 from platformdirs import user_config_path, user_state_path
 
+from narrator.content.limits import MAX_BYTES
+from narrator.content.regular_files import TooLarge, read_regular
+from narrator.controls import visible
 from narrator.reading.bookmarks import Bookmark
 from narrator.reading.voice_choice import for_this_run
 from narrator.speech.lexicon import Lexicon, load_listener_lexicon
@@ -92,6 +95,11 @@ class Loaded(Generic[T]):
 
     value: T
     notice: str | None = None
+
+    def __post_init__(self) -> None:
+        """The notice names a file and quotes why it failed: shown, never obeyed."""
+        if self.notice is not None:
+            object.__setattr__(self, "notice", visible(self.notice))
 
 
 class _Unusable(ValueError):
@@ -196,6 +204,8 @@ def _reason(error: Exception, text: str | None) -> str:
     """Why a file could not be read, precisely: a listener may want to fix it by hand."""
     if isinstance(error, OSError):
         return (error.strerror or str(error)).lower()
+    if isinstance(error, TooLarge):
+        return f"{error}, far more than Narrator ever writes"
     if text is None:
         return "it is not text"
     if not text.strip():
@@ -381,7 +391,7 @@ class Store:
         why and what happens ``instead``, in one sentence that reads well aloud."""
         text: str | None = None
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular(path, MAX_BYTES).decode("utf-8")
             return Loaded(parse(_mapping(json.loads(text), what)))
         except FileNotFoundError:
             return Loaded(default)
@@ -399,11 +409,12 @@ class Store:
 
     def _save(self, path: Path, data: Mapping[str, Any], what: str) -> str | None:
         if path in self._untouchable:
-            return f"Did not save the {what}: {path} could not be read, so it is left untouched"
+            unsaved = f"Did not save the {what}: {path} could not be read, so it is left untouched"
+            return visible(unsaved)
         try:
             write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         except OSError as error:
-            return f"Could not save the {what} in {path}: {error.strerror or error}"
+            return visible(f"Could not save the {what} in {path}: {error.strerror or error}")
         return None
 
 

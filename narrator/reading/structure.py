@@ -93,6 +93,7 @@ def _section_spans(article: Article, utterances: Sequence[Utterance]) -> tuple[S
     parents: dict[str, str | None] = {}
     titles: dict[str, str] = {}
     children: dict[str | None, list[str]] = {None: []}
+    positions: dict[str, int] = {}  # among its siblings, from 1 (no list search per section)
     depths: dict[str, int] = {}
     stack: list[str] = []
     for depth, section in article.walk():
@@ -102,6 +103,7 @@ def _section_spans(article: Article, utterances: Sequence[Utterance]) -> tuple[S
         titles[section.id] = section.title
         depths[section.id] = depth
         children.setdefault(parent, []).append(section.id)
+        positions[section.id] = len(children[parent])
         stack.append(section.id)
     starts = [
         (index, utterance.place.section)
@@ -114,6 +116,7 @@ def _section_spans(article: Article, utterances: Sequence[Utterance]) -> tuple[S
             titles[section_id] = section_id.replace("-", " ").capitalize()
             depths[section_id] = 0
             children[None].append(section_id)
+            positions[section_id] = len(children[None])
     spans = []
     for number, (start, section_id) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(utterances)
@@ -128,7 +131,7 @@ def _section_spans(article: Article, utterances: Sequence[Utterance]) -> tuple[S
                 id=section_id,
                 title=titles[section_id],
                 depth=depths[section_id],
-                position=siblings.index(section_id) + 1,
+                position=positions[section_id],
                 siblings=len(siblings),
                 path=tuple(path),
                 start=start,
@@ -151,12 +154,14 @@ def _stops(utterances: Sequence[Utterance]) -> tuple[Stop, ...]:
             runs.append([key, index, index + 1, None])
         if place.item >= 0 and runs[-1][3] is None:
             runs[-1][3] = _NOUNS.get(utterance.role, "item")
-    blocks: dict[str, list[int]] = {}
+    # Each block's number in its section, from 1, by dictionary: a section of a
+    # hundred thousand paragraphs must not be searched once per paragraph.
+    blocks: dict[str, dict[int, int]] = {}
     items: dict[tuple[str, int], int] = {}
     for (section, block, _), _, _, _ in runs:
-        numbers = blocks.setdefault(section, [])
+        numbers = blocks.setdefault(section, {})
         if block >= 0 and block not in numbers:
-            numbers.append(block)
+            numbers[block] = len(numbers) + 1
         items[section, block] = items.get((section, block), 0) + 1
     seen: dict[tuple[str, int], int] = {}
     stops = []
@@ -165,7 +170,7 @@ def _stops(utterances: Sequence[Utterance]) -> tuple[Stop, ...]:
         stops.append(
             Stop(
                 section=section,
-                block=blocks[section].index(block) + 1 if block >= 0 else 0,
+                block=blocks[section][block] if block >= 0 else 0,
                 blocks=len(blocks[section]),
                 item=seen[section, block],
                 items=items[section, block],

@@ -1,8 +1,10 @@
 """Answering "where am I": the section path, the paragraph, how far through.
 
-How far is measured in spoken characters, not utterances, so a long table
-and a short heading weigh what they take to hear, and "50 percent" means
-half the listening is done.
+How far is measured in characters, not utterances, so a long table and a
+short heading weigh about what they take to hear, and "50 percent" means
+about half the listening is done. The written characters are counted: they
+are known at once, while a spoken form is made only when it is first needed
+(counting those would make all of them before the first word is heard).
 """
 
 from __future__ import annotations
@@ -33,12 +35,12 @@ class Where:
 
 
 class Progress:
-    """Where each utterance of a script lies, by spoken length."""
+    """Where each utterance of a script lies, by written length."""
 
     def __init__(self, utterances: Sequence[Utterance], structure: Structure) -> None:
         self._utterances = utterances
         self._structure = structure
-        self._before = [0, *accumulate(max(len(u.spoken), 1) for u in utterances)]
+        self._before = [0, *accumulate(max(len(u.text), 1) for u in utterances)]
 
     def percent(self, index: int) -> int:
         """How much of the article comes before ``index``: 0 at the start, 100 only at the end."""

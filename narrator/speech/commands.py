@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from narrator.speech.lexicon import Lexicon
     from narrator.speech.utterance import Utterance
 
+from narrator.controls import visible
 from narrator.exit_codes import ExitCode
 from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import Footnotes, Verbosity, VoiceSettings
@@ -241,11 +242,12 @@ def export(
         )
     except KeyboardInterrupt:
         end_of_bar = "\n" if progress is _progress_bar else ""
-        removed = f"removed the files it had written in {out}"
+        removed = visible(f"removed the files it had written in {out}")
         print(f"{end_of_bar}narrator: export interrupted; {removed}", file=sys.stderr)
         return ExitCode.INTERRUPTED
     total = sum(item.seconds for item in exported)
-    print(f"Wrote {len(exported)} sections ({timestamp(total)}) to {out}", file=sys.stdout)
+    wrote = f"Wrote {len(exported)} sections ({timestamp(total)}) to {out}"
+    print(visible(wrote), file=sys.stdout)
     return ExitCode.OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from narrator.controls import visible
 from narrator.speech.utterance import Utterance
 
 
@@ -37,3 +38,8 @@ class SpeechEvent:
     length: int = 0
     message: str = ""
     voice: str = ""  # STARTED: the voice saying it ("" for the engine's default)
+
+    def __post_init__(self) -> None:
+        """A notice or error may name a file (the speech log, the audio file)."""
+        if self.message:
+            object.__setattr__(self, "message", visible(self.message))

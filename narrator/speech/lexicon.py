@@ -17,16 +17,25 @@ from types import MappingProxyType
 
 import yaml
 
+from narrator.content.folding import fold, folded
+from narrator.content.limits import MAX_BYTES, describe_character
+from narrator.content.regular_files import TooLarge, read_regular
+from narrator.controls import CONTROL
 from narrator.errors import NarratorError
 
 
 def _frozen(entries: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType({word.casefold(): said for word, said in entries.items()})
+    return MappingProxyType({fold(word): said for word, said in entries.items()})
+
+
+_MARK = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining marks: a word followed by one ("e" + acute) is another word."""
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Words (matched whole and case-insensitively) and how to say them."""
+    """Words (matched whole, folded by the one rule of ``narrator.content.folding``)
+    and how to say them."""
 
     entries: Mapping[str, str] = field(default_factory=dict)
 
@@ -48,15 +57,17 @@ class Lexicon:
             return None
         words = sorted(self.entries, key=len, reverse=True)
         alternatives = "|".join(re.escape(word) for word in words)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w{_MARK}])")
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Where each lexicon word stands in ``text``: ``(start, end, respelling)``."""
         pattern = self._pattern
         if pattern is None:
             return
-        for match in pattern.finditer(text):
-            yield match.start(), match.end(), self.entries[match.group().casefold()]
+        searched = folded(text)
+        for match in pattern.finditer(searched.text):
+            start, end = searched.span(match.start(), match.end())
+            yield start, end, self.entries[match.group()]
 
 
 EMPTY = Lexicon()
@@ -73,9 +84,11 @@ def load_lexicon(path: Path) -> Lexicon:
     the file by hand learns exactly which line to fix.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         raise _problem(path, 1, "the lexicon is not UTF-8 text") from None
+    except TooLarge as error:
+        raise NarratorError(f"{path}: the lexicon is {error.size} bytes; far too large") from None
     except OSError as error:
         raise NarratorError(f"{path}: cannot read the lexicon: {error.strerror}") from None
     try:
@@ -97,6 +110,10 @@ def load_lexicon(path: Path) -> Lexicon:
             raise _problem(path, line, "a word must be plain text")
         if not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
             raise _problem(path, line, f"`{key.value}` needs a respelling as plain text")
+        control = CONTROL.search(f"{key.value}{value.value}")
+        if control:
+            character = describe_character(control.group())
+            raise _problem(path, line, f"`{key.value}` holds the control character {character}")
         entries[str(key.value).strip()] = str(value.value).strip()
     return Lexicon(entries)
 

@@ -21,8 +21,9 @@ Places are numbered so that a bookmark survives a change of verbosity:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, partial
 
 from narrator.content.model import (
     Article,
@@ -161,7 +162,9 @@ class _ScriptBuilder:
             self.said[text] = said
         return said
 
-    def add(self, text: str, spoken: str, place: Place, role: Role) -> None:
+    def add(self, text: str, spoken: str | Callable[[], str], place: Place, role: Role) -> None:
+        """``spoken`` is a function while the spoken form is still to be made: it is made
+        when first heard or shown, so a long article is scripted at once."""
         self.utterances.append(Utterance(text, spoken, place, role))
 
     def section(
@@ -181,8 +184,11 @@ class _ScriptBuilder:
                 section.id, section.title, depth, number, count, parent_id, start, start, virtual
             )
         )
-        parent_title = self.say(parent.title) if parent is not None else None
-        heading = announce.section_heading(self.say(section.title), number, count, parent_title)
+
+        def heading() -> str:
+            parent_title = self.say(parent.title) if parent is not None else None
+            return announce.section_heading(self.say(section.title), number, count, parent_title)
+
         self.add(section.title, heading, Place(section.id, -1, 0, 0), Role.HEADING)
         first_block = 0
         if section.shows == REFERENCES:
@@ -195,7 +201,10 @@ class _ScriptBuilder:
             self.block(section.id, index, block)
         for position, child in enumerate(section.sections, start=1):
             self.section(child, depth + 1, position, len(section.sections), section)
-        self.sections[slot] = replace(self.sections[slot], end=len(self.utterances))
+        end = len(self.utterances)  # made anew: dataclasses.replace costs four times more
+        self.sections[slot] = ScriptSection(
+            section.id, section.title, depth, number, count, parent_id, start, end, virtual
+        )
 
     def sentences(
         self, text: str, place: Place, role: Role, label: str | None = None, first: int = 0
@@ -204,16 +213,19 @@ class _ScriptBuilder:
         returns how many were added."""
         parts = sentences(text)
         if not parts and label is not None:
-            self.add(label, self.say(label), place, role)
+            self.add(label, partial(self.say, label), place, role)
             return 1
         for offset, part in enumerate(parts):
             where = Place(place.section, place.block, place.item, first + offset)
             if offset == 0 and label is not None:
                 written = announce.labelled(label, part)
-                self.add(written, announce.labelled(self.say(label), self.say(part)), where, role)
+                self.add(written, partial(self.labelled, label, part), where, role)
             else:
-                self.add(part, self.say(part), where, role)
+                self.add(part, partial(self.say, part), where, role)
         return len(parts)
+
+    def labelled(self, label: str, text: str) -> str:
+        return announce.labelled(self.say(label), self.say(text))
 
     def figure(self, description: str, place: Place) -> None:
         if self.verbosity.figures is FigureVerbosity.OFF:
@@ -222,9 +234,12 @@ class _ScriptBuilder:
         if self.verbosity.figures is FigureVerbosity.BRIEF:
             parts = parts[:1]
         for offset, part in enumerate(parts):
-            spoken = announce.image(self.say(part)) if offset == 0 else self.say(part)
+            spoken = partial(self.image, part) if offset == 0 else partial(self.say, part)
             where = Place(place.section, place.block, place.item, place.sentence + offset)
             self.add(part, spoken, where, Role.FIGURE)
+
+    def image(self, description: str) -> str:
+        return announce.image(self.say(description))
 
     def block(self, section_id: str, index: int, block: Block) -> None:
         place = Place(section_id, index, 0, 0)
@@ -252,18 +267,21 @@ class _ScriptBuilder:
         opening = announce.table_start(len(table.header), len(table.rows), caption)
         written = table.caption or " | ".join(table.header)
         self.add(written, opening, Place(section_id, index, -1, 0), Role.TABLE_CAPTION)
-        header = tuple(self.say(name) for name in table.header)
         for number, row in enumerate(table.rows):
-            spoken = announce.table_row(header, tuple(self.say(cell) for cell in row))
             place = Place(section_id, index, number, 0)
-            self.add(" | ".join(row), spoken, place, Role.TABLE_ROW)
+            self.add(" | ".join(row), partial(self.row, table.header, row), place, Role.TABLE_ROW)
+
+    def row(self, header: tuple[str, ...], row: tuple[str, ...]) -> str:
+        return announce.table_row(
+            tuple(self.say(name) for name in header), tuple(self.say(cell) for cell in row)
+        )
 
     def references(self, section_id: str) -> None:
         opening = announce.references_start(len(self.article.references))
         self.add(opening, opening, Place(section_id, 0, -1, 0), Role.ANNOUNCEMENT)
         for number, reference in enumerate(self.article.references):
             place = Place(section_id, 0, number, 0)
-            self.add(reference.text, self.say(reference.text), place, Role.REFERENCE)
+            self.add(reference.text, partial(self.say, reference.text), place, Role.REFERENCE)
 
     def glossary(self, section_id: str) -> None:
         opening = announce.glossary_start(len(self.article.glossary))

@@ -52,8 +52,27 @@ _MAY_BE_FINAL = frozenset({"etc", "al"})
 
 _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _OPENERS = "\"'\u201c\u2018([{"
-_INITIAL = re.compile(r"[A-Z]\.$")
+_INITIAL = re.compile(r"[A-Z]\.")
 _NEXT_IS_INITIAL = re.compile(r"[A-Z]\.(?:\s|$)|et al\b")
+_WORD_START = re.compile(r"\S")
+
+# Every look at the text around a full stop goes by index, never by copying what
+# is before or after it: a paragraph of a hundred thousand sentences would
+# otherwise be copied a hundred thousand times.
+
+
+def _next_word(text: str, index: int) -> int:
+    """Where the first character that is not a space at or after ``index`` is
+    (``len(text)`` if none)."""
+    found = _WORD_START.search(text, index)
+    return len(text) if found is None else found.start()
+
+
+def _end_before(text: str, index: int) -> int:
+    """Where the text before ``index`` ends, trailing spaces left out."""
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return index
 
 
 def _word_before(text: str, end: int) -> str:
@@ -64,32 +83,32 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end].lstrip(_OPENERS)
 
 
-def _is_initial(text: str, word_start: int, following: str) -> bool:
+def _is_initial(text: str, word_start: int, following: int) -> bool:
     """A lone capital and a full stop in a name: "Howell, A. et al", "Hayes, F. J."."""
-    before = text[:word_start].rstrip()
+    before = _end_before(text, word_start)
     return (
-        before.endswith(",")
-        or bool(_INITIAL.search(before))
-        or bool(_NEXT_IS_INITIAL.match(following))
+        text[before - 1 : before] == ","
+        or bool(_INITIAL.fullmatch(text, max(before - 2, 0), before))
+        or bool(_NEXT_IS_INITIAL.match(text, following))
     )
 
 
 def _is_enumerator(text: str, word_start: int) -> bool:
     """A number opening a sentence, as in "1. Take the tablet. 2. Wait.", numbers it."""
-    before = text[:word_start].rstrip()
-    if not before or before.endswith(("!", "?", ":", "\u2026")):
+    before = _end_before(text, word_start)
+    if before == 0 or text[before - 1] in ("!", "?", ":", "\u2026"):
         return True
-    if not before.endswith("."):
+    if text[before - 1] != ".":
         return False
-    previous = _word_before(before, len(before) - 1).lower()
+    previous = _word_before(text, before - 1).lower()
     return previous not in _NEVER_FINAL and previous not in _BEFORE_NUMBER
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    following = text[match.end() :].lstrip()
-    if not following:
+    following = _next_word(text, match.end())
+    if following == len(text):
         return True
-    first = following[0]
+    first = text[following]
     if first.islower():
         return False
     marks = match.group().rstrip("\"'\u201d\u2019)]")
@@ -122,9 +141,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if match.end() <= start or not _ends_sentence(text, match):
             continue
         spans.append((start, match.end()))
-        rest = text[match.end() :]
-        start = match.end() + len(rest) - len(rest.lstrip())
-    end = len(text.rstrip())
+        start = _next_word(text, match.end())
+    end = _end_before(text, len(text))
     if start < end:
         spans.append((start, end))
     return spans

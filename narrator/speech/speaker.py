@@ -47,6 +47,8 @@ from narrator.speech.voices import voice_for_language
 from narrator.speech.worker import SynthesisWorker, WorkerFailed
 
 LOOKAHEAD = 3
+QUIT_WAIT = 0.2
+"""How long closing waits for the utterance being made before ending the engine."""
 NO_DEVICE_NOTICE = "No sound device: playing silently"
 
 
@@ -209,7 +211,10 @@ class Speaker:
             if current is not None and current.started:
                 self._emit(SpeechEventKind.INTERRUPTED, current.utterance, time.monotonic())
             self._queue.clear()
-        self._synthesis.join()
+        self._synthesis.join(QUIT_WAIT)
+        if self._synthesis.is_alive():  # waiting on a hung engine: end it
+            self._worker.interrupt()
+            self._synthesis.join()
         self._worker.close()
         self._events.put(None)
         self._delivery.join()
@@ -301,20 +306,44 @@ class Speaker:
         unavailable = bool(failure)
         if not unavailable:
             with self._worker_lock:
-                try:
-                    settings = self._for_language(settings, language)
-                    job.voice = settings.voice or ""
-                    self._worker.synthesize(job.utterance.spoken, settings, audio, word)
-                except EngineError as error:
-                    failure = f"Speech error: {error}"
-                except WorkerFailed as error:
-                    failure = f"Speech engine failure: {error}; it restarts with the next sentence."
+                failure = self._synthesize(job, settings, language, audio, word)
         with self._work:
             job.failure = failure
             job.synthesized = True
             if unavailable:
                 self._drop_after(job)
             self._work.notify_all()
+
+    def _synthesize(
+        self,
+        job: _Rendition,
+        settings: VoiceSettings,
+        language: str | None,
+        audio: Callable[[bytes], None],
+        word: Callable[[WordMark], None],
+    ) -> str:
+        """Make ``job``'s audio (holding the worker lock); return why it failed ("" when
+        it did not). A worker that dies or is found stopped before the utterance is
+        heard is replaced and the utterance made again, so the listener misses
+        nothing; once it is being heard, the rest of it is lost and the next follows."""
+        retried = False
+        while True:
+            try:
+                settings = self._for_language(settings, language)
+                job.voice = settings.voice or ""
+                self._worker.synthesize(job.utterance.spoken, settings, audio, word)
+                return ""
+            except EngineError as error:
+                return f"Speech error: {error}"
+            except WorkerFailed as error:
+                with self._lock:
+                    again = not retried and not job.started and not self._closed
+                    if again:
+                        job.pcm.clear()
+                        job.words.clear()
+                if not again:
+                    return f"Speech engine failure: {error}; it restarts with the next sentence."
+                retried = True
 
     def _drop_after(self, job: _Rendition) -> None:
         """The engine cannot start: keep ``job`` (to report it) and drop what follows it."""
@@ -392,13 +421,21 @@ class Speaker:
             if delay > 0:
                 time.sleep(delay)
             if self._log:
-                self._log.write(event)
-            if self._on_event:
-                try:
-                    self._on_event(event)
-                except Exception:  # a broken listener must not silence the voice
-                    # report it the standard way (the application routes it to its crash
-                    # log) and carry on delivering
-                    threading.excepthook(
-                        threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread()))
+                problem = self._log.write(event)
+                if problem:
+                    self._deliver(
+                        SpeechEvent(SpeechEventKind.NOTICE, None, event.time, message=problem)
                     )
+            self._deliver(event)
+
+    def _deliver(self, event: SpeechEvent) -> None:
+        if not self._on_event:
+            return
+        try:
+            self._on_event(event)
+        except Exception:  # a broken listener must not silence the voice
+            # report it the standard way (the application routes it to its crash
+            # log) and carry on delivering
+            threading.excepthook(
+                threading.ExceptHookArgs((*sys.exc_info(), threading.current_thread()))
+            )

@@ -7,6 +7,7 @@ reader following the file (``tail -f``) sees it in time.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -32,14 +33,30 @@ def event_record(event: SpeechEvent, origin: float) -> dict[str, object]:
 
 
 class SpeechLog:
+    """A log that cannot be written (a full disk, ``/dev/full``) stops, and says so
+    once; speech goes on without it."""
+
     def __init__(self, path: Path, origin: float) -> None:
+        self._path = path
         self._stream = path.open("w", encoding="utf-8")
         self._origin = origin
+        self._broken = False
 
-    def write(self, event: SpeechEvent) -> None:
+    def write(self, event: SpeechEvent) -> str | None:
+        """Log ``event``; one line saying why not, the first time the log cannot be
+        written (after that, nothing is written and None is returned)."""
+        if self._broken:
+            return None
         record = event_record(event, self._origin)
-        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self._stream.flush()
+        try:
+            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._stream.flush()
+        except OSError as error:
+            self._broken = True
+            reason = error.strerror or str(error)
+            return f"The speech log {self._path} cannot be written ({reason}); speech goes on"
+        return None
 
     def close(self) -> None:
-        self._stream.close()
+        with contextlib.suppress(OSError):  # what could not be written was said
+            self._stream.close()

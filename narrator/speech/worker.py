@@ -40,6 +40,12 @@ HEADER = struct.Struct("<cII")
 WORD = struct.Struct("<III")
 START_TIMEOUT = 10.0
 SILENCE_TIMEOUT = 5.0
+WATCH_SECONDS = 0.05
+"""How often a silent child is looked at: a stopped one (SIGSTOP, a debugger)
+never answers, and waiting the whole silence timeout for it kept the listener
+in silence for seconds; it is found stopped within this and replaced."""
+GRACE_SECONDS = 0.4
+"""How long a child is given to exit once its input is closed, before it is killed."""
 
 
 class WorkerFailed(NarratorError):
@@ -147,11 +153,16 @@ class SynthesisWorker:
         self._ready = True
 
     def _next_frame(self, timeout: float, doing: str) -> Frame:
-        try:
-            frame = self._frames.get(timeout=timeout)
-        except queue.Empty:
-            self.close(kill=True)
-            raise WorkerFailed(f"the speech engine stopped responding ({doing})") from None
+        waited = 0.0
+        while True:
+            try:
+                frame = self._frames.get(timeout=WATCH_SECONDS)
+                break
+            except queue.Empty:
+                waited += WATCH_SECONDS
+            if waited >= timeout or _stopped(self._process):
+                self.close(kill=True)
+                raise WorkerFailed(f"the speech engine stopped responding ({doing})") from None
         if frame is None:
             code = self._process.wait() if self._process else None
             self.close()
@@ -204,21 +215,42 @@ class SynthesisWorker:
                     Voice(v["id"], v["name"], tuple(v["languages"])) for v in json.loads(payload)
                 ]
 
+    def interrupt(self) -> None:
+        """End the child now, from any thread: a request waiting on it fails at once
+        (quitting must not wait on a hung engine)."""
+        process = self._process
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
+
     def close(self, *, kill: bool = False) -> None:
-        """Let the child finish and exit (``kill``: end it now, it is hung)."""
+        """Let the child finish and exit (``kill``: end it now, it is hung or stopped)."""
         process, self._process = self._process, None
         if process is None:
             return
-        if kill:
+        if kill or _stopped(process):
             process.kill()
         if process.stdin is not None:
             with contextlib.suppress(OSError):
                 process.stdin.close()
         try:
-            process.wait(timeout=1.0)
+            process.wait(timeout=GRACE_SECONDS)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _stopped(process: subprocess.Popen[bytes] | None) -> bool:
+    """Whether the child is stopped (state T or t in /proc: SIGSTOP, a tracer); False
+    where there is no /proc to ask, and the silence timeout alone finds a hang."""
+    if process is None or process.returncode is not None:
+        return False
+    try:
+        with open(f"/proc/{process.pid}/stat", "rb") as stat:
+            state = stat.read().rpartition(b")")[2].split()[:1]
+    except OSError:
+        return False
+    return state in ([b"T"], [b"t"])
 
 
 def _read_frames(stream: BinaryIO, frames: queue.SimpleQueue[Frame | None]) -> None:

@@ -25,7 +25,7 @@ _PAUSE_BEFORE = re.compile(r"\s+([,.;:!?)])")
 _SPACE_AFTER_BRACKET = re.compile(r"\(\s+")
 _REPEATED_PAUSE = re.compile(r"([,;:])(?:\s*[,;:])+")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
-_SEPARATOR = re.compile(r"\s*\u221e\s*")
+_SEPARATOR = re.compile(r"(?<!\s)\s*\u221e\s*")  # from a run's first space only
 
 
 def _tidy(text: str) -> str:

@@ -58,6 +58,12 @@ _KINDS = {
     "space": " \t\n\r\f\v\u00a0\u2009\u202f",
 }
 _NEVER = re.compile("(?!)")
+MATCH_REACH = 300
+"""How far past its start a rule may look. No class is said from more (the
+longest are web addresses and paths, and one of 300 characters is already no
+sentence); without a bound, a rule failing at every place of a run of hyphens
+or dots rescanned the rest of the run each time, and a paragraph of them took
+minutes (``scripts/bench.py`` has a row for such a paragraph)."""
 
 
 _KIND_OF = {char: kind for kind, chars in _KINDS.items() for char in chars}
@@ -163,8 +169,9 @@ def _next_taker(
     grammar: Grammar, declined: int, text: str, start: int, end: int, context: Context
 ) -> Span | None:
     """The first rule after the ``declined`` one that matches at ``start`` and takes it."""
+    reach = min(end, start + MATCH_REACH)
     for rule in grammar.rules[declined + 1 :]:
-        match = rule.compiled.match(text, start, end)
+        match = rule.compiled.match(text, start, reach)
         if match is not None and match.end() > start:
             span = _said(rule, Found(match, "", match.start(), match.end()), context)
             if span is not None:
@@ -183,7 +190,7 @@ def _matches(
             position = match.start() + 1
         return
     for place in _places(grammar, text, start, end):
-        match = grammar.at(text[place]).match(text, place, end)
+        match = grammar.at(text[place]).match(text, place, min(end, place + MATCH_REACH))
         if match is not None:
             yield match
 

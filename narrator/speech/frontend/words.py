@@ -47,7 +47,10 @@ _SYMBOL = re.compile(r"[^\w\s]|_")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019'](?=[^\W\d_])|^[\u2019'](?=s\b)")
 _BRACKETS = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")"})
 _DANGLING_HYPHEN = re.compile(r"(?<=\w)-(?=[\s/,]|$)|^-(?=\w)")
-_DASH = re.compile(r"\s*(?:[\u2013\u2014\u2015]|--+)\s*|\s+-\s+|^-\s+|\s+-$")
+# A run of spaces is tried from its first space only ((?<!\s)): trying each of its
+# spaces in turn rescanned the run, and the marks said as spaces (a hundred
+# thousand accents on one letter) made a run that long.
+_DASH = re.compile(r"(?<!\s)\s*(?:[\u2013\u2014\u2015]|--+)\s*|(?<!\s)\s+-\s+|^-\s+|(?<!\s)\s+-$")
 # A slash between two plain words is "or" ("and/or", "input/output"); one touching a
 # hyphen, a digit, a dot or another slash is a path's ("plugins/pyenv-virtualenv").
 _SLASH = re.compile(
@@ -55,7 +58,7 @@ _SLASH = re.compile(
     r"(?=(?P<right>[^\W\d_]+)(?P<tail>[\w./-]?))"
 )
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*\u221e\s*")
+_SEPARATOR = re.compile(r"(?<!\s)\s*\u221e\s*")
 
 
 def _say_symbol(char: str, context: Context) -> str:
