@@ -9,16 +9,14 @@ checked against its suffix first, so a book named ``.html`` or a PDF named
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from narrator.content.errors import ArticleError, Problem
 from narrator.content.importers.archive import MAX_ARCHIVE_BYTES
 from narrator.content.importers.sniff import mismatch
-from narrator.content.limits import MAX_BYTES
-from narrator.content.loader import read_limited
 from narrator.content.model import Article, Source, SourceKind
+from narrator.content.regular_files import TooLarge, read_regular
 from narrator.content.yamlnodes import decode_utf8
 from narrator.controls import visible
 from narrator.errors import NarratorError
@@ -28,6 +26,7 @@ PAGE_TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EPUB_SUFFIXES = (".epub",)
 DOCX_SUFFIXES = (".docx",)
+MAX_SOURCE_BYTES = 16 * 2**20
 IMPORTABLE_SUFFIXES = (
     MARKDOWN_SUFFIXES + PAGE_TEXT_SUFFIXES + HTML_SUFFIXES + EPUB_SUFFIXES + DOCX_SUFFIXES
 )
@@ -47,9 +46,7 @@ def import_file(path: Path) -> Article:
     if kind is None:
         known = ", ".join(IMPORTABLE_SUFFIXES)
         raise NarratorError(f"cannot import {path}: the name must end in {known}")
-    data = _read(
-        path, MAX_ARCHIVE_BYTES if kind in (SourceKind.EPUB, SourceKind.WORD) else MAX_BYTES
-    )
+    data = _read(path, kind)
     wrong = mismatch(kind, data)
     if wrong is not None:
         raise ArticleError([Problem(str(path), 1, 1, wrong)])
@@ -58,30 +55,26 @@ def import_file(path: Path) -> Article:
     return dataclasses.replace(article, source=dataclasses.replace(source, kind=kind))
 
 
-def _read(path: Path, limit: int) -> bytes:
-    if limit == MAX_BYTES:
-        return read_limited(path)
+def _read(path: Path, kind: SourceKind) -> bytes:
+    """The file's bytes, refused before they are read past the limit for its kind.
+
+    A saved web page or a text is bounded by ``MAX_SOURCE_BYTES``, not by the size
+    of an article: most of a page is markup, scripts and styles that are dropped.
+    The article made from it must still fit an article's limit, which
+    ``narrator import`` checks by loading what it wrote.
+    """
+    archive = kind in (SourceKind.EPUB, SourceKind.WORD)
+    limit = MAX_ARCHIVE_BYTES if archive else MAX_SOURCE_BYTES
     try:
-        with path.open("rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            data = file.read(limit + 1) if size <= limit else b""
-    except OSError as error:
-        raise ArticleError(
-            [Problem(str(path), 1, 1, f"cannot read the file: {error.strerror or error}")]
-        ) from None
-    if size > limit or len(data) > limit:
-        raise ArticleError(
-            [
-                Problem(
-                    str(path),
-                    1,
-                    1,
-                    f"the file is {max(size, len(data)) / 2**20:.1f} MB; a book or document "
-                    f"may be at most {limit // 2**20} MB",
-                )
-            ]
+        return read_regular(path, limit)
+    except TooLarge as error:
+        what = "a book or document" if archive else "a web page or text"
+        message = (
+            f"the file is {error.size / 2**20:.1f} MB; {what} may be at most {limit // 2**20} MB"
         )
-    return data
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+    raise ArticleError([Problem(str(path), 1, 1, message)])
 
 
 def import_text(data: bytes, path: str) -> str:
