@@ -33,9 +33,9 @@ def test_faster_and_slower_step_the_rate_and_say_it_briefly() -> None:
 
 
 def test_the_rate_stops_at_its_limits_and_says_where_it_stopped() -> None:
-    assert faster(VoiceSettings(rate=MAX_RATE - 5)).said == f"Rate {MAX_RATE}"
+    assert faster(VoiceSettings(rate=MAX_RATE - 5)).said == f"Rate {MAX_RATE}, maximum"
     assert faster(VoiceSettings(rate=MAX_RATE)).voice.rate == MAX_RATE
-    assert slower(VoiceSettings(rate=MIN_RATE + 5)).said == f"Rate {MIN_RATE}"
+    assert slower(VoiceSettings(rate=MIN_RATE + 5)).said == f"Rate {MIN_RATE}, minimum"
     assert slower(VoiceSettings(rate=MIN_RATE)).voice.rate == MIN_RATE
 
 
@@ -119,3 +119,26 @@ def test_next_voice_skips_voices_for_another_writing_system() -> None:
     assert next_voice(VoiceSettings(voice=BRITISH.id), installed, "en").voice.voice == AMERICAN.id
     only = next_voice(VoiceSettings(voice=BRITISH.id), [BRITISH, shavian], "en-Shaw")
     assert only.voice.voice == shavian.id
+
+
+def test_pitch_and_volume_step_within_their_range_and_say_it() -> None:
+    from narrator.reading.voice_choice import higher, louder, lower, quieter
+
+    assert higher(VoiceSettings(pitch=50)).said == "Pitch 60"
+    assert higher(VoiceSettings(pitch=100)).voice.pitch == 100
+    assert lower(VoiceSettings(pitch=0)).said == "Pitch 0"
+    assert quieter(VoiceSettings(volume=1.0)).said == "Volume 90 percent"
+    assert louder(VoiceSettings(volume=1.0)).voice.volume == 1.0
+    assert quieter(VoiceSettings(volume=0.05)).said == "Volume 0 percent"
+
+
+def test_previous_voice_goes_the_other_way_round() -> None:
+    from fake_speaker import VOICES
+
+    from narrator.reading.voice_choice import next_voice
+
+    british = VoiceSettings(voice="gmw/en")
+    assert next_voice(british, VOICES, "en", step=-1).voice.voice == "gmw/en-US"
+    assert next_voice(british, VOICES, "en").voice.voice == "gmw/en-US"
+    american = VoiceSettings(voice="gmw/en-US")
+    assert next_voice(american, VOICES, "en", step=-1).voice.voice == "gmw/en"

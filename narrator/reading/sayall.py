@@ -75,6 +75,7 @@ class SayAll:
         self.cursor = cursor
         self.rate = rate
         self.active = False
+        self.skim = False  # read on through headings and each block's first sentence only
         self._run: dict[int, int] = {}
         self._spoken: list[Utterance] = []
         self._heard: int | None = None
@@ -188,14 +189,17 @@ class SayAll:
         utterances = self.cursor.utterances
         landing = min(max(0, end - first), len(speech))
         copies = [dataclasses.replace(u) for u in speech]
-        rest = [dataclasses.replace(u) for u in utterances[end:]] if to_the_end else []
+        later = range(end, len(utterances)) if to_the_end else range(0)
+        if self.skim:
+            later = [index for index in later if _skimmed(utterances, index)]
+        rest = [dataclasses.replace(utterances[index]) for index in later]
         # reading to the end says so, as a screen reader does at the end of a document
         last = [self.cursor.announcer.say(END)] if to_the_end else []
         self._forget()
         self._spoken = copies + rest + last
         self._run = {id(u): -1 for u in (*copies, *last)}
         self._run.update({id(u): first + n for n, u in enumerate(copies[len(copies) - landing :])})
-        self._run.update({id(u): end + n for n, u in enumerate(rest)})
+        self._run.update({id(u): index for index, u in zip(later, rest, strict=True)})
         self.active = to_the_end and bool(self._spoken)
         if self._spoken:
             self.speaker.speak(self._spoken)
@@ -210,3 +214,15 @@ class SayAll:
         self._spoken = []
         self._heard = None
         self._as_text = None
+
+
+def _skimmed(utterances: Sequence[Utterance], index: int) -> bool:
+    """Skimming reads a heading and the first utterance of each block (a list's or a
+    table's opening, a paragraph's first sentence), as a reader's eye skims a page."""
+    place = utterances[index].place
+    if place is None:
+        return False
+    if place.block < 0:
+        return True
+    before = utterances[index - 1].place if index > 0 else None
+    return before is None or (before.section, before.block) != (place.section, place.block)

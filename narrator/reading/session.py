@@ -22,21 +22,49 @@ from typing import Protocol, TypeVar
 
 from narrator.content.model import GlossaryEntry
 from narrator.reading.bookmarks import bookmark_here
-from narrator.reading.commands import Action, Command, said_key, spoken_help
-from narrator.reading.cursor import MOVES, Cursor, Move
+from narrator.reading.commands import IN_TABLE, Action, Command, described, said_key, spoken_help
+from narrator.reading.cursor import END, JUMPS, MOVES, START, Cursor, Move
+from narrator.reading.elements import ElementKind
+from narrator.reading.history import BackStack, SpeechHistory
 from narrator.reading.printed import printed_line
 from narrator.reading.sayall import SayAll, SpeakerLike
 from narrator.reading.store import ArticleState, Settings, Store
-from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
+from narrator.reading.table_mode import EDGE, TableCells
+from narrator.reading.voice_choice import (
+    VoiceChange,
+    faster,
+    higher,
+    louder,
+    lower,
+    next_voice,
+    quieter,
+    slower,
+)
+from narrator.reading.words import Word, spelled, words_of
 from narrator.speech.engines.base import Voice
 from narrator.speech.events import NOTICES, SpeechEvent, SpeechEventKind
 from narrator.speech.message import spoken_message
-from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity, VoiceSettings
+from narrator.speech.settings import (
+    ANNOUNCEMENT_NAMES,
+    FigureVerbosity,
+    Punctuation,
+    Verbosity,
+    VoiceSettings,
+)
 from narrator.speech.utterance import Place, Utterance
 
 # How often, at most, the place is written while the listener moves within a section.
 SAVE_SECONDS = 5.0
 FIRST_OPENING_HINT = "Space to read, question mark for help"
+# What a word move past the article's first or last word says: [backward, forward].
+END_WORDS = (START, END)
+# Cell moves: (rows, columns)
+_CELL_STEPS = {
+    Action.CELL_LEFT: (0, -1),
+    Action.CELL_RIGHT: (0, 1),
+    Action.CELL_UP: (-1, 0),
+    Action.CELL_DOWN: (1, 0),
+}
 
 
 class ReaderState(Enum):
@@ -136,9 +164,39 @@ class ReadingSession:
         self._reported = ""
         self._quit_unsaved = False
         self._heard_last: Utterance | None = None
+        self.back = BackStack()
+        self.history = SpeechHistory()
+        self._reviewing: set[int] = set()  # ids of utterances said again by [ and ]
+        self.table: TableCells | None = None
+        self.describing = False
+        self._word: int | None = None  # the word ctrl+arrows and s are on, in this sentence
+        self._word_sentence = -1
+        self._presses = 0  # s pressed this many times in a row
+        self._jumped_from: Place | None = None  # where the latest move started
+        self._jumped_index = -1
         self._actions: dict[Action, Callable[[], None]] = {
             Action.SAY_ALL: lambda: self.say_all.toggle(),
             Action.STOP: lambda: self.say_all.stop(),
+            Action.BACK: self.go_back,
+            Action.HISTORY_BACK: lambda: self.review(older=True),
+            Action.HISTORY_FORWARD: lambda: self.review(older=False),
+            Action.HISTORY: self.quiet,
+            Action.ACTIVATE: self.activate,
+            Action.READ_ROW: lambda: self._in_table(TableCells.read_row),
+            Action.READ_COLUMN: lambda: self._in_table(TableCells.read_column),
+            Action.LEAVE_TABLE: self.leave_table,
+            Action.NEXT_WORD: lambda: self.step_word(1),
+            Action.PREVIOUS_WORD: lambda: self.step_word(-1),
+            Action.SAY_WORD: self.say_word,
+            Action.SKIM: self.toggle_skim,
+            Action.DESCRIBE_KEYS: self.toggle_describing,
+            Action.ELEMENTS: self.quiet,
+            Action.HIGHER_PITCH: lambda: self._change_voice(higher(self.settings.voice)),
+            Action.LOWER_PITCH: lambda: self._change_voice(lower(self.settings.voice)),
+            Action.LOUDER: lambda: self._change_voice(louder(self.settings.voice)),
+            Action.QUIETER: lambda: self._change_voice(quieter(self.settings.voice)),
+            Action.PREVIOUS_VOICE: lambda: self.next_voice(step=-1),
+            Action.NAMED_BOOKMARK: self.quiet,
             Action.DEFINITION: self.definition,
             Action.GLOSSARY: self.quiet,
             Action.REPEAT: self.repeat,
@@ -177,13 +235,37 @@ class ReadingSession:
 
     # ----------------------------------------------------------- commands
 
+    def describe(self, action: Action) -> bool:
+        """In describe-keys mode, say what the key of ``action`` does instead of doing
+        it (True); F1 itself turns the mode off. The readers ask before they open a
+        list or quit."""
+        if not self.describing or action is Action.DESCRIBE_KEYS:
+            return False
+        self.speak(self.cursor.announcer.sentences(described(self._in_table_mode(action))))
+        return True
+
+    def _in_table_mode(self, action: Action) -> Action:
+        return IN_TABLE.get(action, action) if self.table is not None else action
+
     def run(self, action: Action) -> None:
-        """Do what ``action`` means. ``GLOSSARY``, ``BOOKMARKS`` and ``SEARCH`` only
-        quiet the voice: the reader asks the listener, then calls ``choose_term``,
-        ``go_to_bookmark`` or ``search``. ``QUIT`` is ``quit``."""
+        """Do what ``action`` means. ``GLOSSARY``, ``BOOKMARKS``, ``SEARCH``,
+        ``ELEMENTS``, ``HISTORY`` and ``NAMED_BOOKMARK`` only quiet the voice: the
+        reader asks the listener, then calls ``choose_term``, ``go_to_bookmark``,
+        ``search``, ``go_to_element``, ``go_to_heard`` or ``add_bookmark``. ``QUIT``
+        is ``quit``. In table mode the arrows, r, c and escape work the table."""
+        if self.describe(action):
+            return
+        action = self._in_table_mode(action)
         previous, self._last = self._last, action
-        if action in MOVES:
-            self.move(self.cursor.step(action))
+        self._presses = self._presses + 1 if previous is action else 1
+        if action not in (Action.HISTORY_BACK, Action.HISTORY_FORWARD, Action.ACTIVATE):
+            self.history.stop_reviewing()
+        if action in _CELL_STEPS:
+            self.cell(*_CELL_STEPS[action])
+        elif action in MOVES:
+            self.table = None
+            self._remember_start()
+            self.move(self.cursor.step(action), jump=action in JUMPS)
         elif action is Action.WHERE:
             self.where(again=previous is Action.WHERE)
         elif action in self._actions:
@@ -205,6 +287,7 @@ class ReadingSession:
         lead = self.cursor.announcer.sentences(said) if said else []
         first_time = self.store is not None and self.store.never_used()
         hint = FIRST_OPENING_HINT if first_time else ""
+        title = title and self.settings.verbosity.announcements.title
         opening = self.cursor.opening(resumed, hint=hint, title=title)
         self._saved_section = self._section_id()
         self.say_all.follow(opening, lead)
@@ -217,8 +300,12 @@ class ReadingSession:
         self.say_all.start()
         self.view.show_state()
 
-    def move(self, move: Move) -> None:
-        """Say where a move landed; say-all, if it was reading, reads on from there."""
+    def move(self, move: Move, *, jump: bool = False) -> None:
+        """Say where a move landed; say-all, if it was reading, reads on from there.
+        A ``jump`` that moved leaves its starting place on the back stack."""
+        left = self._jumped_from
+        if jump and move.moved and move.index != self._jumped_index and left is not None:
+            self.back.push(left)
         if self.say_all.active and not self.say_all.paused:
             self.say_all.restart_from(move)
         else:
@@ -252,9 +339,13 @@ class ReadingSession:
         self.view.show_state()
 
     def where(self, *, again: bool = False) -> None:
-        """The section and the position, briefly; asked twice in a row, the title too."""
+        """The section and the position, briefly; asked twice in a row, the title too,
+        and how long the rest of the section and of the article take at this rate."""
         paused = ReaderState.PAUSED.value if self.say_all.paused else ""
-        self.say(self.cursor.where(with_title=again, state=paused).spoken)
+        said = self.cursor.where(with_title=again, state=paused).spoken
+        if again:
+            said = f"{said}. {self.cursor.time_left(self.settings.voice.rate)}"
+        self.say(said)
 
     def repeat(self) -> None:
         if self.say_all.active:
@@ -276,7 +367,7 @@ class ReadingSession:
     def choose_term(self, number: int) -> None:
         """The glossary's entry ``number`` is the term n and N step through; land on
         its first use."""
-        self.move(self.cursor.choose_term(self.cursor.article.glossary[number]))
+        self._jump(lambda: self.cursor.choose_term(self.cursor.article.glossary[number]))
 
     def search(self, query: str | None) -> None:
         """Find ``query`` and land on the first match after the cursor (or the last
@@ -287,11 +378,196 @@ class ReadingSession:
         if not self.cursor.search(query):
             self.say(f"No matches for {query}")
             return
-        move = self.cursor.next_match()
-        self.move(move if move.moved else self.cursor.previous_match())
+
+        def found() -> Move:
+            move = self.cursor.next_match()
+            return move if move.moved else self.cursor.previous_match()
+
+        self._jump(found)
 
     def go_to_section(self, section_id: str) -> None:
-        self.move(self.cursor.go_to_section(section_id))
+        self._jump(lambda: self.cursor.go_to_section(section_id))
+
+    # --------------------------------------------------------------- jumps
+
+    def _jump(self, make: Callable[[], Move]) -> None:
+        """Make a move that ``backspace`` can come back from."""
+        self.table = None
+        self.history.stop_reviewing()
+        self._remember_start()
+        self.move(make(), jump=True)
+
+    def _remember_start(self) -> None:
+        self._jumped_from = self.place()
+        self._jumped_index = self.cursor.index
+
+    def go_back(self) -> None:
+        """Backspace: where the listener was before the last jump, said so."""
+        place = self.back.pop()
+        if place is None:
+            self.move(self.cursor.stay("No place to go back to"))
+            return
+        section = self.cursor.structure.section(place.section)
+        title = section.title if section is not None else place.section
+        self.table = None
+        self.move(self.cursor.go_to_place(place, f"Back to {title}"))
+
+    def go_to_element(self, number: int) -> None:
+        """Land on entry ``number`` of ``elements()`` (the elements list's choice)."""
+        target = self.elements()[number][1]
+        if isinstance(target, int):
+            self._jump(lambda: self.cursor.go_to_element(self.cursor.elements[target]))
+        else:
+            self._jump(lambda: self.cursor.go_to_section(target))
+
+    def elements(self, kind: ElementKind | None = None) -> list[tuple[str, int | str]]:
+        """The elements list: headings, lists, tables, figures and callouts in reading
+        order, then bookmarks; each a label and what to land on (an element's number
+        in ``cursor.elements``, or a section id, or a bookmark as ``"#n"``)."""
+        cursor = self.cursor
+        entries: list[tuple[int, str, int | str]] = []
+        for span in cursor.structure.sections:
+            entries.append((span.start, f"Heading level {span.depth + 1}: {span.title}", span.id))
+        for number, element in enumerate(cursor.elements):
+            section = cursor.structure.section_at(element.start)
+            where = f", in {section.title}" if section is not None else ""
+            entries.append((element.start, f"{element.summary}{where}", number))
+        entries.sort(key=lambda entry: entry[0])
+        listed = [(label, target) for _, label, target in entries]
+        if kind is not None:
+            listed = [
+                (label, target)
+                for label, target in listed
+                if isinstance(target, int) and cursor.elements[target].kind is kind
+            ]
+        return listed
+
+    # ----------------------------------------------------------- reviewing
+
+    def review(self, *, older: bool) -> None:
+        """[ and ]: say an utterance heard before, leaving the reading place alone."""
+        utterance = self.history.older() if older else self.history.newer()
+        if utterance is None:
+            edge = "Oldest in the history" if older else "End of the history"
+            said = self.cursor.announcer.say(edge)
+        else:
+            said = dataclasses.replace(utterance)
+        self._reviewing = {id(said)}
+        self.speak([said])
+
+    def activate(self) -> None:
+        """Enter: on an utterance being reviewed, go to its place; on a table, table mode."""
+        reviewed = self.history.reviewed
+        if reviewed is not None:
+            self.go_to_heard(reviewed)
+            return
+        self.enter_table()
+
+    def go_to_heard(self, utterance: Utterance, *, copied: bool = False) -> None:
+        """Go to the place of an utterance from the speech history (``copied``: the
+        list copied its text, which is said first)."""
+        self.history.stop_reviewing()
+        place = utterance.place
+        lead = "Copied. " if copied else ""
+        if place is None:
+            self.say(f"{lead}That has no place in the article")
+            return
+        self._jump(lambda: self.cursor.go_to_place(place, lead.strip()))
+
+    # --------------------------------------------------------------- tables
+
+    def enter_table(self) -> bool:
+        """Table mode on the table at the cursor, on the row being read; False (and said)
+        when the cursor is not in a table."""
+        element = self.cursor.element_at()
+        if element is None or element.kind is not ElementKind.TABLE:
+            self.say("Not in a table")
+            return False
+        row = max(0, self.cursor.index - element.start - 1)
+        self.table = TableCells(element, row=min(row, element.end - element.start - 2))
+        self.cursor.go_to(self.table.row_index)
+        self.speak(self.cursor.announcer.sentences(self.table.entered()))
+        self.view.show_place()
+        return True
+
+    def cell(self, rows: int, columns: int) -> None:
+        """A cell move (arrows in table mode, ctrl+alt+arrows in any table)."""
+        if self.table is None and not self.enter_table():
+            return
+        assert self.table is not None
+        said = self.table.move(rows, columns)
+        if said is None:
+            self.speak([self.cursor.announcer.say(EDGE)])
+            return
+        self.cursor.go_to(self.table.row_index)
+        self.speak(self.cursor.announcer.sentences(said))
+        self.view.show_place()
+
+    def _in_table(self, read: Callable[[TableCells], str]) -> None:
+        if self.table is not None:
+            self.speak(self.cursor.announcer.sentences(read(self.table)))
+
+    def leave_table(self) -> None:
+        self.table = None
+        self.speak([self.cursor.announcer.say("Out of table mode")])
+
+    # ---------------------------------------------------------------- words
+
+    def _words(self) -> tuple[Word, ...]:
+        return words_of(self.cursor.current.text)
+
+    def _word_here(self) -> int:
+        if self._word_sentence != self.cursor.index or self._word is None:
+            self._word_sentence, self._word = self.cursor.index, 0
+        return self._word
+
+    def step_word(self, step: int) -> None:
+        """Ctrl+arrows: the next or previous word, on into the next or previous sentence."""
+        self.quiet()
+        index = self._word_here() + step
+        words = self._words()
+        while not 0 <= index < len(words):
+            sentence = self.cursor.index + step
+            if not 0 <= sentence < len(self.cursor.utterances):
+                self.move(self.cursor.stay(END_WORDS[step > 0]))
+                return
+            self.cursor.go_to(sentence)
+            words = self._words()
+            index = 0 if step > 0 else len(words) - 1
+        self._word_sentence, self._word = self.cursor.index, index
+        self.view.show_place()
+        self.speak([self.cursor.announcer.say(words[index].text)])
+
+    def say_word(self) -> None:
+        """s: the word; pressed twice in a row, spelled; three times, phonetically."""
+        words = self._words()
+        if not words:
+            self.say("No word here")
+            return
+        word = words[min(self._word_here(), len(words) - 1)].text
+        presses = (self._presses - 1) % 3
+        said = word if presses == 0 else spelled(word, phonetic=presses == 2)
+        self.speak([self.cursor.announcer.say(said)])
+
+    # ---------------------------------------------------------------- modes
+
+    def toggle_skim(self) -> None:
+        """k: say-all reads only headings and each block's first sentence; off, it
+        reads on in full from the same sentence."""
+        skim = not self.say_all.skim
+        self.say_all.skim = skim
+        lead = self.cursor.announcer.sentences(f"Skim {'on' if skim else 'off'}")
+        if skim or (self.say_all.active and not self.say_all.paused):
+            self.say_all.start(lead)
+        else:
+            self.speak(lead)
+
+    def toggle_describing(self) -> None:
+        self.describing = not self.describing
+        if self.describing:
+            self.say("Describe keys on: each key says what it does. F 1 turns it off")
+        else:
+            self.say("Describe keys off")
 
     # ------------------------------------------------------------ settings
 
@@ -307,10 +583,10 @@ class ReadingSession:
         self.speech.configure(change.voice)
         self.say(change.said)
 
-    def next_voice(self) -> None:
+    def next_voice(self, step: int = 1) -> None:
         installed = self.speech.voices()
         language = self.cursor.article.language
-        self._change_voice(next_voice(self.settings.voice, installed, language))
+        self._change_voice(next_voice(self.settings.voice, installed, language, step))
 
     def next_punctuation(self) -> None:
         verbosity = self.settings.verbosity
@@ -347,6 +623,25 @@ class ReadingSession:
         else:
             self.speak(announcement)
 
+    def announcement_choices(self) -> list[str]:
+        """The announcements list: each kind, and whether it is said ("section numbers: on")."""
+        said = self.settings.verbosity.announcements
+        return [
+            f"{name}: {'on' if getattr(said, field) else 'off'}"
+            for field, name in ANNOUNCEMENT_NAMES.items()
+        ]
+
+    def toggle_announcement(self, number: int) -> None:
+        """Turn announcement ``number`` of ``announcement_choices`` the other way."""
+        verbosity = self.settings.verbosity
+        field, name = list(ANNOUNCEMENT_NAMES.items())[number]
+        on = not getattr(verbosity.announcements, field)
+        announcements = dataclasses.replace(verbosity.announcements, **{field: on})
+        self._change_verbosity(
+            dataclasses.replace(verbosity, announcements=announcements),
+            f"{name.capitalize()} {'on' if on else 'off'}",
+        )
+
     def toggle_contrast(self) -> None:
         contrast = not self.settings.high_contrast
         self._remember(dataclasses.replace(self.settings, high_contrast=contrast))
@@ -354,9 +649,10 @@ class ReadingSession:
 
     # ----------------------------------------------------------- bookmarks
 
-    def add_bookmark(self) -> None:
-        """A bookmark on the sentence being read; the same sentence is not marked twice."""
-        bookmark = bookmark_here(self.cursor)
+    def add_bookmark(self, name: str | None = None) -> None:
+        """A bookmark on the sentence being read, named ``name`` if the listener gave
+        one; the same sentence is not marked twice."""
+        bookmark = bookmark_here(self.cursor, name.strip() if name else None)
         same = next((b for b in self.bookmarks if b.place == bookmark.place), None)
         if same is not None:
             self.say(f"Already bookmarked: {same.name}")
@@ -368,12 +664,16 @@ class ReadingSession:
     def go_to_bookmark(self, number: int) -> None:
         """Land on bookmark ``number``; far away, its section is said before the sentence
         (a heading says it already)."""
-        move = self.cursor.go_to_place(self.bookmarks[number].place)
-        section = self.cursor.section()
-        if section is not None and section.start != move.index:
-            lead = self.cursor.announcer.sentences(section.title)
-            move = dataclasses.replace(move, speech=(*lead, *move.speech))
-        self.move(move)
+
+        def landed() -> Move:
+            move = self.cursor.go_to_place(self.bookmarks[number].place)
+            section = self.cursor.section()
+            if section is not None and section.start != move.index:
+                lead = self.cursor.announcer.sentences(section.title)
+                move = dataclasses.replace(move, speech=(*lead, *move.speech))
+            return move
+
+        self._jump(landed)
 
     def delete_bookmark(self, number: int) -> str:
         """Remove bookmark ``number``; returns what to say."""
@@ -392,6 +692,8 @@ class ReadingSession:
         )
         if utterance is not None and heard:
             self._heard_last = utterance
+            if id(utterance) not in self._reviewing:
+                self.history.heard(utterance)
             self.view.show_heard(utterance, printed_line(self.cursor, utterance))
         if self.say_all.handle(event):
             self.view.show_place()

@@ -35,6 +35,7 @@ from narrator.reading.bookmarks import Bookmark
 from narrator.reading.voice_choice import for_this_run
 from narrator.speech.lexicon import Lexicon, load_listener_lexicon
 from narrator.speech.settings import (
+    Announcements,
     FigureVerbosity,
     Footnotes,
     Punctuation,
@@ -217,6 +218,13 @@ def _settings(data: Mapping[str, Any]) -> Settings:
     punctuation = _choice(verbosity, "punctuation", Punctuation, default_verbosity.punctuation)
     figures = _choice(verbosity, "figures", FigureVerbosity, default_verbosity.figures)
     footnotes = _choice(verbosity, "footnotes", Footnotes, default_verbosity.footnotes)
+    said = _mapping(verbosity.get("announcements", {}), "announcements")
+    announcements = Announcements(
+        **{
+            entry.name: _field(said, entry.name, bool, entry.default)
+            for entry in dataclasses.fields(Announcements)
+        }
+    )
     high_contrast = _field(data, "high_contrast", bool, False)
     return Settings(
         VoiceSettings(
@@ -225,7 +233,7 @@ def _settings(data: Mapping[str, Any]) -> Settings:
             pitch=pitch,
             volume=float(volume),
         ).clamped(),
-        Verbosity(punctuation=punctuation, figures=figures, footnotes=footnotes),
+        Verbosity(punctuation, figures, footnotes, announcements),
         high_contrast,
     )
 
@@ -267,6 +275,7 @@ def _settings_json(settings: Settings) -> dict[str, Any]:
             "punctuation": settings.verbosity.punctuation.value,
             "figures": settings.verbosity.figures.value,
             "footnotes": settings.verbosity.footnotes.value,
+            "announcements": asdict(settings.verbosity.announcements),
         },
         "high_contrast": settings.high_contrast,
     }

@@ -146,6 +146,7 @@ class _ScriptBuilder:
         self.utterances: list[Utterance] = []
         self.sections: list[ScriptSection] = []
         self.said: dict[str, str] = {}
+        self.quote_label = "Quote" if verbosity.announcements.prefixes else None
 
     def say(self, text: str) -> str:
         """The spoken form, once per distinct text (table headers and terms repeat)."""
@@ -182,7 +183,13 @@ class _ScriptBuilder:
             )
         )
         parent_title = self.say(parent.title) if parent is not None else None
-        heading = announce.section_heading(self.say(section.title), number, count, parent_title)
+        heading = announce.section_heading(
+            self.say(section.title),
+            number,
+            count,
+            parent_title,
+            numbered=self.verbosity.announcements.section_numbers,
+        )
         self.add(section.title, heading, Place(section.id, -1, 0, 0), Role.HEADING)
         first_block = 0
         if section.shows == REFERENCES:
@@ -222,7 +229,8 @@ class _ScriptBuilder:
         if self.verbosity.figures is FigureVerbosity.BRIEF:
             parts = parts[:1]
         for offset, part in enumerate(parts):
-            spoken = announce.image(self.say(part)) if offset == 0 else self.say(part)
+            prefixed = offset == 0 and self.verbosity.announcements.prefixes
+            spoken = announce.image(self.say(part)) if prefixed else self.say(part)
             where = Place(place.section, place.block, place.item, place.sentence + offset)
             self.add(part, spoken, where, Role.FIGURE)
 
@@ -231,7 +239,7 @@ class _ScriptBuilder:
         if isinstance(block, Paragraph):
             self.sentences(block.text, place, Role.PARAGRAPH)
         elif isinstance(block, Callout):
-            self.sentences(block.text, place, Role.CALLOUT, label="Quote")
+            self.sentences(block.text, place, Role.CALLOUT, label=self.quote_label)
         elif isinstance(block, Figure):
             self.figure(block.description, place)
         elif isinstance(block, BulletList):

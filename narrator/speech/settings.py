@@ -57,10 +57,30 @@ class Footnotes(str, Enum):
 
 
 @dataclass(frozen=True)
+class Announcements:
+    """Which of the reader's own words are said; a listener who knows the article can
+    turn each off. Field names are the keys of the saved settings."""
+
+    section_numbers: bool = True  # "Section 2 of 6" before a heading
+    prefixes: bool = True  # "Image:" before a figure, "Quote:" before a callout
+    positions: bool = True  # "Item 2 of 6", "Row 2 of 3" moving in a list or table
+    title: bool = True  # the article's title as it opens
+
+
+ANNOUNCEMENT_NAMES = {
+    "section_numbers": "section numbers",
+    "prefixes": "image and quote prefixes",
+    "positions": "item and row positions",
+    "title": "article title on opening",
+}
+
+
+@dataclass(frozen=True)
 class Verbosity:
     punctuation: Punctuation = Punctuation.SOME
     figures: FigureVerbosity = FigureVerbosity.FULL
     footnotes: Footnotes = Footnotes.SAY
+    announcements: Announcements = Announcements()
 
 
 def verbosity_for_this_run(
