@@ -98,8 +98,7 @@ class SayAll:
         first = self.cursor.index
         if self._heard == first and first + 1 < len(self.cursor.utterances):
             first += 1
-        script = self.cursor.utterances
-        self._read([*lead, *script[first:]], first, len(script), to_the_end=True)
+        self._read([*lead, self.cursor.utterances[first]], first, first + 1, to_the_end=True)
 
     def restart_from(self, move: Move) -> None:
         """Go on reading from where ``move`` landed, saying its landing speech first

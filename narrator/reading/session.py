@@ -182,7 +182,7 @@ class ReadingSession:
             Action.HISTORY_FORWARD: lambda: self.review(older=False),
             Action.HISTORY: self.quiet,
             Action.ACTIVATE: self.activate,
-            Action.READ_ROW: lambda: self._in_table(TableCells.read_row),
+            Action.READ_ROW: self.read_row,
             Action.READ_COLUMN: lambda: self._in_table(TableCells.read_column),
             Action.LEAVE_TABLE: self.leave_table,
             Action.NEXT_WORD: lambda: self.step_word(1),
@@ -502,6 +502,11 @@ class ReadingSession:
         self.cursor.go_to(self.table.row_index)
         self.speak(self.cursor.announcer.sentences(said))
         self.view.show_place()
+
+    def read_row(self) -> None:
+        """r in table mode: the row as say-all reads it, each cell after its header."""
+        if self.table is not None:
+            self.speak([dataclasses.replace(self.cursor.utterances[self.table.row_index])])
 
     def _in_table(self, read: Callable[[TableCells], str]) -> None:
         if self.table is not None:

@@ -65,10 +65,6 @@ class TableCells:
             return announce.labelled(f"Row {row + 1}", first)
         return announce.labelled(first, self.cell())
 
-    def read_row(self) -> str:
-        table = self.table
-        return announce.table_row(table.header, table.rows[self.row])
-
     def read_column(self) -> str:
         """The header, then every cell of the column, each its own sentence."""
         cells = " ".join(announce.sentence(row[self.column]) for row in self.table.rows)

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import TypeVar
 
 MIN_RATE = 80
-MAX_RATE = 500
+MAX_RATE = 1000
 MAX_PITCH = 100
 MAX_VOLUME = 1.0
 

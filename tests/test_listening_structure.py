@@ -1,0 +1,244 @@
+"""The structural commands in both readers, each key pressed at a listener's three moments.
+
+Table mode, back, speech history review, words, skim, describe-keys and the
+element boundary are session commands: the full-screen reader and the plain
+reader must say the same words and leave the reading place in the same
+spot, whether the next key comes during the first words, while the last
+words are heard, or after they finished.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fake_speaker import LATENCY
+from listening import Listener, Moment, Reader, open_listening
+
+from narrator.speech.utterance import Role
+
+MOMENTS = pytest.mark.parametrize("moment", list(Moment), ids=lambda m: m.name.lower())
+READERS = pytest.mark.parametrize("reader", list(Reader), ids=lambda r: r.value)
+
+
+async def heard_after(listener: Listener, key: str, moment: Moment, wanted: list[str]) -> None:
+    """Press ``key``, wait for ``moment`` of what it says (``wanted``), and check that
+    what was heard by then is what it should say, from its start."""
+    speaker = listener.speaker
+    before = len(speaker.said)
+    await listener.press(key)
+    if moment is Moment.ANNOUNCEMENT:
+        speaker.advance(LATENCY + 0.05)
+    elif moment is Moment.LANDING:
+        speaker.until_heard(lambda u: u.text == wanted[-1])
+        await listener.settle()
+        speaker.advance(0.1)
+    else:
+        speaker.until_silent()
+    await listener.settle()
+    heard = speaker.texts(before)
+    assert heard and heard == wanted[: len(heard)], (key, moment, heard)
+    if moment is not Moment.ANNOUNCEMENT:
+        assert heard == wanted, (key, moment)
+
+
+async def finish(listener: Listener) -> None:
+    await listener.wait_for(Moment.FINISHED)
+
+
+@MOMENTS
+@READERS
+async def test_a_table_cell_by_cell_with_its_headers_then_its_row_and_column(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        await listener.press("x")
+        await finish(listener)
+        element = listener.cursor.element_at()
+        assert element is not None
+        table = element.start
+        steps = [
+            (
+                "enter",
+                [
+                    "Table mode, row 1 of 3, column 1 of 3.",
+                    "Hormonal State: Optimal Estrogen",
+                ],
+            ),
+            ("right", ["Anastrozole Dosing: Correct, titrated dose"]),
+            ("down", ["Estrogen Deficiency: Excessive dose (over-suppression)"]),
+            ("left", ["Hormonal State: Estrogen Deficiency"]),
+            ("left", ["Edge of table"]),
+            ("up", ["Row 1: Optimal Estrogen"]),
+            (
+                "c",
+                [
+                    "Hormonal State.",
+                    "Optimal Estrogen.",
+                    "Estrogen Deficiency.",
+                    "Estrogen Excess.",
+                ],
+            ),
+            ("down", ["Row 2: Estrogen Deficiency"]),
+        ]
+        for key, wanted in steps:
+            await heard_after(listener, key, moment, wanted)
+        # the reading place is the row being read
+        assert listener.cursor.index == table + 2
+        assert listener.cursor.current.role is Role.TABLE_ROW
+        await heard_after(listener, "r", moment, [listener.cursor.current.text])
+        await heard_after(listener, "escape", moment, ["Out of table mode"])
+        # out of table mode the arrows move by paragraph again, from the row
+        await listener.press("down")
+        await finish(listener)
+        assert listener.cursor.index == table + 3
+
+
+@MOMENTS
+@READERS
+async def test_backspace_goes_back_before_each_jump_and_says_where(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        await listener.press("right")
+        await finish(listener)
+        start = listener.cursor.index
+        await listener.press("t")
+        await finish(listener)
+        await listener.press("x")
+        await finish(listener)
+        row = listener.cursor.index  # the table's first row, heard after its caption
+        await listener.press("h")
+        await finish(listener)
+        section = listener.cursor.structure.section_at(row)
+        assert section is not None
+        wanted = [f"Back to {section.title}", listener.cursor.utterances[row].text]
+        await heard_after(listener, "backspace", moment, wanted)
+        assert listener.cursor.index == row
+        await finish(listener)
+        await listener.press("backspace")
+        await finish(listener)
+        # the first t's landing was itself a place jumped from
+        await listener.press("backspace")
+        await finish(listener)
+        assert listener.cursor.index == start
+        await heard_after(listener, "backspace", moment, ["No place to go back to"])
+        assert listener.cursor.index == start
+
+
+@MOMENTS
+@READERS
+async def test_the_speech_history_is_reviewed_without_moving_and_enter_goes_there(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        for key in ("right", "right", "x", "l"):
+            await listener.press(key)
+            await finish(listener)
+        here = listener.cursor.index
+        heard = listener.speaker.texts()
+        last_five = heard[-5:][::-1]
+        for number, text in enumerate(last_five):
+            await heard_after(listener, "left_square_bracket", moment, [text])
+            assert listener.cursor.index == here, number
+        await heard_after(listener, "right_square_bracket", moment, [last_five[-2]])
+        await heard_after(listener, "enter", moment, [last_five[-2]])
+        assert listener.cursor.current.text == last_five[-2]
+        assert listener.cursor.index != here
+
+
+@MOMENTS
+@READERS
+async def test_words_are_stepped_said_and_spelled(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        await listener.press("right")
+        await finish(listener)
+        sentence = listener.cursor.index
+        assert listener.cursor.current.text.startswith("Have you ever felt")
+        await heard_after(listener, "ctrl+right", moment, ["you"])
+        await heard_after(listener, "ctrl+right", moment, ["ever"])
+        await heard_after(listener, "ctrl+left", moment, ["you"])
+        await heard_after(listener, "s", moment, ["you"])
+        await heard_after(listener, "s", moment, ["Y, O, U"])
+        await heard_after(listener, "s", moment, ["yankee, oscar, uniform"])
+        await heard_after(listener, "ctrl+left", moment, ["Have"])
+        assert listener.cursor.index == sentence
+        # before the first word of a sentence is the last word of the one before
+        await heard_after(listener, "ctrl+left", moment, ["Fundamentals"])
+        assert listener.cursor.index == sentence - 1
+
+
+@MOMENTS
+@READERS
+async def test_describe_keys_says_what_a_key_does_without_doing_it(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        here = listener.cursor.index
+        await heard_after(
+            listener,
+            "f1",
+            moment,
+            ["Describe keys on: each key says what it does.", "F 1 turns it off"],
+        )
+        await heard_after(listener, "x", moment, ["x: next table"])
+        await heard_after(listener, "q", moment, ["q: quit, remembering the place"])
+        await heard_after(listener, "B", moment, ["shift b: bookmarks: go to one"])
+        assert listener.cursor.index == here
+        await heard_after(listener, "f1", moment, ["Describe keys off"])
+        await listener.press("x")
+        await finish(listener)
+        assert listener.cursor.element_at() is not None
+
+
+@MOMENTS
+@READERS
+async def test_the_last_table_says_there_is_no_next_one_and_stays(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        for key in ("x", "x"):
+            await listener.press(key)
+            await finish(listener)
+        last = listener.cursor.index
+        await heard_after(listener, "x", moment, ["No next table"])
+        await heard_after(listener, "o", moment, ["No next callout"])
+        assert listener.cursor.index == last
+
+
+@READERS
+async def test_skim_reads_headings_and_first_sentences_and_keeps_the_place(
+    reader: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        speaker = listener.speaker
+        cursor = listener.cursor
+        before = len(speaker.said)
+        await listener.press("k")
+        # through the first section and into the second
+        heading = cursor.structure.sections[1].start
+        speaker.until_heard(lambda u: u.text == cursor.utterances[heading].text)
+        await listener.settle()
+        skimmed = speaker.texts(before)
+
+        def first_of_its_block(index: int) -> bool:
+            place, before = cursor.utterances[index].place, cursor.utterances[index - 1].place
+            assert place is not None and before is not None
+            return place.block < 0 or (place.section, place.block) != (before.section, before.block)
+
+        firsts = [cursor.utterances[i].text for i in range(2, heading + 1) if first_of_its_block(i)]
+        assert skimmed == ["Skim on", cursor.utterances[1].text, *firsts]
+        assert cursor.index == heading
+        speaker.advance(0.1)
+        # leaving skim reads on from the same sentence, in full
+        before = len(speaker.said)
+        await listener.press("k")
+        speaker.until_heard(lambda u: u.text == cursor.utterances[heading + 2].text)
+        await listener.settle()
+        assert speaker.texts(before) == [
+            "Skim off",
+            *(u.text for u in cursor.utterances[heading : heading + 3]),
+        ]
+        await listener.press("escape")
