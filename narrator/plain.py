@@ -248,7 +248,8 @@ class PlainView:
         self._printed: set[int] = set()
 
     def show_heard(self, utterance: Utterance, line: str) -> None:
-        if id(utterance) not in self._printed:
+        """A sound cue is heard, not printed (the words beside it say the same)."""
+        if id(utterance) not in self._printed and utterance.tone is None:
             print(one_line(line), file=self.out, flush=True)
 
     def printed(self, utterances: Sequence[Utterance]) -> None:

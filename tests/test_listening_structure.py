@@ -15,6 +15,10 @@ import pytest
 from fake_speaker import LATENCY
 from listening import Listener, Moment, Reader, open_listening
 
+from narrator.reading.commands import Action
+from narrator.reading.cues import Cues
+from narrator.reading.session import ReadingSession
+from narrator.speech.settings import SoundCues, Verbosity
 from narrator.speech.utterance import Role
 
 MOMENTS = pytest.mark.parametrize("moment", list(Moment), ids=lambda m: m.name.lower())
@@ -44,6 +48,26 @@ async def heard_after(listener: Listener, key: str, moment: Moment, wanted: list
 
 async def finish(listener: Listener) -> None:
     await listener.wait_for(Moment.FINISHED)
+
+
+def listener_session(listener: Listener) -> ReadingSession:
+    reader = getattr(listener, "reader")  # noqa: B009 - both listeners hold their reader
+    return reader.session
+
+
+def next_list_heard(listener: Listener) -> list[str]:
+    """What the next list's landing says with its cues (a list's tone, a term's), found
+    without moving the listener's cursor."""
+    cursor = listener.cursor
+    here = cursor.index
+    move = cursor.step(Action.NEXT_LIST)
+    cursor.go_to(here)
+    cues = Cues(cursor, Verbosity(cues=SoundCues.WITH_SPEECH))
+    first = len(move.speech) - (move.end - move.index)
+    indexes = [-1] * first + list(range(move.index, move.end))
+    return [
+        u.text for said, i in zip(move.speech, indexes, strict=True) for u in cues.around(said, i)
+    ]
 
 
 @MOMENTS
@@ -242,3 +266,28 @@ async def test_skim_reads_headings_and_first_sentences_and_keeps_the_place(
             *(u.text for u in cursor.utterances[heading : heading + 3]),
         ]
         await listener.press("escape")
+
+
+@MOMENTS
+@READERS
+async def test_sound_cues_go_with_the_words_or_instead_of_them(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        await heard_after(listener, "e", moment, ["Sound cues with speech"])
+        await finish(listener)
+        for _ in range(2):
+            await heard_after(listener, "l", moment, next_list_heard(listener))
+            await finish(listener)
+        await heard_after(listener, "l", moment, ["boundary", "No next list"])
+        await finish(listener)
+        await heard_after(listener, "e", moment, ["Sound cues instead of words"])
+        await finish(listener)
+        before = len(listener.speaker.said)
+        await listener.press("L")
+        await finish(listener)
+        said = [s.utterance for s in listener.speaker.said[before:]]
+        assert [u.text for u in said[:2]] == ["list", "List, 6 items."]
+        assert said[1].spoken == "6 items."
+        # cues are heard, never reviewed: the history holds the words
+        assert all(u.tone is None for u in listener_session(listener).history.utterances)

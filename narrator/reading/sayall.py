@@ -70,10 +70,14 @@ class SayAll:
         speaker: SpeakerLike,
         cursor: Cursor,
         rate: Callable[[], int] = lambda: VoiceSettings().rate,
+        cues: Callable[[Utterance, int], list[Utterance]] = lambda utterance, index: [utterance],
     ) -> None:
+        """``cues`` gives an utterance (the script's ``index``, or -1) with the sound
+        cues that go with it (``narrator.reading.cues.Cues.around``)."""
         self.speaker = speaker
         self.cursor = cursor
         self.rate = rate
+        self.cues = cues
         self.active = False
         self.skim = False  # read on through headings and each block's first sentence only
         self._run: dict[int, int] = {}
@@ -187,18 +191,23 @@ class SayAll:
         (the rest announcements), then, ``to_the_end``, the script after ``end``."""
         utterances = self.cursor.utterances
         landing = min(max(0, end - first), len(speech))
-        copies = [dataclasses.replace(u) for u in speech]
-        later = range(end, len(utterances)) if to_the_end else range(0)
+        lead = len(speech) - landing
+        later: Sequence[int] = range(end, len(utterances)) if to_the_end else range(0)
         if self.skim:
             later = [index for index in later if _skimmed(utterances, index)]
-        rest = [dataclasses.replace(utterances[index]) for index in later]
-        # reading to the end says so, as a screen reader does at the end of a document
-        last = [self.cursor.announcer.say(END)] if to_the_end else []
+        said = [
+            *((utterance, -1) for utterance in speech[:lead]),
+            *((utterance, first + n) for n, utterance in enumerate(speech[lead:])),
+            *((utterances[index], index) for index in later),
+            # reading to the end says so, as a screen reader does at the end of a document
+            *([(self.cursor.announcer.say(END), -1)] if to_the_end else []),
+        ]
         self._forget()
-        self._spoken = copies + rest + last
-        self._run = {id(u): -1 for u in (*copies, *last)}
-        self._run.update({id(u): first + n for n, u in enumerate(copies[len(copies) - landing :])})
-        self._run.update({id(u): index for index, u in zip(later, rest, strict=True)})
+        for utterance, index in said:
+            for heard in self.cues(utterance, index):
+                copy = dataclasses.replace(heard)
+                self._spoken.append(copy)
+                self._run[id(copy)] = index if heard.tone is None else -1
         self.active = to_the_end and bool(self._spoken)
         if self._spoken:
             self.speaker.speak(self._spoken)

@@ -23,6 +23,7 @@ from typing import Protocol, TypeVar
 from narrator.content.model import GlossaryEntry
 from narrator.reading.bookmarks import bookmark_here
 from narrator.reading.commands import IN_TABLE, Action, Command, described, said_key, spoken_help
+from narrator.reading.cues import Cues
 from narrator.reading.cursor import END, JUMPS, MOVES, START, Cursor, Move
 from narrator.reading.elements import ElementKind
 from narrator.reading.history import BackStack, SpeechHistory
@@ -48,9 +49,11 @@ from narrator.speech.settings import (
     ANNOUNCEMENT_NAMES,
     FigureVerbosity,
     Punctuation,
+    SoundCues,
     Verbosity,
     VoiceSettings,
 )
+from narrator.speech.tones import Cue
 from narrator.speech.utterance import Place, Utterance
 
 # How often, at most, the place is written while the listener moves within a section.
@@ -119,7 +122,7 @@ class SessionView(Protocol):
         """The definition of ``entry`` is being said."""
 
 
-Level = TypeVar("Level", Punctuation, FigureVerbosity)
+Level = TypeVar("Level", Punctuation, FigureVerbosity, SoundCues)
 
 
 def following(level: Level) -> Level:
@@ -197,6 +200,7 @@ class ReadingSession:
             Action.QUIETER: lambda: self._change_voice(quieter(self.settings.voice)),
             Action.PREVIOUS_VOICE: lambda: self.next_voice(step=-1),
             Action.NAMED_BOOKMARK: self.quiet,
+            Action.CUES: self.next_cues,
             Action.DEFINITION: self.definition,
             Action.GLOSSARY: self.quiet,
             Action.REPEAT: self.repeat,
@@ -213,7 +217,13 @@ class ReadingSession:
         }
 
     def _say_all(self) -> SayAll:
-        return SayAll(self.speech, self.cursor, rate=lambda: self.settings.voice.rate)
+        say_all = SayAll(self.speech, self.cursor, rate=lambda: self.settings.voice.rate)
+        say_all.cues = self._cues().around
+        return say_all
+
+    def _cues(self) -> Cues:
+        places = [bookmark.place for bookmark in self.bookmarks]
+        return Cues(self.cursor, self.settings.verbosity, places)
 
     # ------------------------------------------------------------- state
 
@@ -306,12 +316,17 @@ class ReadingSession:
         left = self._jumped_from
         if jump and move.moved and move.index != self._jumped_index and left is not None:
             self.back.push(left)
+        if not move.moved:
+            move = dataclasses.replace(move, speech=(*self._tone(Cue.BOUNDARY), *move.speech))
         if self.say_all.active and not self.say_all.paused:
             self.say_all.restart_from(move)
         else:
             self.say_all.follow(move)
         self.view.show_place()
         self._save_on_a_new_section()
+
+    def _tone(self, cue: Cue) -> list[Utterance]:
+        return self._cues().tone(cue)
 
     def quiet(self) -> None:
         """Say-all gives way: a list or a question is coming, or other speech."""
@@ -497,7 +512,7 @@ class ReadingSession:
         assert self.table is not None
         said = self.table.move(rows, columns)
         if said is None:
-            self.speak([self.cursor.announcer.say(EDGE)])
+            self.speak([*self._tone(Cue.BOUNDARY), self.cursor.announcer.say(EDGE)])
             return
         self.cursor.go_to(self.table.row_index)
         self.speak(self.cursor.announcer.sentences(said))
@@ -647,6 +662,15 @@ class ReadingSession:
             f"{name.capitalize()} {'on' if on else 'off'}",
         )
 
+    def next_cues(self) -> None:
+        """e: sound cues off, with speech, or instead of the words they stand for."""
+        verbosity = self.settings.verbosity
+        mode = following(verbosity.cues)
+        verbosity = dataclasses.replace(verbosity, cues=mode)
+        self._remember(dataclasses.replace(self.settings, verbosity=verbosity))
+        self.say_all.cues = self._cues().around
+        self.say(f"Sound cues {mode.value}")
+
     def toggle_contrast(self) -> None:
         contrast = not self.settings.high_contrast
         self._remember(dataclasses.replace(self.settings, high_contrast=contrast))
@@ -663,6 +687,7 @@ class ReadingSession:
             self.say(f"Already bookmarked: {same.name}")
             return
         self.bookmarks = (*self.bookmarks, bookmark)
+        self.say_all.cues = self._cues().around
         if self.save():
             self.say(f"Bookmark added: {bookmark.name}")
 
@@ -697,7 +722,7 @@ class ReadingSession:
         )
         if utterance is not None and heard:
             self._heard_last = utterance
-            if id(utterance) not in self._reviewing:
+            if id(utterance) not in self._reviewing and utterance.tone is None:
                 self.history.heard(utterance)
             self.view.show_heard(utterance, printed_line(self.cursor, utterance))
         if self.say_all.handle(event):
@@ -777,4 +802,5 @@ class ReadingSession:
             return
         self._reported = problem
         self._show_notice(problem)
-        self.say(f"{spoken_message(problem)}. {if_not}".strip())
+        words = self.cursor.announcer.sentences(f"{spoken_message(problem)}. {if_not}".strip())
+        self.resume_after([*self._tone(Cue.ERROR), *words])

@@ -39,6 +39,7 @@ from narrator.speech.settings import (
     FigureVerbosity,
     Footnotes,
     Punctuation,
+    SoundCues,
     Verbosity,
     VoiceSettings,
     verbosity_for_this_run,
@@ -233,7 +234,13 @@ def _settings(data: Mapping[str, Any]) -> Settings:
             pitch=pitch,
             volume=float(volume),
         ).clamped(),
-        Verbosity(punctuation, figures, footnotes, announcements),
+        Verbosity(
+            punctuation,
+            figures,
+            footnotes,
+            announcements,
+            _choice(verbosity, "cues", SoundCues, default_verbosity.cues),
+        ),
         high_contrast,
     )
 
@@ -276,6 +283,7 @@ def _settings_json(settings: Settings) -> dict[str, Any]:
             "figures": settings.verbosity.figures.value,
             "footnotes": settings.verbosity.footnotes.value,
             "announcements": asdict(settings.verbosity.announcements),
+            "cues": settings.verbosity.cues.value,
         },
         "high_contrast": settings.high_contrast,
     }

@@ -49,6 +49,15 @@ def _within(value: N, low: N, high: N) -> N:
     return max(low, min(high, value))
 
 
+class SoundCues(str, Enum):
+    """Tones for structure: none, before the words that say it, or in their place
+    ("List, 6 items" becomes a tone and "6 items")."""
+
+    OFF = "off"
+    WITH_SPEECH = "with speech"
+    INSTEAD = "instead of words"
+
+
 class Footnotes(str, Enum):
     """Footnote markers in the text ("40%[3]"): said as "note 3", or left unsaid."""
 
@@ -65,6 +74,7 @@ class Announcements:
     prefixes: bool = True  # "Image:" before a figure, "Quote:" before a callout
     positions: bool = True  # "Item 2 of 6", "Row 2 of 3" moving in a list or table
     title: bool = True  # the article's title as it opens
+    heading_pitch: bool = False  # headings said higher, the higher their level (Emacspeak)
 
 
 ANNOUNCEMENT_NAMES = {
@@ -72,6 +82,7 @@ ANNOUNCEMENT_NAMES = {
     "prefixes": "image and quote prefixes",
     "positions": "item and row positions",
     "title": "article title on opening",
+    "heading_pitch": "headings in a higher voice",
 }
 
 
@@ -81,6 +92,7 @@ class Verbosity:
     figures: FigureVerbosity = FigureVerbosity.FULL
     footnotes: Footnotes = Footnotes.SAY
     announcements: Announcements = Announcements()
+    cues: SoundCues = SoundCues.OFF
 
 
 def verbosity_for_this_run(

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from narrator.speech.tones import Tone
+
 
 class Role(str, Enum):
     HEADING = "heading"
@@ -23,6 +25,7 @@ class Role(str, Enum):
     REFERENCE = "reference"
     GLOSSARY_ENTRY = "glossary-entry"
     ANNOUNCEMENT = "announcement"
+    CUE = "cue"
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,18 @@ class Place:
 
 @dataclass(frozen=True)
 class Utterance:
+    """``tone``: a sound cue, played instead of speech (``Role.CUE``); ``pitch``: how
+    much higher (or lower) than the voice's pitch it is said (headings, when the
+    listener has them told apart by pitch)."""
+
     text: str
     spoken: str
     place: Place | None
     role: Role
+    tone: Tone | None = None
+    pitch: int = 0
+
+
+def cue_utterance(tone: Tone) -> Utterance:
+    """A sound cue to queue among utterances; its text names it (the speech log's)."""
+    return Utterance(tone.name, "", None, Role.CUE, tone=tone)
