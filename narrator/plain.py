@@ -377,6 +377,7 @@ class PlainReader:
             Action.HISTORY: self._print_history,
             Action.NAMED_BOOKMARK: self._name_bookmark,
             Action.ANNOUNCEMENTS: self._choose_announcements,
+            Action.VOICES: self._choose_voice,
         }
         if command.action is Action.QUIT:
             return not self.session.quit()
@@ -431,6 +432,12 @@ class PlainReader:
         number = self._choose(keys, "Announcements", self.session.announcement_choices())
         if number is not None:
             self.session.toggle_announcement(number)
+
+    def _choose_voice(self, keys: Keys) -> None:
+        voices, _ = self.session.voice_choices()
+        number = self._choose(keys, "Voices", [voice.name for voice in voices])
+        if number is not None:
+            self.session.choose_voice(voices[number])
 
     def _choose(self, keys: Keys, title: str, names: Sequence[str]) -> int | None:
         """A numbered list, printed and said; the listener types a number (nothing goes back)."""

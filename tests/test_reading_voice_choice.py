@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fake_speaker import VOICES
 
 from narrator.errors import NarratorError
 from narrator.reading.voice_choice import (
@@ -132,13 +133,30 @@ def test_pitch_and_volume_step_within_their_range_and_say_it() -> None:
     assert quieter(VoiceSettings(volume=0.05)).said == "Volume 0 percent"
 
 
-def test_previous_voice_goes_the_other_way_round() -> None:
-    from fake_speaker import VOICES
+def test_the_voices_list_has_the_language_s_voices_then_the_heard_one_s_variants() -> None:
+    from narrator.reading.voice_choice import next_voice, voice_choices
 
-    from narrator.reading.voice_choice import next_voice
-
-    british = VoiceSettings(voice="gmw/en")
-    assert next_voice(british, VOICES, "en", step=-1).voice.voice == "gmw/en-US"
-    assert next_voice(british, VOICES, "en").voice.voice == "gmw/en-US"
-    american = VoiceSettings(voice="gmw/en-US")
-    assert next_voice(american, VOICES, "en", step=-1).voice.voice == "gmw/en"
+    installed = [
+        *VOICES,
+        Voice("gmw/de", "German", ("de",)),
+        Voice("f3", "f3", (), variant=True, gender="female"),
+        Voice("Alicia", "Alicia", (), variant=True, gender="female"),
+    ]
+    listed, heard = voice_choices(VoiceSettings(voice="gmw/en-US"), installed, "en")
+    assert [v.id for v in listed] == [
+        "gmw/en",
+        "gmw/en-US",
+        "gmw/en-US+f3",
+        "gmw/en-US+Alicia",
+    ]
+    assert heard == 1
+    assert listed[2].name == "English (America), f3, female"
+    # a variant is heard: the list starts on it; v goes on to the next voice, plainly
+    listed, heard = voice_choices(VoiceSettings(voice="gmw/en+Alicia"), installed, "en")
+    assert listed[heard].id == "gmw/en+Alicia"
+    assert (
+        next_voice(VoiceSettings(voice="gmw/en+Alicia"), installed, "en").voice.voice == "gmw/en-US"
+    )
+    require_installed("gmw/en+f3", installed)
+    with pytest.raises(NarratorError):
+        require_installed("gmw/en+f9", installed)

@@ -81,7 +81,7 @@ class Action(Enum):
     LOUDER = "louder"
     QUIETER = "quieter"
     NEXT_VOICE = "next-voice"
-    PREVIOUS_VOICE = "previous-voice"
+    VOICES = "voices"
     ANNOUNCEMENTS = "announcements"
     PUNCTUATION = "punctuation"
     FIGURES = "figures"
@@ -261,7 +261,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("right_parenthesis", ")", "right paren", Action.LOUDER, "louder"),
     Command("left_parenthesis", "(", "left paren", Action.QUIETER, "quieter"),
     Command("v", "v", "v", Action.NEXT_VOICE, "next voice"),
-    Command("V", "V", "shift v", Action.PREVIOUS_VOICE, "previous voice"),
+    Command("V", "V", "shift v", Action.VOICES, "voices: choose one, or a variant of it"),
     Command("e", "e", "e", Action.CUES, "sound cues: off, with speech, instead of words"),
     Command("a", "a", "a", Action.ANNOUNCEMENTS, "announcements: turn each kind on or off"),
     Command("p", "p", "p", Action.PUNCTUATION, "punctuation said: none, some, all"),

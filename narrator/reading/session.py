@@ -40,6 +40,7 @@ from narrator.reading.voice_choice import (
     next_voice,
     quieter,
     slower,
+    voice_choices,
 )
 from narrator.reading.words import Word, spelled, words_of
 from narrator.speech.engines.base import Voice
@@ -198,7 +199,7 @@ class ReadingSession:
             Action.LOWER_PITCH: lambda: self._change_voice(lower(self.settings.voice)),
             Action.LOUDER: lambda: self._change_voice(louder(self.settings.voice)),
             Action.QUIETER: lambda: self._change_voice(quieter(self.settings.voice)),
-            Action.PREVIOUS_VOICE: lambda: self.next_voice(step=-1),
+            Action.VOICES: self.quiet,
             Action.NAMED_BOOKMARK: self.quiet,
             Action.CUES: self.next_cues,
             Action.DEFINITION: self.definition,
@@ -603,10 +604,19 @@ class ReadingSession:
         self.speech.configure(change.voice)
         self.say(change.said)
 
-    def next_voice(self, step: int = 1) -> None:
+    def next_voice(self) -> None:
         installed = self.speech.voices()
         language = self.cursor.article.language
-        self._change_voice(next_voice(self.settings.voice, installed, language, step))
+        self._change_voice(next_voice(self.settings.voice, installed, language))
+
+    def voice_choices(self) -> tuple[list[Voice], int]:
+        """The voices list (``VOICES``) and the one being heard in it."""
+        language = self.cursor.article.language
+        return voice_choices(self.settings.voice, self.speech.voices(), language)
+
+    def choose_voice(self, voice: Voice) -> None:
+        chosen = dataclasses.replace(self.settings.voice, voice=voice.id)
+        self._change_voice(VoiceChange(chosen, f"Voice: {voice.name}"))
 
     def next_punctuation(self) -> None:
         verbosity = self.settings.verbosity

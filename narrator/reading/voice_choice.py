@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from narrator.speech.engines.base import Voice
 from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
-from narrator.speech.voices import speakers_of, voice_for_language
+from narrator.speech.voices import speakers_of, voice_for_language, with_variants
 
 RATE_STEP = 20
 PITCH_STEP = 10
@@ -69,26 +69,43 @@ def slower(voice: VoiceSettings) -> VoiceChange:
     return _rate_change(voice, -RATE_STEP)
 
 
-def next_voice(
-    voice: VoiceSettings, installed: Sequence[Voice], language: str, step: int = 1
-) -> VoiceChange:
-    """The voice after the one heard (``step`` -1: before it), among those speaking
+def next_voice(voice: VoiceSettings, installed: Sequence[Voice], language: str) -> VoiceChange:
+    """The voice after the one heard (its variant left behind), among those speaking
     the article's language (every installed voice if none does), said by name.
 
     With no voice chosen the one heard is the language's own
     (``voice_for_language``), so the first press already changes the voice.
     """
+    voices = [candidate for candidate in installed if not candidate.variant]
     turns = [
         candidate
-        for candidate in speakers_of(installed, language) or list(installed)
+        for candidate in speakers_of(voices, language) or voices
         if not _for_another_script(candidate, language)
     ]
     if not turns:
         return VoiceChange(voice, NO_VOICES)
     ids = [candidate.id for candidate in turns]
     heard = voice.voice or voice_for_language(installed, language)
-    chosen = turns[(ids.index(heard) + step) % len(turns)] if heard in ids else turns[0]
+    heard = heard.partition("+")[0] if heard else heard
+    chosen = turns[(ids.index(heard) + 1) % len(turns)] if heard in ids else turns[0]
     return VoiceChange(replace(voice, voice=chosen.id), f"Voice: {chosen.name}")
+
+
+def voice_choices(
+    voice: VoiceSettings, installed: Sequence[Voice], language: str
+) -> tuple[list[Voice], int]:
+    """The voices list: those for the article's language, then the variants of the
+    voice heard (espeak-ng's female and other voices); and which one is heard."""
+    voices = [v for v in installed if not v.variant]
+    listed = [
+        v for v in speakers_of(voices, language) or voices if not _for_another_script(v, language)
+    ]
+    heard = (
+        voice.voice or voice_for_language(installed, language) or (listed[0].id if listed else "")
+    )
+    listed += with_variants(heard.partition("+")[0], installed)
+    ids = [v.id for v in listed]
+    return listed, ids.index(heard) if heard in ids else 0
 
 
 def _for_another_script(voice: Voice, language: str) -> bool:

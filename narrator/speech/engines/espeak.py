@@ -140,6 +140,10 @@ def espeak_rate(words_per_minute: int) -> int:
     return round(low_rate + share * (high_rate - low_rate))
 
 
+VARIANT_FOLDER = "!v/"
+_GENDERS = {1: "male", 2: "female"}
+
+
 class EspeakEngine:
     """espeak-ng in this process; ``narrator.speech.worker`` keeps it out of the UI's."""
 
@@ -160,6 +164,7 @@ class EspeakEngine:
         self._espeak.cSetSynthCallback(self._callback)
 
     def voices(self) -> list[Voice]:
+        """The voices, then the variants any of them can take ("gmw/en+f3")."""
         found = []
         for voice in self._espeak.ListVoices(None):
             language = (voice.languages or b"")[1:].decode("utf-8", "replace")
@@ -168,6 +173,19 @@ class EspeakEngine:
                     id=voice.identifier.decode("utf-8", "replace"),
                     name=voice.name.decode("utf-8", "replace"),
                     languages=(language,) if language else (),
+                )
+            )
+        wanted = self._espeak.VOICE()
+        wanted.languages = b"variant"
+        for variant in self._espeak.ListVoices(ctypes.byref(wanted)):
+            identifier = variant.identifier.decode("utf-8", "replace")
+            found.append(
+                Voice(
+                    id=identifier.removeprefix(VARIANT_FOLDER),
+                    name=variant.name.decode("utf-8", "replace"),
+                    languages=(),
+                    variant=True,
+                    gender=_GENDERS.get(variant.gender, ""),
                 )
             )
         return found

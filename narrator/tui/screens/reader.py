@@ -122,7 +122,7 @@ _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "louder": ("louder", _VOLUME),
     "quieter": ("quieter", _VOLUME),
     "next-voice": ("next", _VOICE),
-    "previous-voice": ("prev", _VOICE),
+    "voices": ("list", _VOICE),
     "cues": ("cues", None),
     "announcements": ("announcements", None),
     "named-bookmark": ("named", _BOOKMARK),
@@ -353,6 +353,7 @@ class ReaderScreen(Screen[None]):
             Action.HISTORY: self._show_history,
             Action.NAMED_BOOKMARK: self._ask_bookmark_name,
             Action.ANNOUNCEMENTS: self._choose_announcements,
+            Action.VOICES: self._choose_voice,
         }
         if action in asks:
             asks[action]()
@@ -466,6 +467,27 @@ class ReaderScreen(Screen[None]):
                 self.session.announcement_choices(),
                 empty="",
                 nouns=("announcement", "announcements"),
+            ),
+            chosen,
+        )
+
+    def _choose_voice(self) -> None:
+        """Every voice for the article's language and the variants of the one heard,
+        starting at the one heard: up for the one before, down for the one after."""
+        self.session.run(Action.VOICES)
+        voices, heard = self.session.voice_choices()
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.session.choose_voice(voices[number])
+
+        self.app.push_screen(
+            ChooseScreen(
+                "Voices",
+                [voice.name for voice in voices],
+                empty="No voice is installed.",
+                nouns=("voice", "voices"),
+                start=heard,
             ),
             chosen,
         )
