@@ -177,7 +177,6 @@ class ReadingSession:
         self._word_sentence = -1
         self._presses = 0  # s pressed this many times in a row
         self._jumped_from: Place | None = None  # where the latest move started
-        self._jumped_index = -1
         self._actions: dict[Action, Callable[[], None]] = {
             Action.SAY_ALL: lambda: self.say_all.toggle(),
             Action.STOP: lambda: self.say_all.stop(),
@@ -315,7 +314,8 @@ class ReadingSession:
         """Say where a move landed; say-all, if it was reading, reads on from there.
         A ``jump`` that moved leaves its starting place on the back stack."""
         left = self._jumped_from
-        if jump and move.moved and move.index != self._jumped_index and left is not None:
+        # a jump within the sentence (a term in it) counts too: back undoes the last jump
+        if jump and move.moved and left is not None:
             self.back.push(left)
         if not move.moved:
             move = dataclasses.replace(move, speech=(*self._tone(Cue.BOUNDARY), *move.speech))
@@ -415,7 +415,6 @@ class ReadingSession:
 
     def _remember_start(self) -> None:
         self._jumped_from = self.place()
-        self._jumped_index = self.cursor.index
 
     def go_back(self) -> None:
         """Backspace: where the listener was before the last jump, said so."""
