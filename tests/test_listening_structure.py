@@ -291,3 +291,89 @@ async def test_sound_cues_go_with_the_words_or_instead_of_them(
         assert said[1].spoken == "6 items."
         # cues are heard, never reviewed: the history holds the words
         assert all(u.tone is None for u in listener_session(listener).history.utterances)
+
+
+@READERS
+async def test_the_lists_elements_history_voices_announcements_and_named_bookmarks(
+    reader: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        session = listener_session(listener)
+        elements = session.elements()
+        table = next(n for n, (label, _) in enumerate(elements) if label.startswith("Table"))
+        assert elements[0][0] == "Heading level 1: Fundamentals"
+        await listener.choose_from("E", table)
+        await finish(listener)
+        element = listener.cursor.element_at()
+        assert element is not None and element.kind.value == "table"
+        # the elements list is a jump: backspace comes back
+        await listener.press("backspace")
+        await finish(listener)
+        assert listener.cursor.index == 0
+        # the history, newest first: choosing one goes to its place
+        heard = session.history.utterances[::-1]
+        with_place = next(n for n, u in enumerate(heard) if u.place is not None and n > 0)
+        await listener.choose_from("left_curly_bracket", with_place)
+        await finish(listener)
+        assert listener.cursor.current.place == heard[with_place].place
+        # a bookmark with the listener's own name
+        await listener.type_after("m", "the dose table")
+        await finish(listener)
+        assert session.bookmarks[-1].name == "the dose table"
+        # the voices list: the American voice, said by name
+        voices, _ = session.voice_choices()
+        american = next(n for n, v in enumerate(voices) if v.id == "gmw/en-US")
+        start = session.voice_choices()[1]
+        before = len(listener.speaker.said)
+        if reader is Reader.FULL_SCREEN:
+            # the list starts on the voice heard: the arrows go from there
+            await listener.press("V", *["down"] * (american - start), "enter")
+        else:
+            await listener.choose_from("V", american)
+        await finish(listener)
+        assert session.settings.voice.voice == "gmw/en-US"
+        assert "Voice: English (America)" in listener.speaker.texts(before)
+        # announcements: item positions off, so moving in a list says none
+        await listener.choose_from("a", 2)
+        await finish(listener)
+        assert not session.settings.verbosity.announcements.positions
+        await listener.press("l")
+        await finish(listener)
+        before = len(listener.speaker.said)
+        await listener.press("down")
+        await finish(listener)
+        assert not any(t.startswith("Item ") for t in listener.speaker.texts(before))
+
+
+@MOMENTS
+@READERS
+async def test_pitch_volume_cells_anywhere_and_where_twice(
+    reader: Reader, moment: Moment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_listening(reader, tmp_path, monkeypatch) as listener:
+        session = listener_session(listener)
+        await heard_after(listener, "greater_than_sign", moment, ["Pitch 60"])
+        await heard_after(listener, "less_than_sign", moment, ["Pitch 50"])
+        await heard_after(listener, "left_parenthesis", moment, ["Volume 90 percent"])
+        await heard_after(listener, "right_parenthesis", moment, ["Volume 100 percent"])
+        assert (session.settings.voice.pitch, session.settings.voice.volume) == (50, 1.0)
+        # ctrl+alt+arrows: off a table they say so; on one, they move by cell
+        await heard_after(listener, "ctrl+alt+right", moment, ["Not in a table"])
+        await listener.press("x")
+        await finish(listener)
+        await heard_after(
+            listener,
+            "ctrl+alt+down",
+            moment,
+            [
+                "Table mode",
+                "Row 2: Estrogen Deficiency",
+            ],
+        )
+        await heard_after(listener, "escape", moment, ["Out of table mode"])
+        await listener.press("w")
+        await finish(listener)
+        before = len(listener.speaker.said)
+        await listener.press("w")
+        await finish(listener)
+        assert listener.speaker.texts(before)[-1].endswith("in the article")

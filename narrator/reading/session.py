@@ -186,7 +186,7 @@ class ReadingSession:
             Action.HISTORY: self.quiet,
             Action.ACTIVATE: self.activate,
             Action.READ_ROW: self.read_row,
-            Action.READ_COLUMN: lambda: self._in_table(TableCells.read_column),
+            Action.READ_COLUMN: self.read_column,
             Action.LEAVE_TABLE: self.leave_table,
             Action.NEXT_WORD: lambda: self.step_word(1),
             Action.PREVIOUS_WORD: lambda: self.step_word(-1),
@@ -435,10 +435,11 @@ class ReadingSession:
         else:
             self._jump(lambda: self.cursor.go_to_section(target))
 
-    def elements(self, kind: ElementKind | None = None) -> list[tuple[str, int | str]]:
+    def elements(self) -> list[tuple[str, int | str]]:
         """The elements list: headings, lists, tables, figures and callouts in reading
-        order, then bookmarks; each a label and what to land on (an element's number
-        in ``cursor.elements``, or a section id, or a bookmark as ``"#n"``)."""
+        order, each a label and what to land on (an element's number in
+        ``cursor.elements``, or a section id). A label starts with its kind
+        ("Table, 3 rows…"), so a letter jumps to the next of that kind."""
         cursor = self.cursor
         entries: list[tuple[int, str, int | str]] = []
         for span in cursor.structure.sections:
@@ -448,14 +449,7 @@ class ReadingSession:
             where = f", in {section.title}" if section is not None else ""
             entries.append((element.start, f"{element.summary}{where}", number))
         entries.sort(key=lambda entry: entry[0])
-        listed = [(label, target) for _, label, target in entries]
-        if kind is not None:
-            listed = [
-                (label, target)
-                for label, target in listed
-                if isinstance(target, int) and cursor.elements[target].kind is kind
-            ]
-        return listed
+        return [(label, target) for _, label, target in entries]
 
     # ----------------------------------------------------------- reviewing
 
@@ -491,9 +485,14 @@ class ReadingSession:
 
     # --------------------------------------------------------------- tables
 
-    def enter_table(self) -> bool:
-        """Table mode on the table at the cursor, on the row being read; False (and said)
-        when the cursor is not in a table."""
+    def enter_table(self) -> None:
+        """Enter on a table: table mode, on the row being read, said with its cell."""
+        if self._table_here():
+            assert self.table is not None
+            self.speak(self.cursor.announcer.sentences(self.table.entered()))
+
+    def _table_here(self) -> bool:
+        """Table mode on the table at the cursor; False (and said) when there is none."""
         element = self.cursor.element_at()
         if element is None or element.kind is not ElementKind.TABLE:
             self.say("Not in a table")
@@ -501,21 +500,24 @@ class ReadingSession:
         row = max(0, self.cursor.index - element.start - 1)
         self.table = TableCells(element, row=min(row, element.end - element.start - 2))
         self.cursor.go_to(self.table.row_index)
-        self.speak(self.cursor.announcer.sentences(self.table.entered()))
         self.view.show_place()
         return True
 
     def cell(self, rows: int, columns: int) -> None:
-        """A cell move (arrows in table mode, ctrl+alt+arrows in any table)."""
-        if self.table is None and not self.enter_table():
-            return
+        """A cell move (arrows in table mode; ctrl+alt+arrows in any table, which
+        enter table mode first, saying so before the cell moved to)."""
+        lead = []
+        if self.table is None:
+            if not self._table_here():
+                return
+            lead = [self.cursor.announcer.say("Table mode")]
         assert self.table is not None
         said = self.table.move(rows, columns)
         if said is None:
-            self.speak([*self._tone(Cue.BOUNDARY), self.cursor.announcer.say(EDGE)])
+            self.speak([*lead, *self._tone(Cue.BOUNDARY), self.cursor.announcer.say(EDGE)])
             return
         self.cursor.go_to(self.table.row_index)
-        self.speak(self.cursor.announcer.sentences(said))
+        self.speak([*lead, *self.cursor.announcer.sentences(said)])
         self.view.show_place()
 
     def read_row(self) -> None:
@@ -523,9 +525,10 @@ class ReadingSession:
         if self.table is not None:
             self.speak([dataclasses.replace(self.cursor.utterances[self.table.row_index])])
 
-    def _in_table(self, read: Callable[[TableCells], str]) -> None:
+    def read_column(self) -> None:
+        """c in table mode: the column's header, then each of its cells."""
         if self.table is not None:
-            self.speak(self.cursor.announcer.sentences(read(self.table)))
+            self.speak(self.cursor.announcer.sentences(self.table.read_column()))
 
     def leave_table(self) -> None:
         self.table = None
@@ -647,6 +650,9 @@ class ReadingSession:
             self.say_all = self._say_all()
             self.view.show_script()
             self.view.show_place()
+        else:  # the script stays as it is; the reader's own words follow the settings
+            self.cursor.announcements = verbosity.announcements
+            self.say_all.cues = self._cues().around
         if reading:
             self.say_all.start(announcement)
         else:
