@@ -160,6 +160,10 @@ class EspeakEngine:
         self._samples = 0
         self._last_word_sample = 0
         self._failure: BaseException | None = None
+        # the voice spec that lists the variants; espeak-ng may keep pointing at it
+        # after the call, so it lives as long as the engine
+        self._variants = self._espeak.VOICE()
+        self._variants.languages = b"variant"
         self._callback = self._espeak.t_espeak_callback(self._on_synth)
         self._espeak.cSetSynthCallback(self._callback)
 
@@ -175,9 +179,7 @@ class EspeakEngine:
                     languages=(language,) if language else (),
                 )
             )
-        wanted = self._espeak.VOICE()
-        wanted.languages = b"variant"
-        for variant in self._espeak.ListVoices(ctypes.byref(wanted)):
+        for variant in self._espeak.ListVoices(ctypes.byref(self._variants)):
             identifier = variant.identifier.decode("utf-8", "replace")
             found.append(
                 Voice(
