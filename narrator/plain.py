@@ -33,7 +33,7 @@ from narrator.content.model import GlossaryEntry
 from narrator.controls import visible
 from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
-from narrator.reading.commands import BY_KEY, COMMANDS, ESCAPE_WAIT_SECONDS, Action
+from narrator.reading.commands import BY_KEY, COMMANDS, ESCAPE_WAIT_SECONDS, IN_TABLE, Action
 from narrator.reading.cursor import Cursor
 from narrator.reading.library_commands import summary
 from narrator.reading.library_list import default_index, library_list
@@ -50,6 +50,27 @@ POLL_SECONDS = 0.03
 IDLE_SECONDS = 0.5
 
 _SEQUENCES = {
+    "\x1b[1;7A": "ctrl+alt+up",
+    "\x1b[1;7B": "ctrl+alt+down",
+    "\x1b[1;7C": "ctrl+alt+right",
+    "\x1b[1;7D": "ctrl+alt+left",
+    "\x1b[1;5C": "ctrl+right",
+    "\x1b[1;5D": "ctrl+left",
+    "\x1b[1;5H": "ctrl+home",
+    "\x1b[1;5F": "ctrl+end",
+    "\x1b[7^": "ctrl+home",
+    "\x1b[8^": "ctrl+end",
+    "\x1b[H": "home",
+    "\x1b[F": "end",
+    "\x1b[1~": "home",
+    "\x1b[4~": "end",
+    "\x1b[7~": "home",
+    "\x1b[8~": "end",
+    "\x1bOH": "home",
+    "\x1bOF": "end",
+    "\x1bOP": "f1",
+    "\x1b[11~": "f1",
+    "\x1b[[A": "f1",
     "\x1b[A": "up",
     "\x1b[B": "down",
     "\x1b[C": "right",
@@ -69,7 +90,23 @@ _NAMED = {
     "\r": "enter",
     "\n": "enter",
     "\x0f": "ctrl+o",
+    "\x7f": "backspace",
+    "\x08": "backspace",
+    "!": "exclamation_mark",
+    "@": "at",
+    "#": "number_sign",
+    "$": "dollar_sign",
+    "%": "percent_sign",
+    "^": "circumflex_accent",
+    "[": "left_square_bracket",
+    "]": "right_square_bracket",
+    "{": "left_curly_bracket",
+    "<": "less_than_sign",
+    ">": "greater_than_sign",
+    "(": "left_parenthesis",
+    ")": "right_parenthesis",
 }
+_LONGEST = max(map(len, _SEQUENCES))
 READ_KEYS = {
     "space": Action.SAY_ALL,
     "right": Action.NEXT_SENTENCE,
@@ -178,8 +215,9 @@ class Keys:
         if not self._pending:
             return None
         if self._pending.startswith("\x1b"):
-            while len(self._pending) < 3 and self._fill(ESCAPE_WAIT_SECONDS):
-                pass
+            while len(self._pending) < _LONGEST and self._fill(ESCAPE_WAIT_SECONDS):
+                if self._pending in _SEQUENCES:
+                    break
             for sequence, name in _SEQUENCES.items():
                 if self._pending.startswith(sequence):
                     self._pending = self._pending[len(sequence) :]
@@ -192,7 +230,7 @@ class Keys:
 
     @staticmethod
     def _drop_sequence(pending: str) -> str:
-        """Skip an escape sequence for a key the reader does not use (F1, Home, …)."""
+        """Skip an escape sequence for a key the reader does not use (F2, Insert, …)."""
         for end in range(2, len(pending)):
             if pending[end].isalpha() or pending[end] == "~":
                 return pending[end + 1 :]
@@ -213,7 +251,8 @@ class PlainView:
         self._printed: set[int] = set()
 
     def show_heard(self, utterance: Utterance, line: str) -> None:
-        if id(utterance) not in self._printed:
+        """A sound cue is heard, not printed (the words beside it say the same)."""
+        if id(utterance) not in self._printed and utterance.tone is None:
             print(one_line(line), file=self.out, flush=True)
 
     def printed(self, utterances: Sequence[Utterance]) -> None:
@@ -327,13 +366,23 @@ class PlainReader:
         """Do what ``key`` asks (asking the listener on ``keys`` for a search or a
         choice); False when the reader is to close."""
         command = BY_KEY.get(key)
-        if command is None or not command.plain:
+        in_table = (
+            self.session.table is not None and command is not None and command.action in IN_TABLE
+        )
+        if command is None or not (command.plain or in_table):
             self.session.no_such_key(key)
+            return True
+        if self.session.describe(command.action):
             return True
         asks: dict[Action, Callable[[Keys], None]] = {
             Action.SEARCH: self._search,
             Action.GLOSSARY: self._choose_term,
             Action.BOOKMARKS: self._choose_bookmark,
+            Action.ELEMENTS: self._choose_element,
+            Action.HISTORY: self._print_history,
+            Action.NAMED_BOOKMARK: self._name_bookmark,
+            Action.ANNOUNCEMENTS: self._choose_announcements,
+            Action.VOICES: self._choose_voice,
         }
         if command.action is Action.QUIT:
             return not self.session.quit()
@@ -410,6 +459,44 @@ class PlainReader:
             return int(answer) - 1
         self.session.say(f"No number {answer}" if answer else "Nothing chosen")
         return None
+
+    def _choose_element(self, keys: Keys) -> None:
+        elements = self.session.elements()
+        bookmarks = self.session.bookmarks
+        labels = [label for label, _ in elements] + [f"Bookmark: {b.name}" for b in bookmarks]
+        number = self._choose(keys, "Elements", labels)
+        if number is None:
+            return
+        if number < len(elements):
+            self.session.go_to_element(number)
+        else:
+            self.session.go_to_bookmark(number - len(elements))
+
+    def _print_history(self, keys: Keys) -> None:
+        """The speech history, newest first, printed to copy from; a number goes there."""
+        heard = self.session.history.utterances[::-1]
+        number = self._choose(keys, "Speech history", [u.text for u in heard])
+        if number is not None:
+            self.session.go_to_heard(heard[number])
+
+    def _name_bookmark(self, keys: Keys) -> None:
+        self.session.say("Bookmark name, then Enter")
+        name = _ask(keys, "Bookmark name: ")
+        if name is None or not name.strip():
+            self.session.say("No bookmark added")
+            return
+        self.session.add_bookmark(name)
+
+    def _choose_announcements(self, keys: Keys) -> None:
+        number = self._choose(keys, "Announcements", self.session.announcement_choices())
+        if number is not None:
+            self.session.toggle_announcement(number)
+
+    def _choose_voice(self, keys: Keys) -> None:
+        voices, _ = self.session.voice_choices()
+        number = self._choose(keys, "Voices", [voice.name for voice in voices])
+        if number is not None:
+            self.session.choose_voice(voices[number])
 
     def _choose(self, keys: Keys, title: str, names: Sequence[str]) -> int | None:
         """A numbered list, printed and said; the listener types a number (nothing goes back)."""

@@ -345,6 +345,70 @@ def reading_moves(quick: bool) -> list[Row]:
 
 
 @bench
+def rates_and_element_moves(quick: bool) -> list[Row]:
+    """The rate a listener chooses is the rate they hear, from 80 to 1000 words per
+    minute (measured from the audio's length), and an element move (l, x, i, o) is
+    heard as quickly as any key: key → cursor move → first sample played."""
+    import threading
+    import time
+
+    from narrator.content.loader import load_article
+    from narrator.reading.commands import Action
+    from narrator.reading.cursor import Cursor
+    from narrator.speech.engines.espeak import EspeakEngine
+    from narrator.speech.events import SpeechEvent, SpeechEventKind
+    from narrator.speech.settings import MAX_RATE, MIN_RATE, Verbosity, VoiceSettings
+    from narrator.speech.speaker import Speaker
+    from narrator.speech.utterance import Role
+
+    article = load_article(REFERENCE)
+    cursor = Cursor.for_article(article, Verbosity())
+    paragraphs = [u.spoken for u in cursor.utterances if u.role is Role.PARAGRAPH]
+    text = " ".join(paragraphs[: 4 if quick else 12])
+    engine = EspeakEngine()
+    rows = []
+    for label, rate in (("lowest", MIN_RATE), ("highest", MAX_RATE)):
+        samples = engine.synthesize(text, VoiceSettings(rate=rate), lambda pcm: None)
+        measured = len(text.split()) / (samples / engine.sample_rate) * 60
+        wanted = 950 if rate == MAX_RATE else 70
+        rows.append(
+            Row(
+                f"measured words per minute at the {label} rate ({rate})",
+                measured,
+                "wpm",
+                f"≥ {wanted}" if rate == MAX_RATE else "≈ 80",
+                measured >= wanted if rate == MAX_RATE else 70 <= measured <= 90,
+            )
+        )
+    started = threading.Event()
+
+    def on_event(event: SpeechEvent) -> None:
+        if event.kind is SpeechEventKind.STARTED:
+            started.set()
+
+    moves = [Action.NEXT_LIST, Action.NEXT_TABLE, Action.NEXT_FIGURE, Action.NEXT_CALLOUT]
+    latencies = []
+    with Speaker(on_event=on_event, null_audio=True) as speaker:
+        speaker.voices()  # the worker is up, as it is once the reader has opened
+        for press in range(8 if quick else 40):
+            if press % 8 == 0:
+                cursor.go_to(0)
+            started.clear()
+            asked = time.monotonic()
+            move = cursor.step(moves[press % len(moves)])
+            speaker.speak(move.speech)
+            started.wait(10)
+            latencies.append((time.monotonic() - asked) * 1000)
+            speaker.stop()
+            time.sleep(0.05)
+    value = _median(latencies)
+    rows.append(
+        Row("element move key → first sample (median)", value, "ms", "≤ 50 ms", value <= 50)
+    )
+    return rows
+
+
+@bench
 def saving_state(quick: bool) -> list[Row]:
     """Progress is saved while reading and on quit; an atomic, fsynced write must not
     delay quitting noticeably."""

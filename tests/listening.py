@@ -64,6 +64,14 @@ class Listener:
         raise NotImplementedError
 
     async def choose_term(self, number: int) -> None:
+        await self.choose_from("g", number)
+
+    async def choose_from(self, key: str, number: int) -> None:
+        """Open the list ``key`` opens and choose its entry ``number`` (from 0)."""
+        raise NotImplementedError
+
+    async def type_after(self, key: str, line: str) -> None:
+        """Press ``key`` and type ``line`` where it asks (a search, a bookmark's name)."""
         raise NotImplementedError
 
     async def settle(self) -> None:
@@ -106,10 +114,13 @@ class FullScreenListener(Listener):
         await self.settle()
 
     async def search(self, query: str) -> None:
-        await self.press("slash", *query, "enter")
+        await self.type_after("slash", query)
 
-    async def choose_term(self, number: int) -> None:
-        await self.press("g", *["down"] * number, "enter")
+    async def choose_from(self, key: str, number: int) -> None:
+        await self.press(key, *["down"] * number, "enter")
+
+    async def type_after(self, key: str, line: str) -> None:
+        await self.press(key, *(" " if c == " " else c for c in line), "enter")
 
     async def settle(self) -> None:
         await self.pilot.pause()
@@ -133,15 +144,15 @@ class PlainListener(Listener):
             self.reader.press(key, keys=None)  # type: ignore[arg-type]
             await self.settle()
 
-    async def _typing(self, line: str, key: str) -> None:
+    async def type_after(self, key: str, line: str) -> None:
         self.monkeypatch.setattr(plain, "_ask", lambda keys, prompt: line)
         await self.press(key)
 
     async def search(self, query: str) -> None:
-        await self._typing(query, "slash")
+        await self.type_after("slash", query)
 
-    async def choose_term(self, number: int) -> None:
-        await self._typing(str(number + 1), "g")
+    async def choose_from(self, key: str, number: int) -> None:
+        await self.type_after(key, str(number + 1))
 
     async def settle(self) -> None:
         self.reader.pump()

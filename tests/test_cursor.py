@@ -10,7 +10,7 @@ from reading_fixtures import ARTICLE, GLOSSARY, UTTERANCES
 from narrator.errors import NarratorError
 from narrator.reading.announce import Announcer
 from narrator.reading.commands import Action
-from narrator.reading.cursor import END, START, Cursor
+from narrator.reading.cursor import END, START, Cursor, Move
 from narrator.speech.utterance import Place, Role
 
 
@@ -36,6 +36,11 @@ def test_sentences_step_one_utterance_and_stop_at_the_ends(cursor: Cursor) -> No
     assert (move.moved, cursor.index, move.announcement) == (False, len(UTTERANCES) - 1, END)
 
 
+def script_texts(move: Move) -> list[str]:
+    """What a move reads of the article, without the reader's own words."""
+    return [u.text for u in move.speech if u.place is not None]
+
+
 def test_paragraphs_move_by_block_and_read_all_of_it_straight_away(cursor: Cursor) -> None:
     move = cursor.next_paragraph()
     assert (move.index, move.end, move.announcement) == (1, 3, "")
@@ -47,8 +52,12 @@ def test_paragraphs_move_by_block_and_read_all_of_it_straight_away(cursor: Curso
     assert [u.spoken for u in move.speech] == ["Section 2 of 4: Intermediate."]
     cursor.go_to(13)
     move = cursor.next_paragraph()
-    assert (move.index, texts(move)) == (14, ["When estrogen levels fall, bones suffer."])
-    assert texts(cursor.previous_paragraph()) == ["Check bone."]
+    # leaving a list says so; moving within one says the item's position
+    assert (move.index, texts(move)) == (
+        14,
+        ["Out of list", "When estrogen levels fall, bones suffer."],
+    )
+    assert texts(cursor.previous_paragraph()) == ["Item 2 of 2", "Check bone."]
     move = cursor.previous_paragraph()
     assert (move.index, move.end) == (11, 13)
     assert texts(move) == ["List, 2 items.", "Check estrogen levels."]
@@ -60,11 +69,11 @@ def test_paragraphs_move_by_block_and_read_all_of_it_straight_away(cursor: Curso
 def test_down_and_up_read_every_utterance_once_in_order(cursor: Cursor) -> None:
     heard = [cursor.current.text]
     while (move := cursor.next_paragraph()).moved:
-        heard.extend(texts(move))
+        heard.extend(script_texts(move))
     assert heard == [u.text for u in UTTERANCES]
     backwards: list[list[str]] = []
     while (move := cursor.previous_paragraph()).moved:
-        backwards.insert(0, texts(move))
+        backwards.insert(0, script_texts(move))
     assert [text for block in backwards for text in block] == [u.text for u in UTTERANCES[:-1]]
 
 

@@ -241,3 +241,61 @@ def test_at_a_listeners_pace_each_t_and_each_n_moves_on(terminal: Terminal, tmp_
     for screen in terminal.screens:
         for noise in NOISE:
             assert noise not in screen, screen
+
+
+def test_a_table_cell_by_cell_skimming_back_after_a_term_and_reviewing(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The structural keys in the real reader: table mode, skim, back, history review
+    (at the top rate, so skimming reaches the next section soon)."""
+    log = tmp_path / "structure.jsonl"
+    settings = tmp_path / "xdg_config_home" / "narrator" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"voice": {"rate": 1000}}', encoding="utf-8")
+    terminal.start(log)
+    wait_for("the reader", lambda: "Contents" in terminal.screen() and heard(log))
+    wait_for("the opening to be heard", lambda: started(log, 0, lambda e: e["place"] is not None))
+
+    def said_after(keys: tuple[str, ...], text: str) -> dict[str, Any]:
+        mark = len(heard(log))
+        terminal.keys(*keys)
+        return wait_for(text, lambda: started(log, mark, lambda e: text in e["text"]))
+
+    said_after(("x",), "Optimal Estrogen")
+    said_after(("Enter",), "Table mode, row 1 of 3, column 1 of 3")
+    said_after(("Right",), "Anastrozole Dosing: Correct, titrated dose")
+    said_after(("Down",), "Estrogen Deficiency: Excessive dose")
+    said_after(("c",), "Insufficient dose (under-suppression)")
+    said_after(("Escape",), "Out of table mode")
+
+    # skim from the top: headings and first sentences, then k reads on in full
+    said_after(("C-Home",), "Fundamentals")
+    skim = said_after(("k",), "Skim on")
+    said_after((), "Intermediate")
+    skimmed = [
+        e["text"] for e in heard(log) if e["event"] == "started" and e["time"] > skim["time"]
+    ]
+    assert "Perhaps it is a persistent fatigue" not in " ".join(skimmed)
+    said_after(("k",), "Skim off")
+    terminal.keys("Escape")
+    time.sleep(0.3)
+
+    # a term jump, then back where the listener was
+    said_after(("Right",), "Navigating the complexities")
+    term = said_after(("t",), "Term: ")
+    back = said_after(("BSpace",), "Back to Intermediate")
+    assert back["time"] > term["time"]
+    said_after((), "Navigating the complexities")
+
+    # the last five utterances again, without moving
+    time.sleep(0.5)
+    status = status_line(terminal.screen())
+    history = [e["text"] for e in heard(log) if e["event"] == "started" and e["role"] != "cue"]
+    for text in history[-1:-6:-1]:
+        said_after(("[",), text)
+    assert status_line(terminal.screen()) == status
+    terminal.keys("q")
+    wait_for("the exit", lambda: "NARRATOR-EXIT=0" in terminal.screen())
+    for screen in terminal.screens:
+        for noise in NOISE:
+            assert noise not in screen, screen

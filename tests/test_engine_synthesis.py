@@ -139,3 +139,30 @@ def test_ctrl_c_in_the_audio_sink_stops_synthesis_and_is_raised_not_printed(
     assert capfd.readouterr().err == ""
     samples, _ = synthesize(engine, SENTENCE)
     assert len(samples) > engine.sample_rate  # the next text is said whole
+
+
+def _measured_words_per_minute(engine: EspeakEngine, rate: int) -> float:
+    """Words per minute heard, from the length of the audio of the reference article's
+    first paragraphs (espeak-ng's own rate is nominal)."""
+    from pathlib import Path
+
+    from narrator.content.loader import load_article
+    from narrator.speech.script import build_script
+    from narrator.speech.utterance import Role
+
+    article = load_article(
+        Path(__file__).resolve().parents[1] / "content" / "anastrozole-dosing.yaml"
+    )
+    paragraphs = [u for u in build_script(article).utterances if u.role is Role.PARAGRAPH]
+    text = " ".join(u.spoken for u in paragraphs[:6])
+    samples, _ = synthesize(engine, text, VoiceSettings(rate=rate))
+    return len(text.split()) / (len(samples) / engine.sample_rate) * 60
+
+
+def test_the_top_rate_is_a_thousand_words_per_minute_measured(engine: EspeakEngine) -> None:
+    from narrator.speech.settings import MAX_RATE, MIN_RATE
+
+    assert MAX_RATE == 1000
+    assert _measured_words_per_minute(engine, MAX_RATE) >= 950
+    assert 160 <= _measured_words_per_minute(engine, 180) <= 200
+    assert _measured_words_per_minute(engine, MIN_RATE) <= 90

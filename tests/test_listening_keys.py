@@ -49,6 +49,11 @@ WALKS = [
     Walk("up", ("up", "up"), setup=("down", "down", "down")),
     Walk("right", ("right", "right", "right")),
     Walk("left", ("left", "left"), setup=("right", "right", "right")),
+    Walk("lists", ("l", "l", "L")),
+    Walk("tables-figures-callouts", ("x", "x", "X", "i", "I", "o", "O")),
+    Walk("ends", ("end", "home", "ctrl+end", "ctrl+home")),
+    Walk("shift-digits", ("at", "exclamation_mark"), setup=("h", "h", "h", "h", "h")),
+    Walk("in-and-out-of-a-list", ("down", "down", "up"), setup=("l",)),
 ]
 
 
@@ -115,9 +120,9 @@ async def test_a_key_that_does_nothing_says_so_and_leaves_the_place(
     async with open_listening(reader, tmp_path, monkeypatch) as listener:
         index = listener.cursor.index
         heard_before = len(listener.speaker.said)
-        await listener.press("x")
+        await listener.press("j")
         await listener.wait_for(Moment.FINISHED)
-        assert listener.speaker.texts(heard_before) == ["x does nothing"]
+        assert listener.speaker.texts(heard_before) == ["j does nothing"]
         await listener.press("Z")
         await listener.wait_for(Moment.FINISHED)
         assert listener.speaker.texts(heard_before)[1:] == ["shift z does nothing"]

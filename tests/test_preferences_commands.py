@@ -108,8 +108,8 @@ def test_an_unknown_voice_is_one_line_naming_the_voices_command(
 @pytest.mark.parametrize(
     ("rate", "message"),
     [
-        ("600", "argument --rate: 600 words per minute is out of range: choose 80 to 500"),
-        ("79", "argument --rate: 79 words per minute is out of range: choose 80 to 500"),
+        ("1001", "argument --rate: 1001 words per minute is out of range: choose 80 to 1000"),
+        ("79", "argument --rate: 79 words per minute is out of range: choose 80 to 1000"),
         ("fast", "argument --rate: the rate is words per minute, a whole number, not 'fast'"),
     ],
 )

@@ -76,8 +76,12 @@ def test_down_through_the_underdosing_section_reads_every_list_item(cursor: Curs
     section = "what-are-the-risks-of-underdosing-anastrozole"
     cursor.go_to_section(section)
     heard: list[str] = []
+    positions: list[str] = []
     while (move := cursor.next_paragraph()).moved and move.utterance.place.section == section:
-        heard.extend(u.text for u in move.speech)
+        heard.extend(u.text for u in move.speech if u.place is not None)
+        positions.extend(u.text for u in move.speech if u.place is None)
+    # moving in the list says each item's place, and leaving it says so
+    assert positions == ["Item 2 of 4", "Item 3 of 4", "Item 4 of 4", "Out of list"]
     expected = [
         u.text
         for u in cursor.utterances

@@ -100,7 +100,9 @@ def test_where_is_brief_and_a_second_press_adds_the_title(tmp_path: Path) -> Non
     r = reading(tmp_path)
     brief = r.said_after(Action.WHERE)
     assert brief == ["Fundamentals, section 1 of 4, 0 percent"]
-    assert r.said_after(Action.WHERE) == [f"Dosing, {brief[0]}"]
+    again = r.said_after(Action.WHERE)
+    assert again[0] == f"Dosing, {brief[0]}."
+    assert again[1] == "Less than a minute left in the section, less than a minute in the article"
     r.session.run(Action.NEXT_SENTENCE)
     assert r.said_after(Action.WHERE)[0].startswith("Fundamentals, paragraph 1 of 2")
 

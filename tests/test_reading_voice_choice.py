@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fake_speaker import VOICES
 
 from narrator.errors import NarratorError
 from narrator.reading.voice_choice import (
@@ -33,9 +34,9 @@ def test_faster_and_slower_step_the_rate_and_say_it_briefly() -> None:
 
 
 def test_the_rate_stops_at_its_limits_and_says_where_it_stopped() -> None:
-    assert faster(VoiceSettings(rate=MAX_RATE - 5)).said == f"Rate {MAX_RATE}"
+    assert faster(VoiceSettings(rate=MAX_RATE - 5)).said == f"Rate {MAX_RATE}, maximum"
     assert faster(VoiceSettings(rate=MAX_RATE)).voice.rate == MAX_RATE
-    assert slower(VoiceSettings(rate=MIN_RATE + 5)).said == f"Rate {MIN_RATE}"
+    assert slower(VoiceSettings(rate=MIN_RATE + 5)).said == f"Rate {MIN_RATE}, minimum"
     assert slower(VoiceSettings(rate=MIN_RATE)).voice.rate == MIN_RATE
 
 
@@ -119,3 +120,43 @@ def test_next_voice_skips_voices_for_another_writing_system() -> None:
     assert next_voice(VoiceSettings(voice=BRITISH.id), installed, "en").voice.voice == AMERICAN.id
     only = next_voice(VoiceSettings(voice=BRITISH.id), [BRITISH, shavian], "en-Shaw")
     assert only.voice.voice == shavian.id
+
+
+def test_pitch_and_volume_step_within_their_range_and_say_it() -> None:
+    from narrator.reading.voice_choice import higher, louder, lower, quieter
+
+    assert higher(VoiceSettings(pitch=50)).said == "Pitch 60"
+    assert higher(VoiceSettings(pitch=100)).voice.pitch == 100
+    assert lower(VoiceSettings(pitch=0)).said == "Pitch 0"
+    assert quieter(VoiceSettings(volume=1.0)).said == "Volume 90 percent"
+    assert louder(VoiceSettings(volume=1.0)).voice.volume == 1.0
+    assert quieter(VoiceSettings(volume=0.05)).said == "Volume 0 percent"
+
+
+def test_the_voices_list_has_the_language_s_voices_then_the_heard_one_s_variants() -> None:
+    from narrator.reading.voice_choice import next_voice, voice_choices
+
+    installed = [
+        *VOICES,
+        Voice("gmw/de", "German", ("de",)),
+        Voice("f3", "f3", (), variant=True, gender="female"),
+        Voice("Alicia", "Alicia", (), variant=True, gender="female"),
+    ]
+    listed, heard = voice_choices(VoiceSettings(voice="gmw/en-US"), installed, "en")
+    assert [v.id for v in listed] == [
+        "gmw/en",
+        "gmw/en-US",
+        "gmw/en-US+f3",
+        "gmw/en-US+Alicia",
+    ]
+    assert heard == 1
+    assert listed[2].name == "English (America), f3, female"
+    # a variant is heard: the list starts on it; v goes on to the next voice, plainly
+    listed, heard = voice_choices(VoiceSettings(voice="gmw/en+Alicia"), installed, "en")
+    assert listed[heard].id == "gmw/en+Alicia"
+    assert (
+        next_voice(VoiceSettings(voice="gmw/en+Alicia"), installed, "en").voice.voice == "gmw/en-US"
+    )
+    require_installed("gmw/en+f3", installed)
+    with pytest.raises(NarratorError):
+        require_installed("gmw/en+f9", installed)

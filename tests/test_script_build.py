@@ -196,7 +196,7 @@ def test_tables_are_read_row_by_row_with_column_headers() -> None:
     utterances = script.section_utterances("overdosing")[1:4]
     assert utterances[0].role is Role.TABLE_CAPTION
     assert utterances[0].place == Place("overdosing", 0, -1, 0)
-    assert utterances[0].spoken == "Table, 2 columns, 2 rows."
+    assert utterances[0].spoken == "Table, 2 rows, 2 columns."
     assert utterances[1].text == "Optimal Estrogen | Correct, titrated dose"
     assert utterances[1].spoken == (
         "Hormonal State: Optimal Estrogen. an ASS troh zohl Dosing: Correct, titrated dose."
@@ -208,7 +208,7 @@ def test_table_caption_is_said_after_the_shape() -> None:
     table = Table(header=("A", "B"), rows=(("1", "2"),), caption="Dosing effects")
     script = build_script(article(sections=(Section("t", "T", blocks=(table,)),)))
     assert script.utterances[1].text == "Dosing effects"
-    assert script.utterances[1].spoken == "Table, 2 columns, 1 row. Dosing effects."
+    assert script.utterances[1].spoken == "Table, 1 row, 2 columns: Dosing effects."
 
 
 def test_references_are_one_utterance_each_after_an_announcement() -> None:

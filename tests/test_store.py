@@ -22,6 +22,7 @@ from narrator.reading.bookmarks import Bookmark, bookmark_here
 from narrator.reading.cursor import Cursor
 from narrator.reading.store import ArticleState, Settings, Store, write_atomically
 from narrator.speech.settings import (
+    MAX_RATE,
     FigureVerbosity,
     Footnotes,
     Punctuation,
@@ -164,7 +165,7 @@ def test_out_of_range_settings_are_brought_into_range(xdg: Path) -> None:
     loaded = store.settings()
     assert loaded.notice is None
     assert (loaded.value.voice.rate, loaded.value.voice.pitch, loaded.value.voice.volume) == (
-        500,
+        MAX_RATE,
         0,
         1.0,
     )

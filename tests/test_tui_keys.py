@@ -155,7 +155,10 @@ async def test_w_says_where_and_r_repeats(tmp_path: Path) -> None:
         await session.press("w")
         again = await session.heard(lambda e: "percent" in e["text"])
         title = session.reader.cursor.article.title
-        assert again["text"] == f"{title}, {said['text']}"
+        # twice: the title too, then how long the section and the article take to hear
+        assert again["text"] == f"{title}, {said['text']}."
+        left = await session.heard(lambda e: "left in the section" in e["text"])
+        assert left["text"].endswith("in the article")
         await session.press("r")
         await session.heard("Perhaps it is a persistent fatigue")
 

@@ -19,17 +19,22 @@ from narrator.content.terms import TermFinder, TermOccurrence
 from narrator.errors import NarratorError
 from narrator.reading.announce import Announcer
 from narrator.reading.commands import Action
+from narrator.reading.elements import Element, ElementKind, find_elements
 from narrator.reading.search import Match, find_matches
 from narrator.reading.structure import SectionSpan, Structure
-from narrator.reading.where import Progress, Where
+from narrator.reading.where import Progress, Where, listening_time
 from narrator.speech import announce
 from narrator.speech.lexicon import Lexicon
 from narrator.speech.script import build_script
-from narrator.speech.settings import Verbosity
+from narrator.speech.settings import Announcements, Verbosity
 from narrator.speech.utterance import Place, Role, Utterance
 
 END = "End of article"
 START = "Start of article"
+# Where a paragraph or sentence move leaves one of these, it says so ("Out of list").
+_CONTAINERS = frozenset({ElementKind.LIST, ElementKind.TABLE})
+# The items whose position is said when moving among them ("row 2 of 3").
+_COUNTED = frozenset({Role.LIST_ITEM, Role.TABLE_ROW})
 
 # Utterances that are not the article's running text: a term "used" there is
 # the glossary talking about itself, not the article using it.
@@ -84,6 +89,8 @@ class Cursor:
         self.utterances = tuple(utterances)
         self.announcer = announcer or Announcer()
         self.structure = Structure(article, self.utterances)
+        self.elements = find_elements(article, self.utterances)
+        self.announcements = Announcements()  # which of the reader's own words are said
         self.progress = Progress(self.utterances, self.structure)
         self.terms = TermFinder(article.glossary)
         self.uses = tuple(
@@ -108,7 +115,9 @@ class Cursor:
         lexicon (the readers remake it when the listener changes punctuation or figures)."""
         script = build_script(article, verbosity=verbosity, lexicon=lexicon)
         announcer = Announcer.for_article(article, verbosity, lexicon)
-        return cls(article, script.utterances, announcer=announcer)
+        cursor = cls(article, script.utterances, announcer=announcer)
+        cursor.announcements = verbosity.announcements
+        return cursor
 
     # ----------------------------------------------------------------- state
 
@@ -127,6 +136,18 @@ class Cursor:
         """Where the listener is; ``state`` ("paused") ends the spoken answer."""
         title = self.article.title if with_title else ""
         return self.progress.where(self.index, title=title, state=state)
+
+    def time_left(self, rate: int) -> str:
+        """How long the rest of the section and of the article take to hear at ``rate``
+        words per minute: "About 2 minutes left in the section, about 25 minutes in the
+        article"."""
+        span = self.section()
+        section_end = span.end if span is not None else len(self.utterances)
+        in_section = self.progress.words(self.index, section_end)
+        in_article = self.progress.words(self.index, len(self.utterances))
+        section_time = listening_time(in_section / max(1, rate))
+        article_time = listening_time(in_article / max(1, rate))
+        return f"{section_time.capitalize()} left in the section, {article_time} in the article"
 
     def opening(self, resumed: bool, *, hint: str = "", title: bool = True) -> Move:
         """What opening the article says: its title (unless ``title`` is False: it
@@ -153,8 +174,10 @@ class Cursor:
         term: TermOccurrence | None = None,
         match: Match | None = None,
         end: int | None = None,
+        leaving: str = "",
     ) -> Move:
-        """Land on ``index``, to read ``utterances[index:end]`` (one sentence by default)."""
+        """Land on ``index``, to read ``utterances[index:end]`` (one sentence by default);
+        ``leaving`` ("Out of list") is said first, whatever is landed on."""
         self.index = index
         self.term = term
         self.match = match
@@ -167,9 +190,13 @@ class Cursor:
             speech = (self.announcer.say(announcement), *text)
         else:
             speech = text
+        if leaving:
+            speech = (self.announcer.say(leaving), *speech)
+            announcement = f"{leaving}. {announcement}" if announcement else leaving
         return Move(utterance, index, announcement, speech, end, term=term, match=match)
 
-    def _stay(self, announcement: str) -> Move:
+    def stay(self, announcement: str) -> Move:
+        """Stay where the cursor is and say why (a boundary: "No next table")."""
         return Move(
             self.current,
             self.index,
@@ -193,12 +220,27 @@ class Cursor:
 
         Its position is not said first: screen readers say the text straight
         away, and "where am I" and the status line tell the position."""
+        leaving = self._leaving(index)
         stop = self.structure.stop_at(index)
         if stop is None:
-            return self._land(index)
+            return self._land(index, leaving=leaving)
         span = self.structure.section_at(index)
         announcement = self._section_announcement(span) if stop.heading and span else ""
-        return self._land(stop.start, announcement, end=stop.end)
+        if (
+            self.announcements.positions
+            and stop.item > 1
+            and self.utterances[stop.start].role in _COUNTED
+            and not leaving
+        ):
+            announcement = f"{stop.noun.capitalize()} {stop.item} of {stop.items}"
+        return self._land(stop.start, announcement, end=stop.end, leaving=leaving)
+
+    def _leaving(self, index: int) -> str:
+        """ "Out of list" (or table) when a step to ``index`` leaves the one the cursor is in."""
+        here = self.element_at(self.index)
+        if here is None or here.kind not in _CONTAINERS or here.start <= index < here.end:
+            return ""
+        return f"Out of {here.kind.value}"
 
     # ------------------------------------------------------------ sentences
 
@@ -218,13 +260,13 @@ class Cursor:
 
     def next_sentence(self) -> Move:
         if self.index + 1 >= len(self.utterances):
-            return self._stay(END)
-        return self._land(self.index + 1)
+            return self.stay(END)
+        return self._land(self.index + 1, leaving=self._leaving(self.index + 1))
 
     def previous_sentence(self) -> Move:
         if self.index == 0:
-            return self._stay(START)
-        return self._land(self.index - 1)
+            return self.stay(START)
+        return self._land(self.index - 1, leaving=self._leaving(self.index - 1))
 
     # ----------------------------------------------------------- paragraphs
 
@@ -232,21 +274,21 @@ class Cursor:
         stop = self.structure.stop_at(self.index)
         after = stop.end if stop else self.index + 1
         if after >= len(self.utterances):
-            return self._stay(END)
+            return self.stay(END)
         return self._land_on_stop(after)
 
     def previous_paragraph(self) -> Move:
         stop = self.structure.stop_at(self.index)
         before = (stop.start if stop else self.index) - 1
         if before < 0:
-            return self._stay(START)
+            return self.stay(START)
         return self._land_on_stop(before)
 
     # ------------------------------------------------------------- sections
 
     def _section_move(self, spans: Sequence[SectionSpan], nowhere: str) -> Move:
         if not spans:
-            return self._stay(nowhere)
+            return self.stay(nowhere)
         span = spans[0]
         return self._land(span.start, self._section_announcement(span))
 
@@ -271,6 +313,57 @@ class Cursor:
         ]
         return self._section_move(earlier[::-1], f"No previous section at level {level}")
 
+    def section_start(self) -> Move:
+        """Home: the heading of the section being read."""
+        span = self.section()
+        if span is None:
+            return self.stay(START)
+        return self._land(span.start, self._section_announcement(span))
+
+    def section_end(self) -> Move:
+        """End: the last sentence of the section's own text (before its subsections)."""
+        span = self.section()
+        if span is None:
+            return self.stay(END)
+        return self._land(span.end - 1, "Last sentence of the section")
+
+    def article_start(self) -> Move:
+        span = self.structure.section_at(0)
+        return self._land(0, self._section_announcement(span) if span else START)
+
+    def article_end(self) -> Move:
+        return self._land(len(self.utterances) - 1, "Last sentence of the article")
+
+    # ------------------------------------------------------------- elements
+
+    def element_at(self, index: int | None = None) -> Element | None:
+        """The list, table, figure or callout that utterance ``index`` (the cursor's) is in."""
+        index = self.index if index is None else index
+        return next((e for e in self.elements if e.start <= index < e.end), None)
+
+    def next_element(self, kind: ElementKind) -> Move:
+        later = [e for e in self.elements if e.kind is kind and e.start > self.index]
+        if not later:
+            return self.stay(f"No next {kind.value}")
+        return self.go_to_element(later[0])
+
+    def previous_element(self, kind: ElementKind) -> Move:
+        """The one before the element the cursor is in (or before the cursor)."""
+        earlier = [e for e in self.elements if e.kind is kind and e.end <= self.index]
+        if not earlier:
+            return self.stay(f"No previous {kind.value}")
+        return self.go_to_element(earlier[-1])
+
+    def go_to_element(self, element: Element) -> Move:
+        """Land on an element and read its first stop: a list's "List, 6 items." with
+        its first item, a table's shape and caption with its first row, a figure's or
+        a callout's sentences (their "Image:" and "Quote:" say the kind, or, with those
+        prefixes off, the move does)."""
+        stop = self.structure.stop_at(element.start)
+        end = stop.end if stop is not None else element.start + 1
+        prefixed = element.kind in _CONTAINERS or self.announcements.prefixes
+        return self._land(element.start, "" if prefixed else element.summary, end=end)
+
     def go_to_section(self, section_id: str) -> Move:
         span = self.structure.section(section_id)
         if span is None:
@@ -278,8 +371,9 @@ class Cursor:
             raise unknown_section(self.article.id, section_id, known)
         return self._land(span.start, self._section_announcement(span))
 
-    def go_to_place(self, place: Place) -> Move:
-        """The utterance at ``place``, or the nearest before it in the same section.
+    def go_to_place(self, place: Place, announcement: str = "") -> Move:
+        """The utterance at ``place``, or the nearest before it in the same section,
+        said after ``announcement``.
 
         Bookmarks and saved progress store places, and an edited article may
         have lost the exact sentence; landing just before it (or on the
@@ -297,7 +391,7 @@ class Cursor:
             if (at.block, at.item, at.sentence) <= key:
                 best = index
         target = best if best is not None else first
-        return self._land(target if target is not None else 0)
+        return self._land(target if target is not None else 0, announcement)
 
     # ----------------------------------------------------------------- terms
 
@@ -318,13 +412,13 @@ class Cursor:
     def next_term(self) -> Move:
         later = self._uses_after(self.uses)
         if not later:
-            return self._stay("No next term")
+            return self.stay("No next term")
         return self._term_move(later[0], f"Term: {later[0].occurrence.entry.term}")
 
     def previous_term(self) -> Move:
         earlier = self._uses_before(self.uses)
         if not earlier:
-            return self._stay("No previous term")
+            return self.stay("No previous term")
         return self._term_move(earlier[0], f"Term: {earlier[0].occurrence.entry.term}")
 
     def term_at_cursor(self) -> GlossaryEntry | None:
@@ -354,16 +448,16 @@ class Cursor:
         self.query = ""
         uses = self.uses_of(entry)
         if not uses:
-            return self._stay(f"{entry.term} is not used in the text")
+            return self.stay(f"{entry.term} is not used in the text")
         return self._term_move(uses[0], f"{entry.term}, use 1 of {len(uses)}")
 
     def _use_move(self, forward: bool) -> Move:
         if self.chosen is None:
-            return self._stay("No term chosen")
+            return self.stay("No term chosen")
         uses = self.uses_of(self.chosen)
         candidates = self._uses_after(uses) if forward else self._uses_before(uses)
         if not candidates:
-            return self._stay(f"No {'next' if forward else 'previous'} use of {self.chosen.term}")
+            return self.stay(f"No {'next' if forward else 'previous'} use of {self.chosen.term}")
         use = candidates[0]
         number = uses.index(use) + 1
         return self._term_move(use, f"{self.chosen.term}, use {number} of {len(uses)}")
@@ -392,7 +486,7 @@ class Cursor:
 
     def _match_move(self, forward: bool) -> Move:
         if not self.matches:
-            return self._stay(f"No matches for {self.query}" if self.query else "No search")
+            return self.stay(f"No matches for {self.query}" if self.query else "No search")
         if self.match is not None and self.match.index == self.index:
             here = (self.index, self.match.start)
         else:
@@ -402,7 +496,7 @@ class Cursor:
         else:
             found = [m for m in self.matches if (m.index, m.start) < here][::-1]
         if not found:
-            return self._stay(f"No {'next' if forward else 'previous'} match for {self.query}")
+            return self.stay(f"No {'next' if forward else 'previous'} match for {self.query}")
         match = found[0]
         number = self.matches.index(match) + 1
         return self._land(match.index, f"Match {number} of {len(self.matches)}", match=match)
@@ -425,8 +519,17 @@ class Cursor:
         """Run the move ``action`` (one of ``MOVES``)."""
         level = action.level
         if level is not None:
-            return self.next_section_at(level)
+            return (
+                self.previous_section_at(level) if action.backward else self.next_section_at(level)
+            )
+        if action in ELEMENT_MOVES:
+            kind = ELEMENT_MOVES[action]
+            return self.previous_element(kind) if action.backward else self.next_element(kind)
         moves: dict[Action, Callable[[], Move]] = {
+            Action.SECTION_START: self.section_start,
+            Action.SECTION_END: self.section_end,
+            Action.ARTICLE_START: self.article_start,
+            Action.ARTICLE_END: self.article_end,
             Action.NEXT_SENTENCE: self.next_sentence,
             Action.PREVIOUS_SENTENCE: self.previous_sentence,
             Action.NEXT_PARAGRAPH: self.next_paragraph,
@@ -441,18 +544,41 @@ class Cursor:
         return moves[action]()
 
 
-MOVES = frozenset(
+ELEMENT_MOVES = {
+    Action.NEXT_LIST: ElementKind.LIST,
+    Action.PREVIOUS_LIST: ElementKind.LIST,
+    Action.NEXT_TABLE: ElementKind.TABLE,
+    Action.PREVIOUS_TABLE: ElementKind.TABLE,
+    Action.NEXT_FIGURE: ElementKind.FIGURE,
+    Action.PREVIOUS_FIGURE: ElementKind.FIGURE,
+    Action.NEXT_CALLOUT: ElementKind.CALLOUT,
+    Action.PREVIOUS_CALLOUT: ElementKind.CALLOUT,
+}
+
+JUMPS = frozenset(
     {
-        Action.NEXT_SENTENCE,
-        Action.PREVIOUS_SENTENCE,
-        Action.NEXT_PARAGRAPH,
-        Action.PREVIOUS_PARAGRAPH,
         Action.NEXT_SECTION,
         Action.PREVIOUS_SECTION,
         Action.NEXT_TERM,
         Action.PREVIOUS_TERM,
         Action.NEXT_FOUND,
         Action.PREVIOUS_FOUND,
+        Action.SECTION_START,
+        Action.SECTION_END,
+        Action.ARTICLE_START,
+        Action.ARTICLE_END,
+        *ELEMENT_MOVES,
         *(action for action in Action if action.level is not None),
+    }
+)
+"""The moves ``backspace`` comes back from: every move but by sentence and paragraph."""
+
+MOVES = frozenset(
+    {
+        *JUMPS,
+        Action.NEXT_SENTENCE,
+        Action.PREVIOUS_SENTENCE,
+        Action.NEXT_PARAGRAPH,
+        Action.PREVIOUS_PARAGRAPH,
     }
 )

@@ -22,8 +22,12 @@ def printed_line(cursor: Cursor, utterance: Utterance) -> str:
         span = cursor.structure.section_at(index) if index is not None else None
         if span is not None:
             parent = span.path[-2] if span.depth > 0 else None
-            return announce.section_heading(utterance.text, span.position, span.siblings, parent)
-    if utterance.role is Role.FIGURE and place is not None and place.sentence == 0:
+            numbered = cursor.announcements.section_numbers
+            return announce.section_heading(
+                utterance.text, span.position, span.siblings, parent, numbered=numbered
+            )
+    prefixed = cursor.announcements.prefixes
+    if utterance.role is Role.FIGURE and place is not None and place.sentence == 0 and prefixed:
         return announce.image(utterance.text)
     if utterance.role is Role.TABLE_CAPTION:
         return f"{utterance.spoken} {utterance.text}"

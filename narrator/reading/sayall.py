@@ -71,11 +71,16 @@ class SayAll:
         speaker: SpeakerLike,
         cursor: Cursor,
         rate: Callable[[], int] = lambda: VoiceSettings().rate,
+        cues: Callable[[Utterance, int], list[Utterance]] = lambda utterance, index: [utterance],
     ) -> None:
+        """``cues`` gives an utterance (the script's ``index``, or -1) with the sound
+        cues that go with it (``narrator.reading.cues.Cues.around``)."""
         self.speaker = speaker
         self.cursor = cursor
         self.rate = rate
+        self.cues = cues
         self.active = False
+        self.skim = False  # read on through headings and each block's first sentence only
         self._run: dict[int, int] = {}
         self._spoken: list[Utterance] = []
         self._heard: int | None = None
@@ -98,8 +103,7 @@ class SayAll:
         first = self.cursor.index
         if self._heard == first and first + 1 < len(self.cursor.utterances):
             first += 1
-        script = self.cursor.utterances
-        self._read([*lead, *script[first:]], first, len(script), to_the_end=True)
+        self._read([*lead, self.cursor.utterances[first]], first, first + 1, to_the_end=True)
 
     def restart_from(self, move: Move) -> None:
         """Go on reading from where ``move`` landed, saying its landing speech first
@@ -198,15 +202,23 @@ class SayAll:
         (the rest announcements), then, ``to_the_end``, the script after ``end``."""
         utterances = self.cursor.utterances
         landing = min(max(0, end - first), len(speech))
-        copies = [copy.copy(u) for u in speech]
-        rest = [copy.copy(u) for u in utterances[end:]] if to_the_end else []
-        # reading to the end says so, as a screen reader does at the end of a document
-        last = [self.cursor.announcer.say(END)] if to_the_end else []
+        lead = len(speech) - landing
+        later: Sequence[int] = range(end, len(utterances)) if to_the_end else range(0)
+        if self.skim:
+            later = [index for index in later if _skimmed(utterances, index)]
+        said = [
+            *((utterance, -1) for utterance in speech[:lead]),
+            *((utterance, first + n) for n, utterance in enumerate(speech[lead:])),
+            *((utterances[index], index) for index in later),
+            # reading to the end says so, as a screen reader does at the end of a document
+            *([(self.cursor.announcer.say(END), -1)] if to_the_end else []),
+        ]
         self._forget()
-        self._spoken = copies + rest + last
-        self._run = {id(u): -1 for u in (*copies, *last)}
-        self._run.update({id(u): first + n for n, u in enumerate(copies[len(copies) - landing :])})
-        self._run.update({id(u): end + n for n, u in enumerate(rest)})
+        for utterance, index in said:
+            for heard in self.cues(utterance, index):
+                own = copy.copy(heard)  # the speaker tells utterances apart by identity
+                self._spoken.append(own)
+                self._run[id(own)] = index if heard.tone is None else -1
         self.active = to_the_end and bool(self._spoken)
         if self._spoken:
             (self.speaker.enqueue if after else self.speaker.speak)(self._spoken)
@@ -221,3 +233,15 @@ class SayAll:
         self._spoken = []
         self._heard = None
         self._as_text = None
+
+
+def _skimmed(utterances: Sequence[Utterance], index: int) -> bool:
+    """Skimming reads a heading and the first utterance of each block (a list's or a
+    table's opening, a paragraph's first sentence), as a reader's eye skims a page."""
+    place = utterances[index].place
+    if place is None:
+        return False
+    if place.block < 0:
+        return True
+    before = utterances[index - 1].place if index > 0 else None
+    return before is None or (before.section, before.block) != (place.section, place.block)

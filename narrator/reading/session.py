@@ -14,6 +14,7 @@ drains a queue), so nothing here takes a lock.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Callable, Sequence
 from enum import Enum
@@ -22,21 +23,53 @@ from typing import Protocol, TypeVar
 
 from narrator.content.model import GlossaryEntry
 from narrator.reading.bookmarks import bookmark_here
-from narrator.reading.commands import Action, Command, said_key, spoken_help
-from narrator.reading.cursor import MOVES, Cursor, Move
+from narrator.reading.commands import IN_TABLE, Action, Command, described, said_key, spoken_help
+from narrator.reading.cues import Cues
+from narrator.reading.cursor import END, JUMPS, MOVES, START, Cursor, Move
+from narrator.reading.elements import ElementKind
+from narrator.reading.history import BackStack, SpeechHistory
 from narrator.reading.printed import printed_line
 from narrator.reading.sayall import SayAll, SpeakerLike
 from narrator.reading.store import ArticleState, Settings, Store
-from narrator.reading.voice_choice import VoiceChange, faster, next_voice, slower
+from narrator.reading.table_mode import EDGE, TableCells
+from narrator.reading.voice_choice import (
+    VoiceChange,
+    faster,
+    higher,
+    louder,
+    lower,
+    next_voice,
+    quieter,
+    slower,
+    voice_choices,
+)
+from narrator.reading.words import Word, spelled, words_of
 from narrator.speech.engines.base import Voice
 from narrator.speech.events import NOTICES, SpeechEvent, SpeechEventKind
 from narrator.speech.message import spoken_message
-from narrator.speech.settings import FigureVerbosity, Punctuation, Verbosity, VoiceSettings
+from narrator.speech.settings import (
+    ANNOUNCEMENT_NAMES,
+    FigureVerbosity,
+    Punctuation,
+    SoundCues,
+    Verbosity,
+    VoiceSettings,
+)
+from narrator.speech.tones import Cue
 from narrator.speech.utterance import Place, Utterance
 
 # How often, at most, the place is written while the listener moves within a section.
 SAVE_SECONDS = 5.0
 FIRST_OPENING_HINT = "Space to read, question mark for help"
+# What a word move past the article's first or last word says: [backward, forward].
+END_WORDS = (START, END)
+# Cell moves: (rows, columns)
+_CELL_STEPS = {
+    Action.CELL_LEFT: (0, -1),
+    Action.CELL_RIGHT: (0, 1),
+    Action.CELL_UP: (-1, 0),
+    Action.CELL_DOWN: (1, 0),
+}
 
 
 class ReaderState(Enum):
@@ -91,7 +124,7 @@ class SessionView(Protocol):
         """The definition of ``entry`` is being said."""
 
 
-Level = TypeVar("Level", Punctuation, FigureVerbosity)
+Level = TypeVar("Level", Punctuation, FigureVerbosity, SoundCues)
 
 
 def following(level: Level) -> Level:
@@ -136,9 +169,39 @@ class ReadingSession:
         self._reported = ""
         self._quit_unsaved = False
         self._heard_last: Utterance | None = None
+        self.back = BackStack()
+        self.history = SpeechHistory()
+        self._reviewing: set[int] = set()  # ids of utterances said again by [ and ]
+        self.table: TableCells | None = None
+        self.describing = False
+        self._word: int | None = None  # the word ctrl+arrows and s are on, in this sentence
+        self._word_sentence = -1
+        self._presses = 0  # s pressed this many times in a row
+        self._jumped_from: Place | None = None  # where the latest move started
         self._actions: dict[Action, Callable[[], None]] = {
             Action.SAY_ALL: lambda: self.say_all.toggle(),
             Action.STOP: lambda: self.say_all.stop(),
+            Action.BACK: self.go_back,
+            Action.HISTORY_BACK: lambda: self.review(older=True),
+            Action.HISTORY_FORWARD: lambda: self.review(older=False),
+            Action.HISTORY: self.quiet,
+            Action.ACTIVATE: self.activate,
+            Action.READ_ROW: self.read_row,
+            Action.READ_COLUMN: self.read_column,
+            Action.LEAVE_TABLE: self.leave_table,
+            Action.NEXT_WORD: lambda: self.step_word(1),
+            Action.PREVIOUS_WORD: lambda: self.step_word(-1),
+            Action.SAY_WORD: self.say_word,
+            Action.SKIM: self.toggle_skim,
+            Action.DESCRIBE_KEYS: self.toggle_describing,
+            Action.ELEMENTS: self.quiet,
+            Action.HIGHER_PITCH: lambda: self._change_voice(higher(self.settings.voice)),
+            Action.LOWER_PITCH: lambda: self._change_voice(lower(self.settings.voice)),
+            Action.LOUDER: lambda: self._change_voice(louder(self.settings.voice)),
+            Action.QUIETER: lambda: self._change_voice(quieter(self.settings.voice)),
+            Action.VOICES: self.quiet,
+            Action.NAMED_BOOKMARK: self.quiet,
+            Action.CUES: self.next_cues,
             Action.DEFINITION: self.definition,
             Action.GLOSSARY: self.quiet,
             Action.REPEAT: self.repeat,
@@ -156,7 +219,13 @@ class ReadingSession:
         }
 
     def _say_all(self) -> SayAll:
-        return SayAll(self.speech, self.cursor, rate=lambda: self.settings.voice.rate)
+        say_all = SayAll(self.speech, self.cursor, rate=lambda: self.settings.voice.rate)
+        say_all.cues = self._cues().around
+        return say_all
+
+    def _cues(self) -> Cues:
+        places = [bookmark.place for bookmark in self.bookmarks]
+        return Cues(self.cursor, self.settings.verbosity, places)
 
     # ------------------------------------------------------------- state
 
@@ -178,14 +247,39 @@ class ReadingSession:
 
     # ----------------------------------------------------------- commands
 
+    def describe(self, action: Action) -> bool:
+        """In describe-keys mode, say what the key of ``action`` does instead of doing
+        it (True); F1 itself turns the mode off. The readers ask before they open a
+        list or quit."""
+        if not self.describing or action is Action.DESCRIBE_KEYS:
+            return False
+        self.speak(self.cursor.announcer.sentences(described(self._in_table_mode(action))))
+        return True
+
+    def _in_table_mode(self, action: Action) -> Action:
+        return IN_TABLE.get(action, action) if self.table is not None else action
+
     def run(self, action: Action) -> None:
-        """Do what ``action`` means. ``GLOSSARY``, ``BOOKMARKS`` and ``SEARCH`` only
-        quiet the voice: the reader asks the listener, then calls ``choose_term``,
-        ``go_to_bookmark`` or ``search``. ``LIBRARY`` quiets it too: the reader
-        saves the place (``quit``) and shows the library. ``QUIT`` is ``quit``."""
+        """Do what ``action`` means. ``GLOSSARY``, ``BOOKMARKS``, ``SEARCH``,
+        ``ELEMENTS``, ``HISTORY`` and ``NAMED_BOOKMARK`` only quiet the voice: the
+        reader asks the listener, then calls ``choose_term``, ``go_to_bookmark``,
+        ``search``, ``go_to_element``, ``go_to_heard`` or ``add_bookmark``.
+        ``LIBRARY`` quiets it too: the reader saves the place (``quit``) and shows
+        the library. ``QUIT`` is ``quit``. In table mode the arrows, r, c and escape
+        work the table."""
+        if self.describe(action):
+            return
+        action = self._in_table_mode(action)
         previous, self._last = self._last, action
-        if action in MOVES:
-            self.move(self.cursor.step(action))
+        self._presses = self._presses + 1 if previous is action else 1
+        if action not in (Action.HISTORY_BACK, Action.HISTORY_FORWARD, Action.ACTIVATE):
+            self.history.stop_reviewing()
+        if action in _CELL_STEPS:
+            self.cell(*_CELL_STEPS[action])
+        elif action in MOVES:
+            self.table = None
+            self._remember_start()
+            self.move(self.cursor.step(action), jump=action in JUMPS)
         elif action is Action.WHERE:
             self.where(again=previous is Action.WHERE)
         elif action in self._actions:
@@ -207,6 +301,7 @@ class ReadingSession:
         lead = self.cursor.announcer.sentences(said) if said else []
         first_time = self.store is not None and self.store.never_used()
         hint = FIRST_OPENING_HINT if first_time else ""
+        title = title and self.settings.verbosity.announcements.title
         opening = self.cursor.opening(resumed, hint=hint, title=title)
         self._saved_section = self._section_id()
         self.say_all.follow(opening, lead, after=not title)
@@ -219,14 +314,24 @@ class ReadingSession:
         self.say_all.start()
         self.view.show_state()
 
-    def move(self, move: Move) -> None:
-        """Say where a move landed; say-all, if it was reading, reads on from there."""
+    def move(self, move: Move, *, jump: bool = False) -> None:
+        """Say where a move landed; say-all, if it was reading, reads on from there.
+        A ``jump`` that moved leaves its starting place on the back stack."""
+        left = self._jumped_from
+        # a jump within the sentence (a term in it) counts too: back undoes the last jump
+        if jump and move.moved and left is not None:
+            self.back.push(left)
+        if not move.moved:
+            move = dataclasses.replace(move, speech=(*self._tone(Cue.BOUNDARY), *move.speech))
         if self.say_all.active and not self.say_all.paused:
             self.say_all.restart_from(move)
         else:
             self.say_all.follow(move)
         self.view.show_place()
         self._save_on_a_new_section()
+
+    def _tone(self, cue: Cue) -> list[Utterance]:
+        return self._cues().tone(cue)
 
     def quiet(self) -> None:
         """Say-all gives way: a list or a question is coming, or other speech."""
@@ -254,9 +359,13 @@ class ReadingSession:
         self.view.show_state()
 
     def where(self, *, again: bool = False) -> None:
-        """The section and the position, briefly; asked twice in a row, the title too."""
+        """The section and the position, briefly; asked twice in a row, the title too,
+        and how long the rest of the section and of the article take at this rate."""
         paused = ReaderState.PAUSED.value if self.say_all.paused else ""
-        self.say(self.cursor.where(with_title=again, state=paused).spoken)
+        said = self.cursor.where(with_title=again, state=paused).spoken
+        if again:
+            said = f"{said}. {self.cursor.time_left(self.settings.voice.rate)}"
+        self.say(said)
 
     def repeat(self) -> None:
         if self.say_all.active:
@@ -278,7 +387,7 @@ class ReadingSession:
     def choose_term(self, number: int) -> None:
         """The glossary's entry ``number`` is the term n and N step through; land on
         its first use."""
-        self.move(self.cursor.choose_term(self.cursor.article.glossary[number]))
+        self._jump(lambda: self.cursor.choose_term(self.cursor.article.glossary[number]))
 
     def search(self, query: str | None) -> None:
         """Find ``query`` and land on the first match after the cursor (or the last
@@ -289,11 +398,203 @@ class ReadingSession:
         if not self.cursor.search(query):
             self.say(f"No matches for {query}")
             return
-        move = self.cursor.next_match()
-        self.move(move if move.moved else self.cursor.previous_match())
+
+        def found() -> Move:
+            move = self.cursor.next_match()
+            return move if move.moved else self.cursor.previous_match()
+
+        self._jump(found)
 
     def go_to_section(self, section_id: str) -> None:
-        self.move(self.cursor.go_to_section(section_id))
+        self._jump(lambda: self.cursor.go_to_section(section_id))
+
+    # --------------------------------------------------------------- jumps
+
+    def _jump(self, make: Callable[[], Move]) -> None:
+        """Make a move that ``backspace`` can come back from."""
+        self.table = None
+        self.history.stop_reviewing()
+        self._remember_start()
+        self.move(make(), jump=True)
+
+    def _remember_start(self) -> None:
+        self._jumped_from = self.place()
+
+    def go_back(self) -> None:
+        """Backspace: where the listener was before the last jump, said so."""
+        place = self.back.pop()
+        if place is None:
+            self.move(self.cursor.stay("No place to go back to"))
+            return
+        section = self.cursor.structure.section(place.section)
+        title = section.title if section is not None else place.section
+        self.table = None
+        self.move(self.cursor.go_to_place(place, f"Back to {title}"))
+
+    def go_to_element(self, number: int) -> None:
+        """Land on entry ``number`` of ``elements()`` (the elements list's choice)."""
+        target = self.elements()[number][1]
+        if isinstance(target, int):
+            self._jump(lambda: self.cursor.go_to_element(self.cursor.elements[target]))
+        else:
+            self._jump(lambda: self.cursor.go_to_section(target))
+
+    def elements(self) -> list[tuple[str, int | str]]:
+        """The elements list: headings, lists, tables, figures and callouts in reading
+        order, each a label and what to land on (an element's number in
+        ``cursor.elements``, or a section id). A label starts with its kind
+        ("Table, 3 rows…"), so a letter jumps to the next of that kind."""
+        cursor = self.cursor
+        entries: list[tuple[int, str, int | str]] = []
+        for span in cursor.structure.sections:
+            entries.append((span.start, f"Heading level {span.depth + 1}: {span.title}", span.id))
+        for number, element in enumerate(cursor.elements):
+            section = cursor.structure.section_at(element.start)
+            where = f", in {section.title}" if section is not None else ""
+            entries.append((element.start, f"{element.summary}{where}", number))
+        entries.sort(key=lambda entry: entry[0])
+        return [(label, target) for _, label, target in entries]
+
+    # ----------------------------------------------------------- reviewing
+
+    def review(self, *, older: bool) -> None:
+        """[ and ]: say an utterance heard before, leaving the reading place alone."""
+        utterance = self.history.older() if older else self.history.newer()
+        if utterance is None:
+            edge = "Oldest in the history" if older else "End of the history"
+            said = self.cursor.announcer.say(edge)
+        else:
+            said = copy.copy(utterance)
+        self._reviewing = {id(said)}
+        self.speak([said])
+
+    def activate(self) -> None:
+        """Enter: on an utterance being reviewed, go to its place; on a table, table mode."""
+        reviewed = self.history.reviewed
+        if reviewed is not None:
+            self.go_to_heard(reviewed)
+            return
+        self.enter_table()
+
+    def go_to_heard(self, utterance: Utterance, *, copied: bool = False) -> None:
+        """Go to the place of an utterance from the speech history (``copied``: the
+        list copied its text, which is said first)."""
+        self.history.stop_reviewing()
+        place = utterance.place
+        lead = "Copied. " if copied else ""
+        if place is None:
+            self.say(f"{lead}That has no place in the article")
+            return
+        self._jump(lambda: self.cursor.go_to_place(place, lead.strip()))
+
+    # --------------------------------------------------------------- tables
+
+    def enter_table(self) -> None:
+        """Enter on a table: table mode, on the row being read, said with its cell."""
+        if self._table_here():
+            assert self.table is not None
+            self.speak(self.cursor.announcer.sentences(self.table.entered()))
+
+    def _table_here(self) -> bool:
+        """Table mode on the table at the cursor; False (and said) when there is none."""
+        element = self.cursor.element_at()
+        if element is None or element.kind is not ElementKind.TABLE:
+            self.say("Not in a table")
+            return False
+        row = max(0, self.cursor.index - element.start - 1)
+        self.table = TableCells(element, row=min(row, element.end - element.start - 2))
+        self.cursor.go_to(self.table.row_index)
+        self.view.show_place()
+        return True
+
+    def cell(self, rows: int, columns: int) -> None:
+        """A cell move (arrows in table mode; ctrl+alt+arrows in any table, which
+        enter table mode first, saying so before the cell moved to)."""
+        lead = []
+        if self.table is None:
+            if not self._table_here():
+                return
+            lead = [self.cursor.announcer.say("Table mode")]
+        assert self.table is not None
+        said = self.table.move(rows, columns)
+        if said is None:
+            self.speak([*lead, *self._tone(Cue.BOUNDARY), self.cursor.announcer.say(EDGE)])
+            return
+        self.cursor.go_to(self.table.row_index)
+        self.speak([*lead, *self.cursor.announcer.sentences(said)])
+        self.view.show_place()
+
+    def read_row(self) -> None:
+        """r in table mode: the row as say-all reads it, each cell after its header."""
+        if self.table is not None:
+            self.speak([copy.copy(self.cursor.utterances[self.table.row_index])])
+
+    def read_column(self) -> None:
+        """c in table mode: the column's header, then each of its cells."""
+        if self.table is not None:
+            self.speak(self.cursor.announcer.sentences(self.table.read_column()))
+
+    def leave_table(self) -> None:
+        self.table = None
+        self.speak([self.cursor.announcer.say("Out of table mode")])
+
+    # ---------------------------------------------------------------- words
+
+    def _words(self) -> tuple[Word, ...]:
+        return words_of(self.cursor.current.text)
+
+    def _word_here(self) -> int:
+        if self._word_sentence != self.cursor.index or self._word is None:
+            self._word_sentence, self._word = self.cursor.index, 0
+        return self._word
+
+    def step_word(self, step: int) -> None:
+        """Ctrl+arrows: the next or previous word, on into the next or previous sentence."""
+        self.quiet()
+        index = self._word_here() + step
+        words = self._words()
+        while not 0 <= index < len(words):
+            sentence = self.cursor.index + step
+            if not 0 <= sentence < len(self.cursor.utterances):
+                self.move(self.cursor.stay(END_WORDS[step > 0]))
+                return
+            self.cursor.go_to(sentence)
+            words = self._words()
+            index = 0 if step > 0 else len(words) - 1
+        self._word_sentence, self._word = self.cursor.index, index
+        self.view.show_place()
+        self.speak([self.cursor.announcer.say(words[index].text)])
+
+    def say_word(self) -> None:
+        """s: the word; pressed twice in a row, spelled; three times, phonetically."""
+        words = self._words()
+        if not words:
+            self.say("No word here")
+            return
+        word = words[min(self._word_here(), len(words) - 1)].text
+        presses = (self._presses - 1) % 3
+        said = word if presses == 0 else spelled(word, phonetic=presses == 2)
+        self.speak([self.cursor.announcer.say(said)])
+
+    # ---------------------------------------------------------------- modes
+
+    def toggle_skim(self) -> None:
+        """k: say-all reads only headings and each block's first sentence; off, it
+        reads on in full from the same sentence."""
+        skim = not self.say_all.skim
+        self.say_all.skim = skim
+        lead = self.cursor.announcer.sentences(f"Skim {'on' if skim else 'off'}")
+        if skim or (self.say_all.active and not self.say_all.paused):
+            self.say_all.start(lead)
+        else:
+            self.speak(lead)
+
+    def toggle_describing(self) -> None:
+        self.describing = not self.describing
+        if self.describing:
+            self.say("Describe keys on: each key says what it does. F 1 turns it off")
+        else:
+            self.say("Describe keys off")
 
     # ------------------------------------------------------------ settings
 
@@ -313,6 +614,15 @@ class ReadingSession:
         installed = self.speech.voices()
         language = self.cursor.article.language
         self._change_voice(next_voice(self.settings.voice, installed, language))
+
+    def voice_choices(self) -> tuple[list[Voice], int]:
+        """The voices list (``VOICES``) and the one being heard in it."""
+        language = self.cursor.article.language
+        return voice_choices(self.settings.voice, self.speech.voices(), language)
+
+    def choose_voice(self, voice: Voice) -> None:
+        chosen = dataclasses.replace(self.settings.voice, voice=voice.id)
+        self._change_voice(VoiceChange(chosen, f"Voice: {voice.name}"))
 
     def next_punctuation(self) -> None:
         verbosity = self.settings.verbosity
@@ -344,10 +654,41 @@ class ReadingSession:
             self.say_all = self._say_all()
             self.view.show_script()
             self.view.show_place()
+        else:  # the script stays as it is; the reader's own words follow the settings
+            self.cursor.announcements = verbosity.announcements
+            self.say_all.cues = self._cues().around
         if reading:
             self.say_all.start(announcement)
         else:
             self.speak(announcement)
+
+    def announcement_choices(self) -> list[str]:
+        """The announcements list: each kind, and whether it is said ("section numbers: on")."""
+        said = self.settings.verbosity.announcements
+        return [
+            f"{name}: {'on' if getattr(said, field) else 'off'}"
+            for field, name in ANNOUNCEMENT_NAMES.items()
+        ]
+
+    def toggle_announcement(self, number: int) -> None:
+        """Turn announcement ``number`` of ``announcement_choices`` the other way."""
+        verbosity = self.settings.verbosity
+        field, name = list(ANNOUNCEMENT_NAMES.items())[number]
+        on = not getattr(verbosity.announcements, field)
+        announcements = dataclasses.replace(verbosity.announcements, **{field: on})
+        self._change_verbosity(
+            dataclasses.replace(verbosity, announcements=announcements),
+            f"{name.capitalize()} {'on' if on else 'off'}",
+        )
+
+    def next_cues(self) -> None:
+        """e: sound cues off, with speech, or instead of the words they stand for."""
+        verbosity = self.settings.verbosity
+        mode = following(verbosity.cues)
+        verbosity = dataclasses.replace(verbosity, cues=mode)
+        self._remember(dataclasses.replace(self.settings, verbosity=verbosity))
+        self.say_all.cues = self._cues().around
+        self.say(f"Sound cues {mode.value}")
 
     def toggle_contrast(self) -> None:
         contrast = not self.settings.high_contrast
@@ -356,26 +697,32 @@ class ReadingSession:
 
     # ----------------------------------------------------------- bookmarks
 
-    def add_bookmark(self) -> None:
-        """A bookmark on the sentence being read; the same sentence is not marked twice."""
-        bookmark = bookmark_here(self.cursor)
+    def add_bookmark(self, name: str | None = None) -> None:
+        """A bookmark on the sentence being read, named ``name`` if the listener gave
+        one; the same sentence is not marked twice."""
+        bookmark = bookmark_here(self.cursor, name.strip() if name else None)
         same = next((b for b in self.bookmarks if b.place == bookmark.place), None)
         if same is not None:
             self.say(f"Already bookmarked: {same.name}")
             return
         self.bookmarks = (*self.bookmarks, bookmark)
+        self.say_all.cues = self._cues().around
         if self.save():
             self.say(f"Bookmark added: {bookmark.name}")
 
     def go_to_bookmark(self, number: int) -> None:
         """Land on bookmark ``number``; far away, its section is said before the sentence
         (a heading says it already)."""
-        move = self.cursor.go_to_place(self.bookmarks[number].place)
-        section = self.cursor.section()
-        if section is not None and section.start != move.index:
-            lead = self.cursor.announcer.sentences(section.title)
-            move = dataclasses.replace(move, speech=(*lead, *move.speech))
-        self.move(move)
+
+        def landed() -> Move:
+            move = self.cursor.go_to_place(self.bookmarks[number].place)
+            section = self.cursor.section()
+            if section is not None and section.start != move.index:
+                lead = self.cursor.announcer.sentences(section.title)
+                move = dataclasses.replace(move, speech=(*lead, *move.speech))
+            return move
+
+        self._jump(landed)
 
     def delete_bookmark(self, number: int) -> str:
         """Remove bookmark ``number``; returns what to say."""
@@ -394,6 +741,8 @@ class ReadingSession:
         )
         if utterance is not None and heard:
             self._heard_last = utterance
+            if id(utterance) not in self._reviewing and utterance.tone is None:
+                self.history.heard(utterance)
             self.view.show_heard(utterance, printed_line(self.cursor, utterance))
         if self.say_all.handle(event):
             self.view.show_place()
@@ -472,4 +821,5 @@ class ReadingSession:
             return
         self._reported = problem
         self._show_notice(problem)
-        self.say(f"{spoken_message(problem)}. {if_not}".strip())
+        words = self.cursor.announcer.sentences(f"{spoken_message(problem)}. {if_not}".strip())
+        self.resume_after([*self._tone(Cue.ERROR), *words])

@@ -38,9 +38,11 @@ from narrator.reading.bookmarks import Bookmark
 from narrator.reading.voice_choice import for_this_run
 from narrator.speech.lexicon import Lexicon, load_listener_lexicon
 from narrator.speech.settings import (
+    Announcements,
     FigureVerbosity,
     Footnotes,
     Punctuation,
+    SoundCues,
     Verbosity,
     VoiceSettings,
     verbosity_for_this_run,
@@ -227,6 +229,13 @@ def _settings(data: Mapping[str, Any]) -> Settings:
     punctuation = _choice(verbosity, "punctuation", Punctuation, default_verbosity.punctuation)
     figures = _choice(verbosity, "figures", FigureVerbosity, default_verbosity.figures)
     footnotes = _choice(verbosity, "footnotes", Footnotes, default_verbosity.footnotes)
+    said = _mapping(verbosity.get("announcements", {}), "announcements")
+    announcements = Announcements(
+        **{
+            entry.name: _field(said, entry.name, bool, entry.default)
+            for entry in dataclasses.fields(Announcements)
+        }
+    )
     high_contrast = _field(data, "high_contrast", bool, False)
     return Settings(
         VoiceSettings(
@@ -235,7 +244,13 @@ def _settings(data: Mapping[str, Any]) -> Settings:
             pitch=pitch,
             volume=float(volume),
         ).clamped(),
-        Verbosity(punctuation=punctuation, figures=figures, footnotes=footnotes),
+        Verbosity(
+            punctuation,
+            figures,
+            footnotes,
+            announcements,
+            _choice(verbosity, "cues", SoundCues, default_verbosity.cues),
+        ),
         high_contrast,
     )
 
@@ -277,6 +292,8 @@ def _settings_json(settings: Settings) -> dict[str, Any]:
             "punctuation": settings.verbosity.punctuation.value,
             "figures": settings.verbosity.figures.value,
             "footnotes": settings.verbosity.footnotes.value,
+            "announcements": asdict(settings.verbosity.announcements),
+            "cues": settings.verbosity.cues.value,
         },
         "high_contrast": settings.high_contrast,
     }

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from narrator.speech.engines.base import Voice
-from narrator.speech.settings import VoiceSettings
-from narrator.speech.voices import speakers_of, voice_for_language
+from narrator.speech.settings import MAX_RATE, MIN_RATE, VoiceSettings
+from narrator.speech.voices import speakers_of, voice_for_language, with_variants
 
 RATE_STEP = 20
+PITCH_STEP = 10
+VOLUME_STEP = 0.1
 NO_VOICES = "No other voice is installed"
 
 
@@ -29,7 +31,34 @@ class VoiceChange:
 
 def _rate_change(voice: VoiceSettings, step: int) -> VoiceChange:
     changed = replace(voice, rate=voice.rate + step).clamped()
-    return VoiceChange(changed, f"Rate {changed.rate}")
+    limit = {MAX_RATE: ", maximum", MIN_RATE: ", minimum"}.get(changed.rate, "")
+    return VoiceChange(changed, f"Rate {changed.rate}{limit}")
+
+
+def _pitch_change(voice: VoiceSettings, step: int) -> VoiceChange:
+    changed = replace(voice, pitch=voice.pitch + step).clamped()
+    return VoiceChange(changed, f"Pitch {changed.pitch}")
+
+
+def _volume_change(voice: VoiceSettings, step: float) -> VoiceChange:
+    changed = replace(voice, volume=round(voice.volume + step, 2)).clamped()
+    return VoiceChange(changed, f"Volume {round(changed.volume * 100)} percent")
+
+
+def higher(voice: VoiceSettings) -> VoiceChange:
+    return _pitch_change(voice, PITCH_STEP)
+
+
+def lower(voice: VoiceSettings) -> VoiceChange:
+    return _pitch_change(voice, -PITCH_STEP)
+
+
+def louder(voice: VoiceSettings) -> VoiceChange:
+    return _volume_change(voice, VOLUME_STEP)
+
+
+def quieter(voice: VoiceSettings) -> VoiceChange:
+    return _volume_change(voice, -VOLUME_STEP)
 
 
 def faster(voice: VoiceSettings) -> VoiceChange:
@@ -41,23 +70,42 @@ def slower(voice: VoiceSettings) -> VoiceChange:
 
 
 def next_voice(voice: VoiceSettings, installed: Sequence[Voice], language: str) -> VoiceChange:
-    """The voice after the one heard, among those speaking the article's language
-    (every installed voice if none does), said by name.
+    """The voice after the one heard (its variant left behind), among those speaking
+    the article's language (every installed voice if none does), said by name.
 
     With no voice chosen the one heard is the language's own
     (``voice_for_language``), so the first press already changes the voice.
     """
+    voices = [candidate for candidate in installed if not candidate.variant]
     turns = [
         candidate
-        for candidate in speakers_of(installed, language) or list(installed)
+        for candidate in speakers_of(voices, language) or voices
         if not _for_another_script(candidate, language)
     ]
     if not turns:
         return VoiceChange(voice, NO_VOICES)
     ids = [candidate.id for candidate in turns]
     heard = voice.voice or voice_for_language(installed, language)
+    heard = heard.partition("+")[0] if heard else heard
     chosen = turns[(ids.index(heard) + 1) % len(turns)] if heard in ids else turns[0]
     return VoiceChange(replace(voice, voice=chosen.id), f"Voice: {chosen.name}")
+
+
+def voice_choices(
+    voice: VoiceSettings, installed: Sequence[Voice], language: str
+) -> tuple[list[Voice], int]:
+    """The voices list: those for the article's language, then the variants of the
+    voice heard (espeak-ng's female and other voices); and which one is heard."""
+    voices = [v for v in installed if not v.variant]
+    listed = [
+        v for v in speakers_of(voices, language) or voices if not _for_another_script(v, language)
+    ]
+    heard = (
+        voice.voice or voice_for_language(installed, language) or (listed[0].id if listed else "")
+    )
+    listed += with_variants(heard.partition("+")[0], installed)
+    ids = [v.id for v in listed]
+    return listed, ids.index(heard) if heard in ids else 0
 
 
 def _for_another_script(voice: Voice, language: str) -> bool:

@@ -34,13 +34,33 @@ class Where:
     spoken: str
 
 
+def listening_time(minutes: float) -> str:
+    """A listening time as said: "less than a minute", "about 3 minutes", "about 1 hour 5
+    minutes"."""
+    whole = round(minutes)
+    if whole < 1:
+        return "less than a minute"
+    hours, rest = divmod(whole, 60)
+    said = [f"{hours} hour{'s' if hours > 1 else ''}"] if hours else []
+    if rest or not hours:
+        said.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return "about " + " ".join(said)
+
+
 class Progress:
     """Where each utterance of a script lies, by written length."""
 
     def __init__(self, utterances: Sequence[Utterance], structure: Structure) -> None:
         self._utterances = utterances
         self._structure = structure
+        # Written lengths and words, so that no spoken form is made to measure them.
         self._before = [0, *accumulate(max(len(u.text), 1) for u in utterances)]
+        self._words = [0, *accumulate(len(u.text.split()) for u in utterances)]
+
+    def words(self, start: int, end: int) -> int:
+        """How many words ``utterances[start:end]`` hold, as written (about as many
+        as are said)."""
+        return self._words[end] - self._words[start]
 
     def percent(self, index: int) -> int:
         """How much of the article comes before ``index``: 0 at the start, 100 only at the end."""

@@ -22,8 +22,13 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
-def section_heading(title: str, number: int, count: int, parent: str | None) -> str:
-    """ "Section 2 of 6: Intermediate." or, nested, "Intermediate, section 1 of 3: How…?"."""
+def section_heading(
+    title: str, number: int, count: int, parent: str | None, *, numbered: bool = True
+) -> str:
+    """ "Section 2 of 6: Intermediate." or, nested, "Intermediate, section 1 of 3: How…?";
+    not ``numbered``: "Intermediate." or "Intermediate, How…?"."""
+    if not numbered:
+        return sentence(title if parent is None else f"{parent}, {title}")
     if parent is None:
         return sentence(f"Section {number} of {count}: {title}")
     return sentence(f"{parent}, section {number} of {count}: {title}")
@@ -42,8 +47,9 @@ def glossary_start(entries: int) -> str:
 
 
 def table_start(columns: int, rows: int, caption: str | None) -> str:
-    shape = f"Table, {_count(columns, 'column')}, {_count(rows, 'row')}."
-    return f"{shape} {sentence(caption)}" if caption else shape
+    """ "Table, 3 rows, 2 columns: Doses." (rows first, as a screen reader says a table)."""
+    shape = f"Table, {_count(rows, 'row')}, {_count(columns, 'column')}"
+    return sentence(f"{shape}: {caption}") if caption else f"{shape}."
 
 
 def table_row(header: tuple[str, ...], cells: tuple[str, ...]) -> str:

@@ -199,13 +199,21 @@ def installed_voices() -> list[Voice]:
 def voices() -> ExitCode:
     """Print the installed voices as a table: the id to pass on, its name, its languages."""
     found = installed_voices()
-    rows = [("ID", "NAME", "LANGUAGES")] + [
-        (voice.id, voice.name, ", ".join(voice.languages)) for voice in found
-    ]
-    widths = [max(len(row[column]) for row in rows) for column in range(2)]
-    for voice_id, name, languages in rows:
-        print(f"{voice_id.ljust(widths[0])}  {name.ljust(widths[1])}  {languages}".rstrip())
+    _print_table(
+        [("ID", "NAME", "LANGUAGES")]
+        + [(v.id, v.name, ", ".join(v.languages)) for v in found if not v.variant]
+    )
+    variants = [(v.id, v.name, v.gender) for v in found if v.variant]
+    if variants:
+        print("\nVariants: add one to a voice's id, as in gmw/en+f3")
+        _print_table([("VARIANT", "NAME", "GENDER"), *variants])
     return ExitCode.OK
+
+
+def _print_table(rows: list[tuple[str, str, str]]) -> None:
+    widths = [max(len(row[column]) for row in rows) for column in range(2)]
+    for first, second, third in rows:
+        print(f"{first.ljust(widths[0])}  {second.ljust(widths[1])}  {third}".rstrip())
 
 
 def export(

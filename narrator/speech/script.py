@@ -147,6 +147,7 @@ class _ScriptBuilder:
         self.utterances: list[Utterance] = []
         self.sections: list[ScriptSection] = []
         self.said: dict[str, str] = {}
+        self.quote_label = "Quote" if verbosity.announcements.prefixes else None
 
     def say(self, text: str) -> str:
         """The spoken form, once per distinct text (table headers and terms repeat)."""
@@ -187,7 +188,13 @@ class _ScriptBuilder:
 
         def heading() -> str:
             parent_title = self.say(parent.title) if parent is not None else None
-            return announce.section_heading(self.say(section.title), number, count, parent_title)
+            return announce.section_heading(
+                self.say(section.title),
+                number,
+                count,
+                parent_title,
+                numbered=self.verbosity.announcements.section_numbers,
+            )
 
         self.add(section.title, heading, Place(section.id, -1, 0, 0), Role.HEADING)
         first_block = 0
@@ -234,7 +241,8 @@ class _ScriptBuilder:
         if self.verbosity.figures is FigureVerbosity.BRIEF:
             parts = parts[:1]
         for offset, part in enumerate(parts):
-            spoken = partial(self.image, part) if offset == 0 else partial(self.say, part)
+            prefixed = offset == 0 and self.verbosity.announcements.prefixes
+            spoken = partial(self.image, part) if prefixed else partial(self.say, part)
             where = Place(place.section, place.block, place.item, place.sentence + offset)
             self.add(part, spoken, where, Role.FIGURE)
 
@@ -247,7 +255,7 @@ class _ScriptBuilder:
             case Paragraph():
                 self.sentences(block.text, place, Role.PARAGRAPH)
             case Callout():
-                self.sentences(block.text, place, Role.CALLOUT, label="Quote")
+                self.sentences(block.text, place, Role.CALLOUT, label=self.quote_label)
             case Figure():
                 self.figure(block.description, place)
             case BulletList():

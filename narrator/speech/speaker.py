@@ -42,6 +42,7 @@ from narrator.speech.engines.base import EngineError, Voice, WordMark
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speechlog import SpeechLog
+from narrator.speech.tones import tone_pcm
 from narrator.speech.utterance import Utterance
 from narrator.speech.voices import voice_for_language
 from narrator.speech.worker import SynthesisWorker, WorkerFailed
@@ -113,6 +114,7 @@ class Speaker:
         self._queue: deque[_Rendition] = deque()
         self._paused = False
         self._closed = False
+        self._in_run = False  # an utterance has been heard and the queue is not yet empty
         self._events: SimpleQueue[SpeechEvent | None] = SimpleQueue()
         self._log = _output(SpeechLog, speech_log, self._origin)
         self._recorder = _output(WavRecorder, audio_out)
@@ -302,6 +304,15 @@ class Speaker:
             with self._lock:
                 job.words.append(mark)
 
+        tone = job.utterance.tone
+        if tone is not None:
+            audio(tone_pcm(tone, SAMPLE_RATE))
+            with self._work:
+                job.synthesized = True
+                self._work.notify_all()
+            return
+        if job.utterance.pitch:
+            settings = replace(settings, pitch=settings.pitch + job.utterance.pitch).clamped()
         failure = self._start_worker()
         unavailable = bool(failure)
         if not unavailable:
@@ -362,7 +373,9 @@ class Speaker:
             frames = yield chunk
 
     def _fill(self, size: int, now: float) -> tuple[bytes, bool]:
-        """The next ``size`` bytes to play, and whether they belong to an utterance."""
+        """The next ``size`` bytes to play, and whether they are recorded: an utterance's
+        audio, or the silence while the next one of the same run is still being made
+        (so the recording keeps the speech log's timing); not a pause, nor idle time."""
         out = bytearray()
         heard = False
         while len(out) < size and self._queue:
@@ -380,14 +393,18 @@ class Speaker:
                 break
             if not current.started:
                 current.started = True
+                self._in_run = True
                 self._emit(SpeechEventKind.STARTED, current.utterance, at, voice=current.voice)
             take = min(available, size - len(out))
             self._emit_words(current, current.played + take, now, len(out))
             out += current.pcm[current.played : current.played + take]
             current.played += take
             heard = True
+        if not self._queue:
+            self._in_run = False
+        waiting = self._in_run and bool(self._queue) and not self._paused
         out += bytes(size - len(out))
-        return bytes(out), heard
+        return bytes(out), heard or waiting
 
     def _emit_words(self, current: _Rendition, until: int, now: float, position: int) -> None:
         """Emit the words that begin before byte ``until``, timed by where they fall."""

@@ -12,15 +12,17 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from narrator.speech.events import SpeechEvent
+from narrator.speech.events import SpeechEvent, SpeechEventKind
 
 
 def event_record(event: SpeechEvent, origin: float) -> dict[str, object]:
     """The JSON form of ``event``; ``time`` in seconds since ``origin``."""
     utterance = event.utterance
+    cue = utterance is not None and utterance.tone is not None
     return {
         "time": round(event.time - origin, 4),
-        "event": event.kind.value,
+        # a sound cue starting to be heard is a "cue" event, named by its text
+        "event": "cue" if cue and event.kind is SpeechEventKind.STARTED else event.kind.value,
         "role": utterance.role.value if utterance else None,
         "text": utterance.text if utterance else "",
         "spoken": utterance.spoken if utterance else "",

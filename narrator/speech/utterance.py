@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from narrator.speech.tones import Tone
+
 
 class Role(str, Enum):
     HEADING = "heading"
@@ -25,6 +27,7 @@ class Role(str, Enum):
     REFERENCE = "reference"
     GLOSSARY_ENTRY = "glossary-entry"
     ANNOUNCEMENT = "announcement"
+    CUE = "cue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,25 +72,37 @@ class Utterance:
     first asked for (then kept): an article of a hundred thousand sentences is
     scripted at once, and each sentence's spoken form is made only when it is
     about to be heard or shown. Utterances are values: immutable, equal when
-    their four parts are.
+    their parts are. ``tone``: a sound cue, played instead of speech
+    (``Role.CUE``); ``pitch``: how much higher (or lower) than the voice's pitch it
+    is said (headings, when the listener has them told apart by pitch).
     """
 
-    __slots__ = ("_spoken", "place", "role", "text")
+    __slots__ = ("_spoken", "pitch", "place", "role", "text", "tone")
 
     text: str
     place: Place | None
     role: Role
-
+    tone: Tone | None
+    pitch: int
     _spoken: str | _Deferred
 
     def __init__(
-        self, text: str, spoken: str | Callable[[], str], place: Place | None, role: Role
+        self,
+        text: str,
+        spoken: str | Callable[[], str],
+        place: Place | None,
+        role: Role,
+        *,
+        tone: Tone | None = None,
+        pitch: int = 0,
     ) -> None:
         assign = object.__setattr__
         assign(self, "text", text)
         assign(self, "_spoken", spoken if isinstance(spoken, _MADE) else _Deferred(spoken))
         assign(self, "place", place)
         assign(self, "role", role)
+        assign(self, "tone", tone)
+        assign(self, "pitch", pitch)
 
     @property
     def spoken(self) -> str:
@@ -100,8 +115,8 @@ class Utterance:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"an Utterance cannot change ({name})")
 
-    def _parts(self) -> tuple[str, str, Place | None, Role]:
-        return (self.text, self.spoken, self.place, self.role)
+    def _parts(self) -> tuple[str, str, Place | None, Role, Tone | None, int]:
+        return (self.text, self.spoken, self.place, self.role, self.tone, self.pitch)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Utterance):
@@ -113,13 +128,37 @@ class Utterance:
         return hash((self.text, self.place, self.role))
 
     def __repr__(self) -> str:
-        text, spoken, place, role = self._parts()
-        return f"Utterance(text={text!r}, spoken={spoken!r}, place={place!r}, role={role!r})"
+        text, spoken, place, role, tone, pitch = self._parts()
+        extra = (f", tone={tone!r}" if tone else "") + (f", pitch={pitch}" if pitch else "")
+        return f"Utterance(text={text!r}, spoken={spoken!r}, place={place!r}, role={role!r}{extra})"
 
     def __copy__(self) -> Utterance:
         """Another utterance of the same words (the speaker tells copies apart by
         identity); the spoken form is not made to copy it."""
-        return Utterance(self.text, self._spoken, self.place, self.role)
+        return self.varied()
 
-    def __reduce__(self) -> tuple[type[Utterance], tuple[str, str, Place | None, Role]]:
-        return (Utterance, self._parts())
+    def __reduce__(self) -> tuple[Callable[..., Utterance], tuple[object, ...]]:
+        return (_rebuilt, self._parts())
+
+    def varied(self, *, spoken: str | None = None, pitch: int | None = None) -> Utterance:
+        """A new utterance of the same words, said as ``spoken`` or at ``pitch``."""
+        return Utterance(
+            self.text,
+            self._spoken if spoken is None else spoken,
+            self.place,
+            self.role,
+            tone=self.tone,
+            pitch=self.pitch if pitch is None else pitch,
+        )
+
+
+def _rebuilt(
+    text: str, spoken: str, place: Place | None, role: Role, tone: Tone | None, pitch: int
+) -> Utterance:
+    """An utterance from its parts, as pickling sends it to another process."""
+    return Utterance(text, spoken, place, role, tone=tone, pitch=pitch)
+
+
+def cue_utterance(tone: Tone) -> Utterance:
+    """A sound cue to queue among utterances; its text names it (the speech log's)."""
+    return Utterance(tone.name, "", None, Role.CUE, tone=tone)

@@ -31,10 +31,33 @@ def speakers_of(voices: Sequence[Voice], language: str) -> list[Voice]:
 
 
 def require_installed(voice_id: str, voices: Sequence[Voice]) -> None:
-    """A voice the listener names (``--voice``) must be installed: a typo would
-    otherwise be read, unnoticed, in the engine's default voice."""
-    if voice_id not in {voice.id for voice in voices}:
+    """A voice the listener names (``--voice``, perhaps with a variant: ``gmw/en+f3``)
+    must be installed: a typo would otherwise be read, unnoticed, in the engine's
+    default voice."""
+    base, plus, variant = voice_id.partition("+")
+    known = {voice.id for voice in voices if not voice.variant}
+    variants = {voice.id for voice in voices if voice.variant}
+    if base not in known or (plus and variant not in variants):
         raise NarratorError(f"no installed voice `{voice_id}`; `narrator voices` lists the ids")
+
+
+def with_variants(base: str, voices: Sequence[Voice]) -> list[Voice]:
+    """The variants of voice ``base``, as voices ("gmw/en+f3", "English (Great Britain),
+    f3, female"), for a listener choosing from a list."""
+    names = {voice.id: voice.name for voice in voices if not voice.variant}
+    return [
+        Voice(
+            f"{base}+{variant.id}",
+            ", ".join(
+                part for part in (names.get(base, base), variant.name, variant.gender) if part
+            ),
+            (),
+            variant=True,
+            gender=variant.gender,
+        )
+        for variant in voices
+        if variant.variant
+    ]
 
 
 def voice_for_language(voices: Sequence[Voice], language: str) -> str | None:

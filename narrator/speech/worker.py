@@ -212,7 +212,7 @@ class SynthesisWorker:
             kind, request, payload = self._next_frame(SILENCE_TIMEOUT, "listing voices")
             if request == number and kind == b"V":
                 return [
-                    Voice(v["id"], v["name"], tuple(v["languages"])) for v in json.loads(payload)
+                    Voice(**{**v, "languages": tuple(v["languages"])}) for v in json.loads(payload)
                 ]
 
     def interrupt(self) -> None:

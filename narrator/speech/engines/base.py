@@ -37,9 +37,14 @@ def unknown_voice(name: str | None) -> EngineError:
 
 @dataclass(frozen=True)
 class Voice:
+    """``variant``: an espeak-ng voice variant ("f3", "Alicia"), said by any voice as
+    ``VOICE+VARIANT``; ``gender`` is "female", "male" or unknown ("")."""
+
     id: str
     name: str
     languages: tuple[str, ...]
+    variant: bool = False
+    gender: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ any other value is taken as the path of an espeak-ng library to use.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import os
 from pathlib import Path
 from types import ModuleType
@@ -110,6 +111,39 @@ def load_bindings() -> ModuleType:
         ) from None
 
 
+# espeak-ng's rate parameter, and the words per minute measured from the length of
+# its audio for the reference article's paragraphs (``/tmp`` runs of
+# scripts/bench.py's "measured words per minute" rows): its rate is nominal, about
+# 15% fast, and above 450 it speeds up with its built-in sonic time stretching.
+_MEASURED = (
+    (80, 72),
+    (180, 154),
+    (300, 252),
+    (450, 378),
+    (600, 506),
+    (800, 676),
+    (1000, 850),
+    (1200, 1023),
+    (1500, 1281),
+)
+
+
+def espeak_rate(words_per_minute: int) -> int:
+    """The rate parameter that makes espeak-ng speak ``words_per_minute``, measured:
+    the listener's rate is what they hear, not espeak's nominal figure."""
+    pairs = list(itertools.pairwise(_MEASURED))
+    # below and above the measured range, the nearest pair's line goes on
+    (low_rate, low), (high_rate, high) = next(
+        (pair for pair in pairs if words_per_minute <= pair[1][1]), pairs[-1]
+    )
+    share = (words_per_minute - low) / (high - low)
+    return round(low_rate + share * (high_rate - low_rate))
+
+
+VARIANT_FOLDER = "!v/"
+_GENDERS = {1: "male", 2: "female"}
+
+
 class EspeakEngine:
     """espeak-ng in this process; ``narrator.speech.worker`` keeps it out of the UI's."""
 
@@ -126,10 +160,15 @@ class EspeakEngine:
         self._samples = 0
         self._last_word_sample = 0
         self._failure: BaseException | None = None
+        # the voice spec that lists the variants; espeak-ng may keep pointing at it
+        # after the call, so it lives as long as the engine
+        self._variants = self._espeak.VOICE()
+        self._variants.languages = b"variant"
         self._callback = self._espeak.t_espeak_callback(self._on_synth)
         self._espeak.cSetSynthCallback(self._callback)
 
     def voices(self) -> list[Voice]:
+        """The voices, then the variants any of them can take ("gmw/en+f3")."""
         found = []
         for voice in self._espeak.ListVoices(None):
             language = (voice.languages or b"")[1:].decode("utf-8", "replace")
@@ -140,6 +179,17 @@ class EspeakEngine:
                     languages=(language,) if language else (),
                 )
             )
+        for variant in self._espeak.ListVoices(ctypes.byref(self._variants)):
+            identifier = variant.identifier.decode("utf-8", "replace")
+            found.append(
+                Voice(
+                    id=identifier.removeprefix(VARIANT_FOLDER),
+                    name=variant.name.decode("utf-8", "replace"),
+                    languages=(),
+                    variant=True,
+                    gender=_GENDERS.get(variant.gender, ""),
+                )
+            )
         return found
 
     def _configure(self, settings: VoiceSettings) -> None:
@@ -148,7 +198,7 @@ class EspeakEngine:
         if espeak.SetVoiceByName(name) != espeak.EE_OK:
             raise unknown_voice(settings.voice)
         settings = settings.clamped()
-        espeak.SetParameter(espeak.RATE, settings.rate, 0)
+        espeak.SetParameter(espeak.RATE, espeak_rate(settings.rate), 0)
         espeak.SetParameter(espeak.PITCH, settings.pitch, 0)
         espeak.SetParameter(espeak.VOLUME, round(settings.volume * 100), 0)
 

@@ -112,7 +112,9 @@ class LibraryScreen(Screen[None]):
         self._offer(f"Sorted by {self.order.value}.")
 
     def _ask_search(self) -> None:
-        self.app.push_screen(SearchScreen(self.last_query, scope="every article"), self._search)
+        self.app.push_screen(
+            SearchScreen(self.last_query, what="Search every article"), self._search
+        )
 
     def _search(self, words: str | None) -> None:
         if not words or not words.strip():

@@ -50,6 +50,19 @@ _TERM = Binding.Group("term", compact=True)
 _RATE = Binding.Group("rate", compact=True)
 _BOOKMARK = Binding.Group("bookmark", compact=True)
 _FOUND = Binding.Group("match", compact=True)
+_PREVIOUS_LEVEL = Binding.Group("previous level", compact=True)
+_WORD = Binding.Group("word", compact=True)
+_ENDS = Binding.Group("section ends", compact=True)
+_ARTICLE_ENDS = Binding.Group("article ends", compact=True)
+_LIST = Binding.Group("list", compact=True)
+_TABLE = Binding.Group("table", compact=True)
+_FIGURE = Binding.Group("figure", compact=True)
+_CALLOUT = Binding.Group("callout", compact=True)
+_CELL = Binding.Group("cell", compact=True)
+_HISTORY = Binding.Group("history", compact=True)
+_PITCH = Binding.Group("pitch", compact=True)
+_VOLUME = Binding.Group("volume", compact=True)
+_VOICE = Binding.Group("voice", compact=True)
 
 READER_COMMANDS = COMMANDS
 
@@ -75,9 +88,45 @@ _FOOTER: dict[str, tuple[str, Binding.Group | None]] = {
     "where": ("where", None),
     "repeat": ("repeat", None),
     **{f"next-section-{level}": (str(level), _LEVEL) for level in range(1, 7)},
+    **{f"previous-section-{level}": (str(level), _PREVIOUS_LEVEL) for level in range(1, 7)},
+    "next-word": ("next", _WORD),
+    "previous-word": ("prev", _WORD),
+    "say-word": ("say word", None),
+    "section-start": ("start", _ENDS),
+    "section-end": ("end", _ENDS),
+    "article-start": ("top", _ARTICLE_ENDS),
+    "article-end": ("bottom", _ARTICLE_ENDS),
+    "next-list": ("next", _LIST),
+    "previous-list": ("prev", _LIST),
+    "next-table": ("next", _TABLE),
+    "previous-table": ("prev", _TABLE),
+    "next-figure": ("next", _FIGURE),
+    "previous-figure": ("prev", _FIGURE),
+    "next-callout": ("next", _CALLOUT),
+    "previous-callout": ("prev", _CALLOUT),
+    "elements": ("elements", None),
+    "back": ("back", None),
+    "activate": ("", None),
+    "cell-left": ("left", _CELL),
+    "cell-right": ("right", _CELL),
+    "cell-up": ("up", _CELL),
+    "cell-down": ("down", _CELL),
+    "history-back": ("back", _HISTORY),
+    "history-forward": ("forward", _HISTORY),
+    "history": ("history list", None),
+    "skim": ("skim", None),
     "faster": ("faster", _RATE),
     "slower": ("slower", _RATE),
-    "next-voice": ("voice", None),
+    "higher-pitch": ("higher", _PITCH),
+    "lower-pitch": ("lower", _PITCH),
+    "louder": ("louder", _VOLUME),
+    "quieter": ("quieter", _VOLUME),
+    "next-voice": ("next", _VOICE),
+    "voices": ("list", _VOICE),
+    "cues": ("cues", None),
+    "announcements": ("announcements", None),
+    "named-bookmark": ("named", _BOOKMARK),
+    "describe-keys": ("describe keys", None),
     "punctuation": ("punctuation", None),
     "figures": ("figures", None),
     "bookmark": ("add", _BOOKMARK),
@@ -292,8 +341,11 @@ class ReaderScreen(Screen[None]):
     # --------------------------------------------------------------- actions
 
     def action_run(self, name: str) -> None:
-        """A reading key: the session does it, unless it needs this screen to ask."""
+        """A reading key: the session does it, unless it needs this screen to ask (or
+        describe-keys mode only says what it does)."""
         action = Action(name)
+        if self.session.describe(action):
+            return
         asks: dict[Action, Callable[[], None]] = {
             Action.GLOSSARY: self._choose_term,
             Action.BOOKMARKS: self._choose_bookmark,
@@ -302,6 +354,11 @@ class ReaderScreen(Screen[None]):
             Action.QUIT: self._quit,
             Action.LIBRARY: self._open_library,
             Action.SWITCH_PANE: self._switch_pane,
+            Action.ELEMENTS: self._choose_element,
+            Action.HISTORY: self._show_history,
+            Action.NAMED_BOOKMARK: self._ask_bookmark_name,
+            Action.ANNOUNCEMENTS: self._choose_announcements,
+            Action.VOICES: self._choose_voice,
         }
         if action in asks:
             asks[action]()
@@ -339,6 +396,103 @@ class ReaderScreen(Screen[None]):
                 empty="No bookmarks yet; b adds one.",
                 nouns=("bookmark", "bookmarks"),
                 delete=self.session.delete_bookmark,
+            ),
+            chosen,
+        )
+
+    def _choose_element(self) -> None:
+        """The elements list: every heading, list, table, figure and callout, then the
+        bookmarks; a letter jumps to the next of that kind (h, l, t, f, c, b)."""
+        self.session.run(Action.ELEMENTS)
+        elements = self.session.elements()
+        bookmarks = self.session.bookmarks
+        labels = [label for label, _ in elements] + [f"Bookmark: {b.name}" for b in bookmarks]
+
+        def chosen(number: int | None) -> None:
+            if number is None:
+                return
+            if number < len(elements):
+                self.session.go_to_element(number)
+            else:
+                self.session.go_to_bookmark(number - len(elements))
+
+        self.app.push_screen(
+            ChooseScreen(
+                "Elements", labels, empty="Nothing to list.", nouns=("element", "elements")
+            ),
+            chosen,
+        )
+
+    def _show_history(self) -> None:
+        """The speech history as a list, newest first; choosing one copies it to the
+        clipboard and goes to its place, if it has one."""
+        self.session.run(Action.HISTORY)
+        heard = self.session.history.utterances[::-1]
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.app.copy_to_clipboard(heard[number].text)
+                self.session.go_to_heard(heard[number], copied=True)
+
+        self.app.push_screen(
+            ChooseScreen(
+                "Speech history",
+                [utterance.text for utterance in heard],
+                empty="Nothing said yet.",
+                nouns=("utterance", "utterances"),
+            ),
+            chosen,
+        )
+
+    def _ask_bookmark_name(self) -> None:
+        self.session.run(Action.NAMED_BOOKMARK)
+
+        def named(name: str | None) -> None:
+            if name is None:
+                self.session.say("No bookmark added")
+            else:
+                self.session.add_bookmark(name)
+
+        self.app.push_screen(
+            SearchScreen(what="Bookmark name", asks="a name for this place"), named
+        )
+
+    def _choose_announcements(self) -> None:
+        """Each kind of announcement, said with whether it is on; choosing one turns it
+        the other way."""
+        self.session.run(Action.ANNOUNCEMENTS)
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.session.toggle_announcement(number)
+
+        self.app.push_screen(
+            ChooseScreen(
+                "Announcements",
+                self.session.announcement_choices(),
+                empty="",
+                nouns=("announcement", "announcements"),
+            ),
+            chosen,
+        )
+
+    def _choose_voice(self) -> None:
+        """Every voice for the article's language and the variants of the one heard,
+        starting at the one heard: up for the one before, down for the one after."""
+        self.session.run(Action.VOICES)
+        voices, heard = self.session.voice_choices()
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.session.choose_voice(voices[number])
+
+        self.app.push_screen(
+            ChooseScreen(
+                "Voices",
+                [voice.name for voice in voices],
+                empty="No voice is installed.",
+                nouns=("voice", "voices"),
+                start=heard,
             ),
             chosen,
         )

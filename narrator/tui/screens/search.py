@@ -1,5 +1,6 @@
 """The search box: type, Enter to find; n / N then move between the matches.
 
+The same box asks for a bookmark's name (``what`` names what is typed).
 Typing is echoed as a screen reader echoes it: each character as it is typed,
 each one deleted by Backspace, and the query from last time as the box opens.
 """
@@ -23,24 +24,26 @@ class SearchScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Cancel")]
 
-    def __init__(self, previous: str = "", *, scope: str = "") -> None:
-        """``scope`` is said after "Search" when it is wider than the article."""
+    def __init__(
+        self, previous: str = "", *, what: str = "Search", asks: str = "the words to find"
+    ) -> None:
+        """``what`` is the box's name ("Bookmark name"), ``asks`` what to type."""
         super().__init__()
         self.previous = previous
-        self.scope = f" {scope}" if scope else ""
+        self.what = what
+        self.asks = asks
         self._typed = previous
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
-            yield Label("Search for:", id="search-label")
-            yield Input(value=self.previous, placeholder="words to find", id="search-input")
+            yield Label(f"{self.what}:", id="search-label")
+            yield Input(value=self.previous, placeholder=self.asks, id="search-input")
 
     def on_mount(self) -> None:
         if self.previous:
-            said = f"Search{self.scope}, {self.previous}. Type to change it, then Enter."
+            self.post_message(Say(f"{self.what}, {self.previous}. Type to change it, then Enter."))
         else:
-            said = f"Search{self.scope}. Type the words to find, then Enter."
-        self.post_message(Say(said))
+            self.post_message(Say(f"{self.what}. Type {self.asks}, then Enter."))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         before, self._typed = self._typed, event.value
