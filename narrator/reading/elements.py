@@ -3,7 +3,7 @@
 A screen reader's quick keys (NVDA's l, t, g, q) jump to the next element of
 a kind and say what it is and how big ("Table, 3 rows, 3 columns"). Here an
 element is a run of the script's utterances that came from one block of the
-model; its kind comes from the model's block class (``kind_of``), so the
+model; its kind comes from the model's registry of block kinds (``kind_of``), so the
 script's wording never decides what a block is.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from narrator.content.model import Article, Block, BulletList, Callout, Figure, Table
+from narrator.content.model import Article, Block, BlockKind, BulletList, Table
 from narrator.speech.utterance import Utterance
 
 
@@ -26,17 +26,17 @@ class ElementKind(Enum):
     CALLOUT = "callout"
 
 
-_KINDS: dict[type, ElementKind] = {
-    BulletList: ElementKind.LIST,
-    Table: ElementKind.TABLE,
-    Figure: ElementKind.FIGURE,
-    Callout: ElementKind.CALLOUT,
+_KINDS: dict[BlockKind, ElementKind] = {
+    BlockKind.LIST: ElementKind.LIST,
+    BlockKind.TABLE: ElementKind.TABLE,
+    BlockKind.FIGURE: ElementKind.FIGURE,
+    BlockKind.CALLOUT: ElementKind.CALLOUT,
 }
 
 
 def kind_of(block: Block) -> ElementKind | None:
     """The element kind of a model block; None for a paragraph (no quick key)."""
-    return _KINDS.get(type(block))
+    return _KINDS.get(block.kind)
 
 
 def _count(number: int, noun: str) -> str:
