@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from narrator.speech.utterance import Utterance
 
 from narrator.exit_codes import ExitCode
+from narrator.speech.export_formats import ExportOptions
 from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import Footnotes, Verbosity, VoiceSettings
 
@@ -210,24 +211,27 @@ def voices() -> ExitCode:
 def export(
     path: Path,
     out: Path,
-    audio_format: str = "wav",
+    options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
     *,
     user_lexicon: Path | None = None,
     voice: VoiceSettings = DEFAULT_VOICE,
     verbosity: Verbosity = DEFAULT_VERBOSITY,
     asked_voice: str | None = None,
+    workers: int | None = None,
 ) -> ExitCode:
-    """Write the article as one audio file per section, a playlist and a chapter list,
-    in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's language.
-    Ctrl-C removes the section files this run wrote, says so in one line, and exits 130."""
+    """Write the article into ``out`` as ``options`` ask (``narrator.speech.export``),
+    in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's
+    language. ``workers`` processes synthesize at a time (default: every core).
+    Ctrl-C leaves ``out`` as it was, says so in one line, and exits 130."""
     from dataclasses import replace
 
     from narrator.content.loader import load_article
-    from narrator.speech.export import check_format, export_script, timestamp
+    from narrator.speech.export import export_script, timestamp
+    from narrator.speech.export_formats import check_format
     from narrator.speech.script import build_script
     from narrator.speech.voices import require_installed, voice_for_language
 
-    check_format(audio_format)
+    check_format(options.audio_format, options.captions, options.words)
     article = load_article(path)
     installed = installed_voices()
     if asked_voice is not None:
@@ -237,15 +241,26 @@ def export(
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
     try:
         exported = export_script(
-            script, out, audio_format, voice=voice, progress=progress, title=article.title
+            script,
+            out,
+            options,
+            article=article,
+            voice=voice,
+            progress=progress,
+            workers=workers,
         )
     except KeyboardInterrupt:
         end_of_bar = "\n" if progress is _progress_bar else ""
-        removed = f"removed the files it had written in {out}"
-        print(f"{end_of_bar}narrator: export interrupted; {removed}", file=sys.stderr)
+        untouched = f"{out} is as it was" if out.exists() else f"{out} was not created"
+        print(f"{end_of_bar}narrator: export interrupted; {untouched}", file=sys.stderr)
         return ExitCode.INTERRUPTED
     total = sum(item.seconds for item in exported)
-    print(f"Wrote {len(exported)} sections ({timestamp(total)}) to {out}", file=sys.stdout)
+    what = (
+        f"{len(exported)} sections"
+        if options.audio_format.per_section
+        else f"{options.audio_format.value.upper()} of {len(exported)} sections"
+    )
+    print(f"Wrote {what} ({timestamp(total)}) to {out}", file=sys.stdout)
     return ExitCode.OK
 
 
@@ -255,7 +270,7 @@ def _progress_bar(done: int, total: int) -> None:
     filled = width * done // max(total, 1)
     bar = "#" * filled + "-" * (width - filled)
     end = "\n" if done == total else ""
-    print(f"\rExporting [{bar}] {done} of {total} sections", end=end, file=sys.stderr, flush=True)
+    print(f"\rExporting [{bar}] {done} of {total} parts", end=end, file=sys.stderr, flush=True)
 
 
 def _no_progress(done: int, total: int) -> None:
