@@ -3,6 +3,7 @@ as audiobooks, checked by structure against what was said and when (the speech l
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -242,9 +243,7 @@ def test_the_captions_are_the_utterances_in_order_with_no_overlap(m4b: Book, mp3
         assert plain == [" ".join(str(e["spoken"]).split()) for e in log]
         starts = zip(found, log, strict=True)
         assert all(abs(begin - e["time"]) < MILLI for (begin, _, _), e in starts)
-        assert all(
-            end <= following[0] for (_, end, _), following in zip(found, found[1:], strict=False)
-        )
+        assert all(end <= following[0] for (_, end, _), following in itertools.pairwise(found))
         assert all(begin < end for begin, end, _ in found)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from narrator.content.loader import load_article
-from narrator.errors import NarratorError
 from narrator.content.model import Article
+from narrator.errors import NarratorError
 from narrator.speech import export_runs
 from narrator.speech.engines.base import Engine
 from narrator.speech.export import Exported, export_script, timestamp
