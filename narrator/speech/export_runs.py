@@ -34,7 +34,7 @@ from typing import TypeVar
 
 from narrator.errors import NarratorError
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
-from narrator.speech.engines import make_engine
+from narrator.speech.engines import make_engine, preload_engine
 from narrator.speech.engines.base import Engine, WordMark
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance
@@ -226,6 +226,8 @@ def say_all_runs(
     work: Sequence[Run], voice: VoiceSettings, progress: Progress, workers: int | None = None
 ) -> list[RunAudio]:
     """Synthesize every run in a fresh process, the longest first."""
+    if process_context().get_start_method() == "fork":
+        preload_engine()
     longest_first = sorted(work, key=lambda run: -run.size)
     return in_processes(partial(say_one, voice=voice), longest_first, workers, progress)
 
