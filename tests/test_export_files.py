@@ -172,7 +172,10 @@ def test_ctrl_c_stops_the_export_in_one_line_and_leaves_the_folder_as_it_was(
         text=True,
         start_new_session=True,  # Ctrl-C reaches the whole group, the section processes too
     )
-    time.sleep(1.0)  # past start-up, into the synthesis
+    deadline = time.monotonic() + 60  # past start-up, into the synthesis
+    while not list(folder.glob(".narrator-export-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)
     os.killpg(export.pid, signal.SIGINT)
     out, err = export.communicate(timeout=60)
     assert export.returncode == 130, err
