@@ -20,8 +20,9 @@ from narrator.content.model import Article
 from narrator.errors import NarratorError
 from narrator.speech import export_runs
 from narrator.speech.engines.base import Engine
-from narrator.speech.export import Exported, export_script, timestamp
+from narrator.speech.export import export_script, timestamp
 from narrator.speech.export_formats import ExportOptions, Format, check_format
+from narrator.speech.export_tracks import Exported
 from narrator.speech.script import Script, build_script
 
 REFERENCE = Path(__file__).resolve().parents[1] / "content" / "anastrozole-dosing.yaml"

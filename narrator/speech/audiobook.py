@@ -15,13 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from narrator.content.model import Article
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
-
-if TYPE_CHECKING:
-    from narrator.speech.export import Exported
+from narrator.speech.export_tracks import Exported
 
 AAC_BITRATE = 64_000
 # FFmpeg's "fast" AAC coder encodes speech about five times faster than its default

@@ -22,7 +22,6 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -39,11 +38,9 @@ from narrator.speech.epub_text import (
     xhtml_root,
 )
 from narrator.speech.export_runs import in_processes
+from narrator.speech.export_tracks import Exported
 from narrator.speech.script import Script, ScriptSection
 from narrator.speech.utterance import Utterance
-
-if TYPE_CHECKING:
-    from narrator.speech.export import Exported
 
 OPF = "http://www.idpf.org/2007/opf"
 DC = "http://purl.org/dc/elements/1.1/"

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import wave
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from narrator.content.model import Article
@@ -33,68 +32,14 @@ from narrator.speech.captions import caption_file
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.export_folder import ExportFolder
 from narrator.speech.export_formats import ExportOptions, Format, check_format
-from narrator.speech.export_runs import (
-    Progress,
-    Timed,
-    Voiced,
-    runs,
-    say_all_runs,
-    voiced_tracks,
-)
-from narrator.speech.script import Script, ScriptSection
+from narrator.speech.export_runs import Progress, Timed, runs, say_all_runs, voiced_tracks
+from narrator.speech.export_tracks import Exported, Track, tracks
+from narrator.speech.script import Script
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speechlog import event_record
-from narrator.speech.utterance import Utterance
 
 PLAYLIST = "playlist.m3u"
 CHAPTERS = "chapters.txt"
-
-
-@dataclass(frozen=True)
-class Track:
-    """One section's audio: what it says and the file it goes to (for the formats
-    with a file per section)."""
-
-    number: int
-    section: ScriptSection
-    utterances: tuple[Utterance, ...]
-    path: Path
-
-    @property
-    def title(self) -> str:
-        return self.section.title
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        return tuple(u.spoken for u in self.utterances)
-
-
-@dataclass(frozen=True)
-class Exported:
-    track: Track
-    voiced: Voiced
-
-    @property
-    def seconds(self) -> float:
-        return self.voiced.seconds
-
-
-def tracks(script: Script, folder: Path, audio_format: Format = Format.WAV) -> list[Track]:
-    """A track per section in reading order, with the utterances that are its own.
-
-    A section's subsections get tracks of their own, so its track holds only
-    the utterances placed in it.
-    """
-    found = []
-    for number, section in enumerate(script.sections, start=1):
-        own = tuple(
-            u
-            for u in script.utterances[section.start : section.end]
-            if u.place is not None and u.place.section == section.id
-        )
-        name = f"{number:02d}-{section.id}.{audio_format.value}"
-        found.append(Track(number, section, own, folder / name))
-    return found
 
 
 def book_name(article: Article, audio_format: Format) -> str:
