@@ -31,7 +31,7 @@ from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
 from narrator.speech.captions import caption_file
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.export_folder import ExportFolder
-from narrator.speech.export_formats import ExportOptions, Format, check_format
+from narrator.speech.export_formats import Captions, ExportOptions, Format, check_format
 from narrator.speech.export_runs import Progress, Timed, runs, say_all_runs, voiced_tracks
 from narrator.speech.export_tracks import Exported, Track, tracks
 from narrator.speech.script import Script
@@ -46,6 +46,11 @@ def book_name(article: Article, audio_format: Format) -> str:
     return f"{article.id}.{audio_format.value}"
 
 
+def caption_name(audio_name: str, captions: Captions) -> str:
+    """The captions of ``audio_name`` beside it: ``01-intro.wav`` has ``01-intro.vtt``."""
+    return f"{Path(audio_name).stem}.{captions.value}"
+
+
 def planned_names(
     article: Article, plan: Sequence[Track], options: ExportOptions
 ) -> tuple[list[str], list[str]]:
@@ -57,7 +62,7 @@ def planned_names(
         audio = [book_name(article, options.audio_format)]
         extra = [CHAPTERS]
     if options.captions is not None:
-        extra = [f"{Path(name).stem}.{options.captions.value}" for name in audio] + extra
+        extra = [caption_name(name, options.captions) for name in audio] + extra
     return audio, audio + extra
 
 
@@ -206,7 +211,7 @@ def export_script(
             whole = not options.audio_format.per_section
             for name, placed in zip(audio_names, _placed(exported, whole), strict=True):
                 text = caption_file(options.captions, placed, options.words)
-                target.path(f"{Path(name).stem}.{options.captions.value}").write_text(text, "utf-8")
+                target.path(caption_name(name, options.captions)).write_text(text, "utf-8")
         target.path(CHAPTERS).write_text(chapters_text(exported), "utf-8")
         target.commit()
     except OSError as error:
