@@ -266,6 +266,10 @@ def _encode(job: tuple[Path, bytes]) -> None:
     write_aac(path, pcm)
 
 
+def _done(_: None) -> None:
+    """An encoder's file is all it leaves."""
+
+
 def _entry(name: str, compress: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, ZIP_DATE)
     info.compress_type = compress
@@ -281,7 +285,7 @@ def write_epub(
     found = chapters(script, exported)
     audio = [path.parent / f".{chapter.name}.m4a" for chapter in found]
     longest_first = sorted(range(len(found)), key=lambda n: -found[n].samples)
-    in_processes(_encode, [(audio[n], found[n].pcm) for n in longest_first], workers)
+    in_processes(_encode, [(audio[n], found[n].pcm) for n in longest_first], _done, workers)
     try:
         with zipfile.ZipFile(path, "w") as book:
             book.writestr(_entry("mimetype", zipfile.ZIP_STORED), "application/epub+zip")

@@ -32,7 +32,7 @@ from narrator.speech.captions import caption_file
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.export_folder import ExportFolder
 from narrator.speech.export_formats import Captions, ExportOptions, Format, check_format
-from narrator.speech.export_runs import Progress, Timed, runs, say_all_runs, voiced_tracks
+from narrator.speech.export_runs import Progress, Timed, Voiced, voice_tracks
 from narrator.speech.export_tracks import Exported, Track, tracks
 from narrator.speech.script import Script
 from narrator.speech.settings import VoiceSettings
@@ -154,7 +154,7 @@ def _placed(exported: Sequence[Exported], whole: bool) -> list[list[tuple[int, T
     ]
 
 
-def _write_audio_files(
+def _write_books(
     article: Article,
     script: Script,
     exported: Sequence[Exported],
@@ -162,10 +162,10 @@ def _write_audio_files(
     options: ExportOptions,
     workers: int | None,
 ) -> None:
+    """What is written once every track is voiced: the playlist of the files per
+    section (written as each was ready), or the one file of a book format."""
     audio_format = options.audio_format
     if audio_format.per_section:
-        for item in exported:
-            write_audio(folder.path(item.track.path.name), item.voiced.pcm)
         folder.path(PLAYLIST).write_text(playlist_text(exported, article.title), "utf-8")
         return
     path = folder.path(book_name(article, audio_format))
@@ -202,11 +202,15 @@ def export_script(
     audio_names, names = planned_names(article, plan, options)
     target = ExportFolder(folder, article.id, names, options.force)
     try:
-        work = [run for track in plan for run in runs(track.number - 1, track.texts)]
-        heard = say_all_runs(work, voice, progress, workers)
-        voiced = voiced_tracks([track.utterances for track in plan], heard)
+
+        def ready(number: int, voiced: Voiced) -> None:
+            if options.audio_format.per_section:
+                write_audio(target.path(plan[number].path.name), voiced.pcm)
+
+        said = [track.utterances for track in plan]
+        voiced = voice_tracks(said, voice, progress, workers, ready)
         exported = [Exported(t, v) for t, v in zip(plan, voiced, strict=True)]
-        _write_audio_files(article, script, exported, target, options, workers)
+        _write_books(article, script, exported, target, options, workers)
         if options.captions is not None:
             whole = not options.audio_format.per_section
             for name, placed in zip(audio_names, _placed(exported, whole), strict=True):

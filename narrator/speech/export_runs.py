@@ -23,6 +23,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -168,42 +169,44 @@ def interrupts_held() -> Iterator[None]:
 def in_processes(
     task: Callable[[Job], Result],
     jobs: Sequence[Job],
+    arrived: Callable[[Result], None],
     workers: int | None = None,
     progress: Progress = lambda done, total: None,
-) -> list[Result]:
+) -> None:
     """``task(job)`` for every job, each in a fresh process, ``workers`` at a time
     (default: every core), in the order given (put the longest first, so the cores
-    finish together); ``progress(done, total)`` after each. The results come back in
-    the jobs' order. On Ctrl-C or a failure the running processes are ended, then it
-    goes on up. (``task`` and the jobs must pickle where processes are spawned.)"""
+    finish together); ``arrived(result)`` and ``progress(done, total)`` as each comes
+    back, so the caller uses it while the others run (and keeps only what it needs).
+    On Ctrl-C or a failure the running processes are ended, then it goes on up.
+    (``task`` and the jobs must pickle where processes are spawned.)"""
     context = process_context()
     limit = max(1, workers or os.cpu_count() or 1)
-    waiting = list(enumerate(jobs))
-    running: dict[Connection, tuple[int, BaseProcess]] = {}
-    done: dict[int, Result] = {}
+    waiting = list(jobs)
+    running: dict[Connection, BaseProcess] = {}
+    done = 0
     progress(0, len(jobs))
     try:
         while waiting or running:
             while waiting and len(running) < limit:
-                number, job = waiting.pop(0)
                 receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_in_child, args=(task, job, sender), daemon=True)
+                process = context.Process(
+                    target=_in_child, args=(task, waiting.pop(0), sender), daemon=True
+                )
                 with interrupts_held():
                     process.start()
                 sender.close()
-                running[receiver] = (number, process)
+                running[receiver] = process
             for ready in wait(list(running)):
                 assert isinstance(ready, Connection)
-                number, process = running.pop(ready)
-                done[number] = _outcome(process, ready)
-                progress(len(done), len(jobs))
+                arrived(_outcome(running.pop(ready), ready))
+                done += 1
+                progress(done, len(jobs))
     except BaseException:
-        for receiver, (_, process) in running.items():
+        for receiver, process in running.items():
             process.terminate()
             process.join()
             receiver.close()
         raise
-    return [done[number] for number in range(len(jobs))]
 
 
 def _outcome(process: BaseProcess, receiver: Connection) -> Result:
@@ -222,16 +225,6 @@ def _outcome(process: BaseProcess, receiver: Connection) -> Result:
     raise NarratorError(outcome or "the speech engine crashed while exporting")
 
 
-def say_all_runs(
-    work: Sequence[Run], voice: VoiceSettings, progress: Progress, workers: int | None = None
-) -> list[RunAudio]:
-    """Synthesize every run in a fresh process, the longest first."""
-    if process_context().get_start_method() == "fork":
-        preload_engine()
-    longest_first = sorted(work, key=lambda run: -run.size)
-    return in_processes(partial(say_one, voice=voice), longest_first, workers, progress)
-
-
 def process_context() -> BaseContext:
     """Fork where it is safe (Linux, no other thread to copy mid-lock): it starts in
     milliseconds where spawning re-imports Narrator in every process (~0.5 s)."""
@@ -239,21 +232,48 @@ def process_context() -> BaseContext:
     return get_context("fork" if safe_to_fork else "spawn")
 
 
-def voiced_tracks(
-    utterances: Sequence[Sequence[Utterance]], heard: Sequence[RunAudio]
+def voiced_track(utterances: Sequence[Utterance], parts: Sequence[RunAudio]) -> Voiced:
+    """A track's runs joined in order, with every utterance's place in its audio."""
+    timed, sample = [], 0
+    ordered = sorted(parts, key=lambda audio: audio.run.first)
+    for part in ordered:
+        for offset, one in enumerate(part.said):
+            utterance = utterances[part.run.first + offset]
+            timed.append(Timed(utterance, sample, sample + one.samples, one.words))
+            sample += one.samples
+    return Voiced(b"".join(part.pcm for part in ordered), tuple(timed))
+
+
+def voice_tracks(
+    tracks: Sequence[Sequence[Utterance]],
+    voice: VoiceSettings,
+    progress: Progress = lambda done, total: None,
+    workers: int | None = None,
+    ready: Callable[[int, Voiced], None] = lambda number, voiced: None,
 ) -> list[Voiced]:
-    """Each track's runs joined in order, with every utterance's place in its audio."""
-    by_track: dict[int, list[RunAudio]] = {}
-    for audio in heard:
-        by_track.setdefault(audio.run.track, []).append(audio)
-    voiced = []
-    for number, said in enumerate(utterances):
-        parts = sorted(by_track.get(number, []), key=lambda audio: audio.run.first)
-        timed, sample = [], 0
-        for part in parts:
-            for offset, one in enumerate(part.said):
-                utterance = said[part.run.first + offset]
-                timed.append(Timed(utterance, sample, sample + one.samples, one.words))
-                sample += one.samples
-        voiced.append(Voiced(b"".join(part.pcm for part in parts), tuple(timed)))
-    return voiced
+    """Every track (its utterances) voiced, its runs synthesized in fresh processes,
+    the longest first; ``ready(number, voiced)`` as soon as a track's last run is in,
+    so its file can be written while the cores finish the others."""
+    work = [
+        run for number, said in enumerate(tracks) for run in runs(number, [u.spoken for u in said])
+    ]
+    waiting = Counter(run.track for run in work)
+    parts: dict[int, list[RunAudio]] = {number: [] for number in range(len(tracks))}
+    voiced: dict[int, Voiced] = {}
+
+    def arrived(audio: RunAudio) -> None:
+        number = audio.run.track
+        parts[number].append(audio)
+        if len(parts[number]) == waiting[number]:
+            voiced[number] = voiced_track(tracks[number], parts.pop(number))
+            ready(number, voiced[number])
+
+    for number in range(len(tracks)):
+        if not waiting[number]:  # nothing to say: no process
+            voiced[number] = voiced_track(tracks[number], ())
+            ready(number, voiced[number])
+    if process_context().get_start_method() == "fork":
+        preload_engine()
+    longest_first = sorted(work, key=lambda run: -run.size)
+    in_processes(partial(say_one, voice=voice), longest_first, arrived, workers, progress)
+    return [voiced[number] for number in range(len(tracks))]

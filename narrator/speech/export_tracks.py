@@ -29,10 +29,6 @@ class Track:
     def title(self) -> str:
         return self.section.title
 
-    @property
-    def texts(self) -> tuple[str, ...]:
-        return tuple(u.spoken for u in self.utterances)
-
 
 @dataclass(frozen=True)
 class Exported:
