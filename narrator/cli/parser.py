@@ -66,7 +66,7 @@ def _format(text: str) -> Format:
 
 def _captions(text: str) -> Captions:
     try:
-        return Captions(named(text, Captions))
+        return Captions(named(text, Captions, "captions"))
     except NarratorError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

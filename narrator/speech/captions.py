@@ -17,6 +17,9 @@ from narrator.speech.audio import SAMPLE_RATE
 from narrator.speech.export_formats import Captions
 from narrator.speech.export_runs import Timed
 
+# SubRip has no escapes: a "-->" in a cue's text would read as its timing line.
+ARROW = "\u2192"
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -45,8 +48,8 @@ def clock(samples: int, separator: str = ".") -> str:
 
 
 def _one_line(text: str) -> str:
-    """A cue's text may not hold a blank line (it would end the cue) nor "-->"."""
-    return " ".join(text.split()).replace("-->", "\u2192")
+    """A cue's text may not hold a blank line: it would end the cue."""
+    return " ".join(text.split())
 
 
 def _timed_words(cue: Cue) -> str:
@@ -75,7 +78,7 @@ def webvtt(found: Sequence[Cue], words: bool = False) -> str:
 def subrip(found: Sequence[Cue]) -> str:
     blocks = [
         f"{number}\n{clock(cue.start, ',')} --> {clock(cue.end, ',')}\n"
-        f"{_one_line(cue.timed.utterance.spoken)}"
+        f"{_one_line(cue.timed.utterance.spoken).replace('-->', ARROW)}"
         for number, cue in enumerate(found, start=1)
     ]
     return "\n\n".join(blocks) + "\n"

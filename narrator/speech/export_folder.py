@@ -72,8 +72,8 @@ class ExportFolder:
             folder.mkdir(parents=True, exist_ok=True)
             self._staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
         except OSError as error:
-            self._remove_created()
             doing = "write in" if folder.is_dir() else "create"
+            self._remove_created()
             raise NarratorError(
                 f"{folder}: cannot {doing} the folder: {error.strerror or error}"
             ) from None

@@ -62,15 +62,18 @@ _NEEDS: dict[Format, tuple[tuple[str, str], ...]] = {
 }
 
 
-def named(text: str, choices: type[Format] | type[Captions]) -> Format | Captions:
-    """The format called ``text``; an unknown name is refused with the nearest one."""
+def named(
+    text: str, choices: type[Format] | type[Captions], kind: str = "format"
+) -> Format | Captions:
+    """The format (or captions, ``kind``) called ``text``; an unknown name is refused
+    with the nearest one."""
     values = [choice.value for choice in choices]
     wanted = text.strip().lower().lstrip(".")
     if wanted in values:
         return choices(wanted)
     guess = difflib.get_close_matches(wanted, values, n=1, cutoff=0.4)
     hint = f"did you mean {guess[0]}? " if guess else ""
-    raise NarratorError(f"unknown format {text!r} ({hint}choose from {', '.join(values)})")
+    raise NarratorError(f"unknown {kind} {text!r} ({hint}choose from {', '.join(values)})")
 
 
 def check_format(audio_format: Format, captions: Captions | None, words: bool) -> None:
