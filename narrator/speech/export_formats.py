@@ -7,7 +7,6 @@ and asking for one without it is refused before any work, naming the extra.
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from dataclasses import dataclass
 from enum import Enum
@@ -67,6 +66,8 @@ def named(
 ) -> Format | Captions:
     """The format (or captions, ``kind``) called ``text``; an unknown name is refused
     with the nearest one."""
+    import difflib  # only when a name is unknown: every start of narrator parses --format
+
     values = [choice.value for choice in choices]
     wanted = text.strip().lower().lstrip(".")
     if wanted in values:
