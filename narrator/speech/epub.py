@@ -20,7 +20,7 @@ from __future__ import annotations
 import uuid
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -66,7 +66,7 @@ SUMMARY = (
 
 
 @dataclass(frozen=True)
-class Chapter:
+class SpineItem:
     """A top-level section's files in the package, and what they hold."""
 
     number: int
@@ -96,21 +96,17 @@ class Chapter:
         return b"".join(item.voiced.pcm for item in self.exported)
 
 
-def chapters(script: Script, exported: Sequence[Exported]) -> list[Chapter]:
+def spine(exported: Sequence[Exported]) -> list[SpineItem]:
     """The exported tracks grouped by top-level section (each with its subsections)."""
-    found: list[Chapter] = []
+    found: list[SpineItem] = []
     for item in exported:
         section = item.track.section
         if section.parent is None:
             name = f"{len(found) + 1:02d}-{section.id}"
-            found.append(Chapter(len(found) + 1, name, section, (), ()))
+            found.append(SpineItem(len(found) + 1, name, section, (), ()))
         last = found[-1]
-        found[-1] = Chapter(
-            last.number,
-            last.name,
-            last.section,
-            (*last.sections, section),
-            (*last.exported, item),
+        found[-1] = replace(
+            last, sections=(*last.sections, section), exported=(*last.exported, item)
         )
     return found
 
@@ -120,7 +116,7 @@ def _xml(root: etree._Element) -> bytes:
     return etree.tostring(root, encoding="utf-8", xml_declaration=True, doctype=doctype)
 
 
-def _clips(chapter: Chapter) -> list[tuple[Utterance, int, int]]:
+def _clips(chapter: SpineItem) -> list[tuple[Utterance, int, int]]:
     """Each utterance with sound, and its samples in the chapter's audio."""
     clips, start = [], 0
     for item in chapter.exported:
@@ -133,7 +129,7 @@ def _clips(chapter: Chapter) -> list[tuple[Utterance, int, int]]:
     return clips
 
 
-def overlay_document(chapter: Chapter) -> etree._Element:
+def overlay_document(chapter: SpineItem) -> etree._Element:
     smil = etree.Element(f"{{{SMIL}}}smil", {"version": "3.0"}, nsmap={None: SMIL, "epub": OPS})
     body = etree.SubElement(smil, f"{{{SMIL}}}body")
     text = f"../{chapter.text}"
@@ -157,7 +153,7 @@ def overlay_document(chapter: Chapter) -> etree._Element:
     return smil
 
 
-def navigation_document(article: Article, found: Sequence[Chapter]) -> etree._Element:
+def navigation_document(article: Article, found: Sequence[SpineItem]) -> etree._Element:
     html = xhtml_root(article.language)
     head = etree.SubElement(html, tag("head"))
     etree.SubElement(head, tag("meta"), {"charset": "utf-8"})
@@ -188,7 +184,7 @@ def _meta(metadata: etree._Element, prop: str, value: str, refines: str | None =
     etree.SubElement(metadata, f"{{{OPF}}}meta", attributes).text = value
 
 
-def package_document(article: Article, found: Sequence[Chapter]) -> etree._Element:
+def package_document(article: Article, found: Sequence[SpineItem]) -> etree._Element:
     package = etree.Element(
         f"{{{OPF}}}package",
         {"version": "3.0", "unique-identifier": "book-id", XML_LANG: article.language},
@@ -282,7 +278,7 @@ def write_epub(
     path: Path, article: Article, script: Script, exported: Sequence[Exported], workers: int | None
 ) -> None:
     """The EPUB at ``path``; the audio of the sections is encoded on every core."""
-    found = chapters(script, exported)
+    found = spine(exported)
     audio = [path.parent / f".{chapter.name}.m4a" for chapter in found]
     longest_first = sorted(range(len(found)), key=lambda n: -found[n].samples)
     in_processes(_encode, [(audio[n], found[n].pcm) for n in longest_first], _done, workers)
