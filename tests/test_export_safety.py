@@ -184,3 +184,24 @@ def test_ctrl_c_while_the_epub_is_encoded_leaves_the_earlier_export_whole(
     assert err == f"narrator: export interrupted; {folder} is as it was\n" and out == ""
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
     assert not earlier.exists()
+
+
+def test_the_progress_goes_on_while_the_book_is_encoded(small: Path, tmp_path: Path) -> None:
+    pytest.importorskip("av")
+    from narrator.content.loader import load_article
+    from narrator.speech.export import export_script
+    from narrator.speech.export_formats import ExportOptions, Format
+    from narrator.speech.script import build_script
+
+    article = load_article(small)
+    calls: list[tuple[int, int]] = []
+    options = ExportOptions(Format.EPUB)
+    script = build_script(article)
+    export_script(
+        script, tmp_path / "out", options, article=article, progress=lambda *c: calls.append(c)
+    )
+    total = calls[0][1]
+    assert calls[0] == (0, total) and calls[-1] == (total, total)
+    assert [done for done, _ in calls] == list(range(total + 1))
+    assert all(whole == total for _, whole in calls)
+    assert total == len(script.sections) + 2  # a run each here, then two chapters encoded

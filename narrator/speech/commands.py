@@ -270,7 +270,7 @@ def _progress_bar(done: int, total: int) -> None:
     filled = width * done // max(total, 1)
     bar = "#" * filled + "-" * (width - filled)
     end = "\n" if done == total else ""
-    print(f"\rExporting [{bar}] {done} of {total} parts", end=end, file=sys.stderr, flush=True)
+    print(f"\rExporting [{bar}] {done} of {total} steps", end=end, file=sys.stderr, flush=True)
 
 
 def _no_progress(done: int, total: int) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import uuid
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -262,10 +262,6 @@ def _encode(job: tuple[Path, bytes]) -> None:
     write_aac(path, pcm)
 
 
-def _done(_: None) -> None:
-    """An encoder's file is all it leaves."""
-
-
 def _entry(name: str, compress: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, ZIP_DATE)
     info.compress_type = compress
@@ -275,13 +271,19 @@ def _entry(name: str, compress: int) -> zipfile.ZipInfo:
 
 
 def write_epub(
-    path: Path, article: Article, script: Script, exported: Sequence[Exported], workers: int | None
+    path: Path,
+    article: Article,
+    script: Script,
+    exported: Sequence[Exported],
+    encoded: Callable[[None], None],
+    workers: int | None,
 ) -> None:
-    """The EPUB at ``path``; the audio of the sections is encoded on every core."""
+    """The EPUB at ``path``; the audio of the sections is encoded on every core,
+    ``encoded()`` as each file is done."""
     found = spine(exported)
     audio = [path.parent / f".{chapter.name}.m4a" for chapter in found]
     longest_first = sorted(range(len(found)), key=lambda n: -found[n].samples)
-    in_processes(_encode, [(audio[n], found[n].pcm) for n in longest_first], _done, workers)
+    in_processes(_encode, [(audio[n], found[n].pcm) for n in longest_first], encoded, workers)
     try:
         with zipfile.ZipFile(path, "w") as book:
             book.writestr(_entry("mimetype", zipfile.ZIP_STORED), "application/epub+zip")

@@ -154,12 +154,40 @@ def _placed(exported: Sequence[Exported], whole: bool) -> list[list[tuple[int, T
     ]
 
 
+class _Steps:
+    """Progress over the whole export: the runs synthesized, then each file encoded
+    (a bar that stopped at its end while a book is encoded would say nothing)."""
+
+    def __init__(self, progress: Progress, encodings: int) -> None:
+        self._progress = progress
+        self._encodings = encodings
+        self._runs = 0
+        self._encoded = 0
+
+    def synthesized(self, done: int, total: int) -> None:
+        self._runs = total
+        self._progress(done, total + self._encodings)
+
+    def encoded(self, _: object = None) -> None:
+        self._encoded += 1
+        self._progress(self._runs + self._encoded, self._runs + self._encodings)
+
+
+def _encodings(plan: Sequence[Track], audio_format: Format) -> int:
+    """How many files are encoded once the voice is done: one per top-level section
+    for an EPUB, the one file of an audiobook, none for files per section."""
+    if audio_format is Format.EPUB:
+        return sum(1 for track in plan if track.section.parent is None)
+    return 0 if audio_format.per_section else 1
+
+
 def _write_books(
     article: Article,
     script: Script,
     exported: Sequence[Exported],
     folder: ExportFolder,
     options: ExportOptions,
+    steps: _Steps,
     workers: int | None,
 ) -> None:
     """What is written once every track is voiced: the playlist of the files per
@@ -172,8 +200,9 @@ def _write_books(
     if audio_format is Format.EPUB:
         from narrator.speech.epub import write_epub
 
-        write_epub(path, article, script, exported, workers)
-    elif audio_format is Format.M4B:
+        write_epub(path, article, script, exported, steps.encoded, workers)
+        return
+    if audio_format is Format.M4B:
         from narrator.speech.audiobook import write_m4b
 
         write_m4b(path, article, exported)
@@ -181,6 +210,7 @@ def _write_books(
         from narrator.speech.audiobook import write_mp3
 
         write_mp3(path, article, exported)
+    steps.encoded()
 
 
 def export_script(
@@ -195,8 +225,8 @@ def export_script(
 ) -> list[Exported]:
     """Write ``script`` (of ``article``) into ``folder`` as ``options`` ask, synthesized
     by ``workers`` processes at a time (default: every core); ``progress(done, total)``
-    counts the runs of sentences synthesized. All or nothing: on a failure or Ctrl-C
-    the folder is left as it was."""
+    counts the runs of sentences synthesized and then the files encoded. All or
+    nothing: on a failure or Ctrl-C the folder is left as it was."""
     check_format(options.audio_format, options.captions, options.words)
     plan = tracks(script, folder, options.audio_format)
     audio_names, names = planned_names(article, plan, options)
@@ -207,10 +237,11 @@ def export_script(
             if options.audio_format.per_section:
                 write_audio(target.path(plan[number].path.name), voiced.pcm)
 
+        steps = _Steps(progress, _encodings(plan, options.audio_format))
         said = [track.utterances for track in plan]
-        voiced = voice_tracks(said, voice, progress, workers, ready)
+        voiced = voice_tracks(said, voice, steps.synthesized, workers, ready)
         exported = [Exported(t, v) for t, v in zip(plan, voiced, strict=True)]
-        _write_books(article, script, exported, target, options, workers)
+        _write_books(article, script, exported, target, options, steps, workers)
         if options.captions is not None:
             whole = not options.audio_format.per_section
             for name, placed in zip(audio_names, _placed(exported, whole), strict=True):
