@@ -205,3 +205,14 @@ def test_the_progress_goes_on_while_the_book_is_encoded(small: Path, tmp_path: P
     assert [done for done, _ in calls] == list(range(total + 1))
     assert all(whole == total for _, whole in calls)
     assert total == len(script.sections) + 2  # a run each here, then two chapters encoded
+
+
+def test_an_out_that_names_a_file_is_refused_before_any_work(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert export(small, "--out", tmp_path / "book.epub", "--format", "epub") == 1
+    assert capsys.readouterr().err == (
+        f"narrator: --out is the folder to write into, not a file: {tmp_path / 'book.epub'} "
+        f"(try --out {tmp_path / 'book'})\n"
+    )
+    assert not (tmp_path / "book.epub").exists()

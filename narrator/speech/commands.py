@@ -226,12 +226,18 @@ def export(
     from dataclasses import replace
 
     from narrator.content.loader import load_article
+    from narrator.errors import NarratorError
     from narrator.speech.export import export_script, timestamp
-    from narrator.speech.export_formats import check_format
+    from narrator.speech.export_formats import Format, check_format
     from narrator.speech.script import build_script
     from narrator.speech.voices import require_installed, voice_for_language
 
     check_format(options.audio_format, options.captions, options.words)
+    if out.suffix.lower().lstrip(".") in {f.value for f in Format} and not out.is_dir():
+        raise NarratorError(
+            f"--out is the folder to write into, not a file: {out} "
+            f"(try --out {out.with_suffix('')})"
+        )
     article = load_article(path)
     installed = installed_voices()
     if asked_voice is not None:
