@@ -48,6 +48,7 @@ SMIL = "http://www.w3.org/ns/SMIL"
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
+NARRATOR = "Narrator (espeak-ng synthetic voice)"
 # EPUB requires a modification date; a fixed one keeps the file the same every time.
 FIXED_DATE = "2000-01-01T00:00:00Z"
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
@@ -221,6 +222,7 @@ def package_document(article: Article, found: Sequence[SpineItem]) -> etree._Ele
         _meta(metadata, "media:duration", clock(chapter.samples), f"#overlay-{chapter.number}")
     _meta(metadata, "media:duration", clock(sum(chapter.samples for chapter in found)))
     _meta(metadata, "media:active-class", ACTIVE_CLASS)
+    _meta(metadata, "media:narrator", NARRATOR)
     manifest = etree.SubElement(package, f"{{{OPF}}}manifest")
 
     def item(identifier: str, href: str, media_type: str, **extra: str) -> None:
