@@ -282,3 +282,20 @@ def test_captions_and_words_only_where_they_mean_something() -> None:
         check_format(Format.EPUB, Captions.VTT, False)
     with pytest.raises(NarratorError, match="add --captions vtt"):
         check_format(Format.M4B, Captions.SRT, True)
+
+
+def test_every_block_kind_is_in_the_epub_text_with_an_id_on_what_is_said() -> None:
+    """A new kind of block must reach the talking book too (see test_block_kinds.py)."""
+    from test_block_kinds import ONE_OF_EACH, _article
+
+    from narrator.speech.epub_text import content_document, place_id
+
+    for kind, block in ONE_OF_EACH.items():
+        article = _article(block)
+        script = build_script(article)
+        places = {u.place for u in script.utterances}
+        document = content_document(
+            article, "Only", script.sections, script.utterances, places, "style.css"
+        )
+        ids = {element.get("id") for element in document.iter() if element.get("id")}
+        assert {place_id(place) for place in places} <= ids, kind
