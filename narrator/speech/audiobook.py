@@ -15,8 +15,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from narrator.content.model import Article
+
+if TYPE_CHECKING:
+    from mutagen.id3 import TextFrame
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
 from narrator.speech.export_tracks import Exported
 
@@ -136,13 +140,13 @@ def write_mp3(path: Path, article: Article, exported: Sequence[Exported]) -> Non
 
     path.write_bytes(mp3_bytes(b"".join(item.voiced.pcm for item in exported)))
     tag = id3.ID3()
-    tag.add(id3.TIT2(encoding=id3.Encoding.UTF8, text=article.title))
-    tag.add(id3.TALB(encoding=id3.Encoding.UTF8, text=article.title))
-    tag.add(id3.TCON(encoding=id3.Encoding.UTF8, text="Audiobook"))
-    tag.add(id3.TLAN(encoding=id3.Encoding.UTF8, text=article.language))
+    tag.add(_utf8(id3.TIT2, article.title))
+    tag.add(_utf8(id3.TALB, article.title))
+    tag.add(_utf8(id3.TCON, "Audiobook"))
+    tag.add(_utf8(id3.TLAN, article.language))
     source = article.source
     if source is not None and source.attribution:
-        tag.add(id3.TPE1(encoding=id3.Encoding.UTF8, text=source.attribution))
+        tag.add(_utf8(id3.TPE1, source.attribution))
     if source is not None and source.url:
         tag.add(id3.WOAS(url=source.url))
     if source_text(article):
@@ -156,7 +160,7 @@ def write_mp3(path: Path, article: Article, exported: Sequence[Exported]) -> Non
     for mark in marks:
         children.setdefault(mark.parent, []).append(mark)
     for mark in marks:
-        title = id3.TIT2(encoding=id3.Encoding.UTF8, text=mark.title)
+        title = _utf8(id3.TIT2, mark.title)
         tag.add(
             id3.CHAP(
                 element_id=f"chp-{mark.id}",
@@ -172,7 +176,7 @@ def write_mp3(path: Path, article: Article, exported: Sequence[Exported]) -> Non
                     flags=id3.CTOCFlags.ORDERED,
                     child_element_ids=[f"chp-{mark.id}"]
                     + [_element(child, children) for child in children[mark.id]],
-                    sub_frames=[id3.TIT2(encoding=id3.Encoding.UTF8, text=mark.title)],
+                    sub_frames=[_utf8(id3.TIT2, mark.title)],
                 )
             )
     tag.add(
@@ -180,10 +184,17 @@ def write_mp3(path: Path, article: Article, exported: Sequence[Exported]) -> Non
             element_id="toc",
             flags=id3.CTOCFlags.TOP_LEVEL | id3.CTOCFlags.ORDERED,
             child_element_ids=[_element(top, children) for top in children.get(None, [])],
-            sub_frames=[id3.TIT2(encoding=id3.Encoding.UTF8, text=article.title)],
+            sub_frames=[_utf8(id3.TIT2, article.title)],
         )
     )
     tag.save(str(path), v2_version=4)
+
+
+def _utf8(frame: type[TextFrame], text: str) -> TextFrame:
+    """An ID3 text frame in UTF-8 (ID3v2.4's own encoding)."""
+    from mutagen import id3
+
+    return frame(encoding=id3.Encoding.UTF8, text=text)
 
 
 def _element(mark: Chapter, children: dict[str | None, list[Chapter]]) -> str:
