@@ -300,7 +300,7 @@ def export_speed(quick: bool) -> list[Row]:
     others = _cores_busy()
     with tempfile.TemporaryDirectory() as folder:
         every_core(Path(folder))  # the imports and the disk cache warm up
-        for _ in range(2 if quick else 4):
+        for _ in range(2 if quick else 6):
             for run in (one_worker, every_core):
                 begin = time.perf_counter()
                 run(Path(folder))
