@@ -126,7 +126,7 @@ def mp3_bytes(pcm: bytes) -> bytes:
 
 
 def write_m4b(path: Path, article: Article, exported: Sequence[Exported]) -> None:
-    pcm = b"".join(item.voiced.pcm for item in exported)
+    pcm = b"".join(part for item in exported for part in item.voiced.parts)
     write_aac(path, pcm, book_tags(article), chapters(exported))
 
 
@@ -138,7 +138,7 @@ def write_mp3(path: Path, article: Article, exported: Sequence[Exported]) -> Non
     """The whole article as one MP3, with an ID3v2.4 tag holding its chapters."""
     from mutagen import id3
 
-    path.write_bytes(mp3_bytes(b"".join(item.voiced.pcm for item in exported)))
+    path.write_bytes(mp3_bytes(b"".join(part for item in exported for part in item.voiced.parts)))
     tag = id3.ID3()
     tag.add(_utf8(id3.TIT2, article.title))
     tag.add(_utf8(id3.TALB, article.title))

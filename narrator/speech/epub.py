@@ -94,7 +94,7 @@ class SpineItem:
 
     @property
     def pcm(self) -> bytes:
-        return b"".join(item.voiced.pcm for item in self.exported)
+        return b"".join(part for item in self.exported for part in item.voiced.parts)
 
 
 def spine(exported: Sequence[Exported]) -> list[SpineItem]:

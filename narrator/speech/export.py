@@ -66,21 +66,23 @@ def planned_names(
     return audio, audio + extra
 
 
-def write_audio(path: Path, pcm: bytes) -> None:
-    """16-bit mono PCM to a WAV or FLAC file, chosen by the suffix."""
+def write_audio(path: Path, parts: Sequence[bytes]) -> None:
+    """16-bit mono PCM, in ``parts``, to a WAV or FLAC file, chosen by the suffix."""
     if path.suffix == ".flac":
         import soundfile
 
         with soundfile.SoundFile(
             path, "w", SAMPLE_RATE, 1, format="FLAC", subtype="PCM_16"
         ) as file:
-            file.buffer_write(pcm, dtype="int16")
+            for pcm in parts:
+                file.buffer_write(pcm, dtype="int16")
         return
     with path.open("wb") as stream, wave.open(stream, "wb") as file:
         file.setnchannels(1)
         file.setsampwidth(SAMPLE_BYTES)
         file.setframerate(SAMPLE_RATE)
-        file.writeframes(pcm)
+        for pcm in parts:
+            file.writeframesraw(pcm)
 
 
 def timestamp(seconds: float) -> str:
@@ -235,7 +237,7 @@ def export_script(
 
         def ready(number: int, voiced: Voiced) -> None:
             if options.audio_format.per_section:
-                write_audio(target.path(plan[number].path.name), voiced.pcm)
+                write_audio(target.path(plan[number].path.name), voiced.parts)
 
         steps = _Steps(progress, _encodings(plan, options.audio_format))
         said = [track.utterances for track in plan]

@@ -90,14 +90,20 @@ class Timed:
 
 @dataclass(frozen=True)
 class Voiced:
-    """A track's audio, 16-bit mono PCM, and where each of its utterances lies in it."""
+    """A track's audio, 16-bit mono PCM in the pieces its runs made (a file per
+    section is written piece by piece: joining them would copy it all once more
+    in the process that every run reports to), and where each utterance lies in it."""
 
-    pcm: bytes
+    parts: tuple[bytes, ...]
     timed: tuple[Timed, ...]
 
     @property
+    def pcm(self) -> bytes:
+        return b"".join(self.parts)
+
+    @property
     def samples(self) -> int:
-        return len(self.pcm) // SAMPLE_BYTES
+        return sum(len(part) for part in self.parts) // SAMPLE_BYTES
 
     @property
     def seconds(self) -> float:
@@ -241,7 +247,7 @@ def voiced_track(utterances: Sequence[Utterance], parts: Sequence[RunAudio]) -> 
             utterance = utterances[part.run.first + offset]
             timed.append(Timed(utterance, sample, sample + one.samples, one.words))
             sample += one.samples
-    return Voiced(b"".join(part.pcm for part in ordered), tuple(timed))
+    return Voiced(tuple(part.pcm for part in ordered), tuple(timed))
 
 
 def voice_tracks(
