@@ -11,6 +11,8 @@ from typing import NoReturn
 
 from narrator import __version__
 from narrator.controls import visible
+from narrator.errors import NarratorError
+from narrator.speech.export_formats import Captions, Format, named
 from narrator.speech.settings import (
     MAX_RATE,
     MIN_RATE,
@@ -67,6 +69,31 @@ def _rate(text: str) -> int:
             f"{rate} words per minute is out of range: choose {MIN_RATE} to {MAX_RATE}"
         )
     return rate
+
+
+def _format(text: str) -> Format:
+    """``--format``: a known format, or the nearest one suggested."""
+    try:
+        return Format(named(text, Format))
+    except NarratorError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _captions(text: str) -> Captions:
+    try:
+        return Captions(named(text, Captions, "captions"))
+    except NarratorError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _workers(text: str) -> int:
+    try:
+        workers = int(text)
+    except ValueError:
+        workers = 0
+    if workers < 1:
+        raise argparse.ArgumentTypeError(f"the number of processes is 1 or more, not {text!r}")
+    return workers
 
 
 def _voice_options(parser: argparse.ArgumentParser) -> None:
@@ -199,10 +226,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("voices", help="list the installed voices")
 
-    export = commands.add_parser("export", help="write one audio file per section")
+    export = commands.add_parser(
+        "export", help="write audio files, an audiobook or an EPUB talking book, and captions"
+    )
     export.add_argument("path", type=Path)
     export.add_argument("--out", type=Path, required=True, metavar="DIR")
-    export.add_argument("--format", choices=("wav", "flac"), default="wav")
+    export.add_argument(
+        "--format",
+        type=_format,
+        default=Format.WAV,
+        metavar="|".join(f.value for f in Format),
+        help="a file per section (wav, flac), an EPUB 3 with text and audio in sync, "
+        "an M4B audiobook or an MP3 with chapters (default: wav)",
+    )
+    export.add_argument(
+        "--captions",
+        type=_captions,
+        metavar="|".join(c.value for c in Captions),
+        help="WebVTT or SubRip captions beside each audio file, a cue per utterance",
+    )
+    export.add_argument(
+        "--words", action="store_true", help="time every word in the WebVTT captions"
+    )
+    export.add_argument(
+        "--workers",
+        type=_workers,
+        metavar="N",
+        help="synthesize in N processes at a time (default: one per core)",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace files in DIR that are not this export's"
+    )
+    export.add_argument(
+        "--speech-log",
+        type=Path,
+        metavar="FILE",
+        help="write each utterance and word as a JSON line at its time in the audio",
+    )
     _voice_options(export)
     _verbosity_options(export)
     return parser

@@ -143,16 +143,19 @@ def _say(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from narrator.speech import commands
+    from narrator.speech.export_formats import ExportOptions
 
     settings, lexicon = _listener(args)
+    options = ExportOptions(args.format, args.captions, args.words, args.force, args.speech_log)
     return commands.export(
         args.path,
         args.out,
-        args.format,
+        options,
         user_lexicon=lexicon,
         voice=settings.voice,
         verbosity=settings.verbosity,
         asked_voice=args.voice,
+        workers=args.workers,
     )
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 from narrator.controls import visible
 from narrator.exit_codes import ExitCode
+from narrator.speech.export_formats import ExportOptions
 from narrator.speech.output import SpeechOutput
 from narrator.speech.settings import Footnotes, Verbosity, VoiceSettings
 
@@ -219,24 +220,33 @@ def _print_table(rows: list[tuple[str, str, str]]) -> None:
 def export(
     path: Path,
     out: Path,
-    audio_format: str = "wav",
+    options: ExportOptions = ExportOptions(),  # noqa: B008 - frozen, so sharing is safe
     *,
     user_lexicon: Path | None = None,
     voice: VoiceSettings = DEFAULT_VOICE,
     verbosity: Verbosity = DEFAULT_VERBOSITY,
     asked_voice: str | None = None,
+    workers: int | None = None,
 ) -> ExitCode:
-    """Write the article as one audio file per section, a playlist and a chapter list,
-    in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's language.
-    Ctrl-C removes the section files this run wrote, says so in one line, and exits 130."""
+    """Write the article into ``out`` as ``options`` ask (``narrator.speech.export``),
+    in ``voice`` and at ``verbosity``; with no voice chosen, one for the article's
+    language. ``workers`` processes synthesize at a time (default: every core).
+    Ctrl-C leaves ``out`` as it was, says so in one line, and exits 130."""
     from dataclasses import replace
 
     from narrator.content.loader import load_article
-    from narrator.speech.export import check_format, export_script, timestamp
+    from narrator.errors import NarratorError
+    from narrator.speech.export import export_script, timestamp
+    from narrator.speech.export_formats import Format, check_format
     from narrator.speech.script import build_script
     from narrator.speech.voices import require_installed, voice_for_language
 
-    check_format(audio_format)
+    check_format(options.audio_format, options.captions, options.words)
+    if out.suffix.lower().lstrip(".") in {f.value for f in Format} and not out.is_dir():
+        raise NarratorError(
+            f"--out is the folder to write into, not a file: {out} "
+            f"(try --out {out.with_suffix('')})"
+        )
     article = load_article(path)
     installed = installed_voices()
     if asked_voice is not None:
@@ -246,16 +256,26 @@ def export(
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
     try:
         exported = export_script(
-            script, out, audio_format, voice=voice, progress=progress, title=article.title
+            script,
+            out,
+            options,
+            article=article,
+            voice=voice,
+            progress=progress,
+            workers=workers,
         )
     except KeyboardInterrupt:
         end_of_bar = "\n" if progress is _progress_bar else ""
-        removed = visible(f"removed the files it had written in {out}")
-        print(f"{end_of_bar}narrator: export interrupted; {removed}", file=sys.stderr)
+        untouched = f"{out} is as it was" if out.exists() else f"{out} was not created"
+        print(f"{end_of_bar}narrator: export interrupted; {visible(untouched)}", file=sys.stderr)
         return ExitCode.INTERRUPTED
     total = sum(item.seconds for item in exported)
-    wrote = f"Wrote {len(exported)} sections ({timestamp(total)}) to {out}"
-    print(visible(wrote), file=sys.stdout)
+    what = (
+        f"{len(exported)} sections"
+        if options.audio_format.per_section
+        else f"{options.audio_format.value.upper()} of {len(exported)} sections"
+    )
+    print(visible(f"Wrote {what} ({timestamp(total)}) to {out}"), file=sys.stdout)
     return ExitCode.OK
 
 
@@ -265,7 +285,7 @@ def _progress_bar(done: int, total: int) -> None:
     filled = width * done // max(total, 1)
     bar = "#" * filled + "-" * (width - filled)
     end = "\n" if done == total else ""
-    print(f"\rExporting [{bar}] {done} of {total} sections", end=end, file=sys.stderr, flush=True)
+    print(f"\rExporting [{bar}] {done} of {total} steps", end=end, file=sys.stderr, flush=True)
 
 
 def _no_progress(done: int, total: int) -> None:
