@@ -159,6 +159,7 @@ class ReadingSession:
         self.store = store
         self.path = path
         self.bookmarks = state.bookmarks
+        self._bookmarks_saved = state.bookmarks
         self.commands = tuple(commands)
         self.remake = remake
         self.say_all = self._say_all()
@@ -794,7 +795,11 @@ class ReadingSession:
         if self.store is None:
             return None
         state = ArticleState(progress=self.place(), bookmarks=self.bookmarks)
-        return self.store.save_article(self.cursor.article.id, self.path, state)
+        since, self._bookmarks_saved = self._bookmarks_saved, self.bookmarks
+        notice = self.store.save_article(self.cursor.article.id, self.path, state, since)
+        if notice is not None:
+            self._bookmarks_saved = since
+        return notice
 
     def save(self, *, if_not: str = "") -> bool:
         """Remember the place and bookmarks; a failure is shown and said (then ``if_not``)."""

@@ -389,12 +389,27 @@ class Store:
             "reading starts at the beginning, without bookmarks",
         )
 
-    def save_article(self, article_id: str, path: Path | None, state: ArticleState) -> str | None:
-        return self._save(
-            self.article_path(article_id, path),
-            _article_json(article_id, path, state),
-            "reading place",
-        )
+    def save_article(
+        self,
+        article_id: str,
+        path: Path | None,
+        state: ArticleState,
+        since: tuple[Bookmark, ...] | None = None,
+    ) -> str | None:
+        """Save the place and bookmarks; None, or one line saying why they were not.
+
+        ``since``: the bookmarks this reader last loaded or saved. Only the ones it
+        added or removed since then are changed in what is saved now, so that
+        bookmarks another Narrator made in the same article meanwhile are kept
+        (without ``since``, the saved bookmarks are ``state``'s).
+        """
+        where = self.article_path(article_id, path)
+        if since is not None:
+            saved = self._load(where, _article_state, ArticleState(), "reading place", "")
+            state = dataclasses.replace(
+                state, bookmarks=merged_bookmarks(saved.value.bookmarks, since, state.bookmarks)
+            )
+        return self._save(where, _article_json(article_id, path, state), "reading place")
 
     def _load(
         self,
@@ -433,6 +448,18 @@ class Store:
         except OSError as error:
             return visible(f"Could not save the {what} in {path}: {error.strerror or error}")
         return None
+
+
+def merged_bookmarks(
+    saved: tuple[Bookmark, ...], before: tuple[Bookmark, ...], after: tuple[Bookmark, ...]
+) -> tuple[Bookmark, ...]:
+    """``saved`` with what one reader changed (``before`` → ``after``): its new bookmarks
+    added, the ones it deleted gone, and everyone else's kept, in order."""
+    removed = set(before) - set(after)
+    kept = [bookmark for bookmark in saved if bookmark not in removed]
+    places = {bookmark.place for bookmark in kept}
+    added = [b for b in after if b not in before and b.place not in places]
+    return (*kept, *added)
 
 
 def _changed_at(path: Path) -> float:
