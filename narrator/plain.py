@@ -461,16 +461,10 @@ class PlainReader:
         return None
 
     def _choose_element(self, keys: Keys) -> None:
-        elements = self.session.elements()
-        bookmarks = self.session.bookmarks
-        labels = [label for label, _ in elements] + [f"Bookmark: {b.name}" for b in bookmarks]
+        labels = [label for label, _ in self.session.elements()]
         number = self._choose(keys, "Elements", labels)
-        if number is None:
-            return
-        if number < len(elements):
+        if number is not None:
             self.session.go_to_element(number)
-        else:
-            self.session.go_to_bookmark(number - len(elements))
 
     def _print_history(self, keys: Keys) -> None:
         """The speech history, newest first, printed to copy from; a number goes there."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from narrator.content.model import GlossaryEntry
-from narrator.reading.bookmarks import bookmark_here
+from narrator.reading.bookmarks import Bookmark, bookmark_here
 from narrator.reading.commands import IN_TABLE, Action, Command, described, said_key, spoken_help
 from narrator.reading.cues import Cues
 from narrator.reading.cursor import END, JUMPS, MOVES, START, Cursor, Move
@@ -435,16 +435,18 @@ class ReadingSession:
     def go_to_element(self, number: int) -> None:
         """Land on entry ``number`` of ``elements()`` (the elements list's choice)."""
         target = self.elements()[number][1]
-        if isinstance(target, int):
+        if isinstance(target, Bookmark):
+            self.go_to_bookmark(self.bookmarks.index(target))
+        elif isinstance(target, int):
             self._jump(lambda: self.cursor.go_to_element(self.cursor.elements[target]))
         else:
             self._jump(lambda: self.cursor.go_to_section(target))
 
-    def elements(self) -> list[tuple[str, int | str]]:
+    def elements(self) -> list[tuple[str, int | str | Bookmark]]:
         """The elements list: headings, lists, tables, figures and callouts in reading
-        order, each a label and what to land on (an element's number in
-        ``cursor.elements``, or a section id). A label starts with its kind
-        ("Table, 3 rows…"), so a letter jumps to the next of that kind."""
+        order, then the bookmarks, each a label and what to land on (an element's
+        number in ``cursor.elements``, a section id, or the bookmark). A label starts
+        with its kind ("Table, 3 rows…"), so a letter jumps to the next of that kind."""
         cursor = self.cursor
         entries: list[tuple[int, str, int | str]] = []
         for span in cursor.structure.sections:
@@ -454,7 +456,8 @@ class ReadingSession:
             where = f", in {section.title}" if section is not None else ""
             entries.append((element.start, f"{element.summary}{where}", number))
         entries.sort(key=lambda entry: entry[0])
-        return [(label, target) for _, label, target in entries]
+        marks = [(f"Bookmark: {bookmark.name}", bookmark) for bookmark in self.bookmarks]
+        return [*((label, target) for _, label, target in entries), *marks]
 
     # ----------------------------------------------------------- reviewing
 

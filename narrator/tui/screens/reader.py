@@ -404,17 +404,11 @@ class ReaderScreen(Screen[None]):
         """The elements list: every heading, list, table, figure and callout, then the
         bookmarks; a letter jumps to the next of that kind (h, l, t, f, c, b)."""
         self.session.run(Action.ELEMENTS)
-        elements = self.session.elements()
-        bookmarks = self.session.bookmarks
-        labels = [label for label, _ in elements] + [f"Bookmark: {b.name}" for b in bookmarks]
+        labels = [label for label, _ in self.session.elements()]
 
         def chosen(number: int | None) -> None:
-            if number is None:
-                return
-            if number < len(elements):
+            if number is not None:
                 self.session.go_to_element(number)
-            else:
-                self.session.go_to_bookmark(number - len(elements))
 
         self.app.push_screen(
             ChooseScreen(
