@@ -89,11 +89,17 @@ async def test_letters_jump_q_in_an_article_goes_back_and_q_leaves_the_library(
 async def test_escape_in_the_library_says_where_it_is_and_never_quits(tmp_path: Path) -> None:
     app, log = library(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        for _ in range(100):  # the opening is heard (later on a busy machine)
+            await pilot.pause(0.05)
+            if "Library, 3 articles." in said(log):
+                break
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if said(log).count("Library, 3 articles.") == 2:  # on opening, and on escape
+                break
         assert app.is_running and isinstance(app.screen, ChooseScreen)
-        assert said(log).count("Library, 3 articles.") == 2  # on opening, and on escape
+        assert said(log).count("Library, 3 articles.") == 2
 
 
 async def test_a_chosen_bookmark_says_its_section_and_delete_removes_one(tmp_path: Path) -> None:

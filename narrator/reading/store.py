@@ -404,12 +404,24 @@ class Store:
         (without ``since``, the saved bookmarks are ``state``'s).
         """
         where = self.article_path(article_id, path)
-        if since is not None:
-            saved = self._load(where, _article_state, ArticleState(), "reading place", "")
-            state = dataclasses.replace(
-                state, bookmarks=merged_bookmarks(saved.value.bookmarks, since, state.bookmarks)
-            )
+        saved = self._saved_bookmarks(where) if since is not None else None
+        if since is not None and saved is not None:
+            bookmarks = merged_bookmarks(saved, since, state.bookmarks)
+            state = dataclasses.replace(state, bookmarks=bookmarks)
         return self._save(where, _article_json(article_id, path, state), "reading place")
+
+    def _saved_bookmarks(self, path: Path) -> tuple[Bookmark, ...] | None:
+        """The bookmarks saved in ``path`` now, or None if they cannot be read (the
+        save then goes on with this reader's; the reading place says why, if it fails)."""
+        if path in self._untouchable:
+            return None
+        try:
+            data = json.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
+            return _article_state(_mapping(data, "reading place")).bookmarks
+        except FileNotFoundError:
+            return ()
+        except (OSError, ValueError):
+            return None
 
     def _load(
         self,
