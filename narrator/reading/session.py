@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from narrator.content.model import GlossaryEntry
+from narrator.reading.ahead import make_ahead
 from narrator.reading.bookmarks import Bookmark, bookmark_here
 from narrator.reading.commands import IN_TABLE, Action, Command, described, said_key, spoken_help
 from narrator.reading.cues import Cues
@@ -306,6 +307,7 @@ class ReadingSession:
         opening = self.cursor.opening(resumed, hint=hint, title=title)
         self._saved_section = self._section_id()
         self.say_all.follow(opening, lead, after=not title)
+        make_ahead(self.cursor.utterances, self.cursor.index)
         self.view.show_place()
         self.view.show_state()
         self.save()  # the place is kept from the start: a failure is known at once
