@@ -132,3 +132,15 @@ def test_spans_lose_no_character_of_abbreviation_heavy_text(words: list[str]) ->
     text = " ".join(words)
     covered = "".join(text[start:end] for start, end in split_sentences(text))
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_a_closing_bracket_after_a_space_stays_with_its_sentence() -> None:
+    """A manual's synopsis ("[ file ... ]") was split before its "]", and the
+    bracket was said alone as a sentence of its own."""
+    assert sentences("bc [ -hlwsqv ] [long-options] [ file ... ]") == [
+        "bc [ -hlwsqv ] [long-options] [ file ... ]"
+    ]
+    assert sentences("Take it (see the note. ) Then go.") == [
+        "Take it (see the note. )",
+        "Then go.",
+    ]

@@ -50,7 +50,9 @@ _BEFORE_NUMBER = frozenset({"no", "nos", "p"})
 # Abbreviations that may end a sentence: they do when a capital letter follows.
 _MAY_BE_FINAL = frozenset({"etc", "al"})
 
-_TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
+# A closing bracket or curly quote after the marks belongs to the sentence, even after
+# a space ("[ file ... ]"): it never starts the next one.
+_TERMINATOR = re.compile(r"[.!?\u2026]+(?:[\"'\u201d\u2019)\]}]|\s+[\u201d\u2019)\]}])*(?=\s|$)")
 _OPENERS = "\"'\u201c\u2018([{"
 _INITIAL = re.compile(r"[A-Z]\.")
 _NEXT_IS_INITIAL = re.compile(r"[A-Z]\.(?:\s|$)|et al\b")
@@ -111,7 +113,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     first = text[following]
     if first.islower():
         return False
-    marks = match.group().rstrip("\"'\u201d\u2019)]")
+    marks = match.group().rstrip("\"'\u201d\u2019)]} \t\n")
     if marks != ".":
         return True
     word = _word_before(text, match.start())
