@@ -217,3 +217,15 @@ def test_a_failing_engine_is_one_line_and_leaves_no_section_behind(
         exported_wav(build_script(loaded), folder, loaded, workers=2)
     assert str(raised.value) == message
     assert [path.name for path in folder.iterdir()] == ["mine.txt"]
+
+
+def test_no_process_is_forked_from_one_whose_engine_has_started() -> None:
+    """A fork would inherit espeak-ng's state, pointing into memory Python has reused:
+    the export's processes crashed ("Invalid instruction for phoneme") when a test
+    before had started the engine in the same process."""
+    from narrator.speech.engines.espeak import EspeakEngine, started_in_this_process
+    from narrator.speech.export_runs import process_context
+
+    EspeakEngine()
+    assert started_in_this_process()
+    assert process_context().get_start_method() == "spawn"

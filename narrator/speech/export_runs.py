@@ -37,6 +37,7 @@ from narrator.errors import NarratorError
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
 from narrator.speech.engines import make_engine, preload_engine
 from narrator.speech.engines.base import Engine, WordMark
+from narrator.speech.engines.espeak import started_in_this_process
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance
 
@@ -232,9 +233,14 @@ def _outcome(process: BaseProcess, receiver: Connection) -> Result:
 
 
 def process_context() -> BaseContext:
-    """Fork where it is safe (Linux, no other thread to copy mid-lock): it starts in
-    milliseconds where spawning re-imports Narrator in every process (~0.5 s)."""
-    safe_to_fork = sys.platform.startswith("linux") and threading.active_count() == 1
+    """Fork where it is safe (Linux, no other thread to copy mid-lock, no speech engine
+    started in this process): it starts in milliseconds where spawning re-imports
+    Narrator in every process (~0.5 s)."""
+    safe_to_fork = (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and not started_in_this_process()
+    )
     return get_context("fork" if safe_to_fork else "spawn")
 
 

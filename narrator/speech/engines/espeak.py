@@ -141,6 +141,20 @@ def espeak_rate(words_per_minute: int) -> int:
 
 
 VARIANT_FOLDER = "!v/"
+
+_STARTED: list[object] = []
+"""What espeak-ng was given in this process and may still point at, kept for as long
+as the library is loaded: it holds on to the last voice spec and callback in its own
+state, beyond the engine that gave them."""
+
+
+def started_in_this_process() -> bool:
+    """espeak-ng has been started here: a process forked from this one would inherit
+    its state, with pointers into memory that Python may since have reused (seen as
+    "Invalid instruction for phoneme" and a crash), so it must be spawned fresh."""
+    return bool(_STARTED)
+
+
 _GENDERS = {1: "male", 2: "female"}
 
 
@@ -165,6 +179,7 @@ class EspeakEngine:
         self._variants = self._espeak.VOICE()
         self._variants.languages = b"variant"
         self._callback = self._espeak.t_espeak_callback(self._on_synth)
+        _STARTED.extend((self._variants, self._callback))
         self._espeak.cSetSynthCallback(self._callback)
 
     def voices(self) -> list[Voice]:
