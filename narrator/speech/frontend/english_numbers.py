@@ -47,7 +47,7 @@ _TENS = (
     "eighty",
     "ninety",
 )
-_SCALES = (
+SCALES = (
     "thousand",
     "million",
     "billion",
@@ -69,7 +69,7 @@ _ORDINALS = {
     "twelve": "twelfth",
 }
 # One thousand nonillion: beyond it, numbers are read digit by digit anyway.
-LARGEST = 10 ** (3 * (len(_SCALES) + 1)) - 1
+LARGEST = 10 ** (3 * (len(SCALES) + 1)) - 1
 
 
 def _below_hundred(value: int) -> str:
@@ -102,7 +102,7 @@ def cardinal(value: int) -> str:
         if not group:
             continue
         words = _below_thousand(group)
-        said.append(f"{words} {_SCALES[scale - 1]}" if scale else words)
+        said.append(f"{words} {SCALES[scale - 1]}" if scale else words)
     if groups[0] and groups[0] < 100 and len(said) > 1:
         said[-1] = f"and {said[-1]}"
     return " ".join(said)

@@ -59,6 +59,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from narrator.speech.frontend.english_numbers import SCALES
+
 _UNITS = {
     "zero": 0,
     "nought": 0,
@@ -96,23 +98,9 @@ _TENS = {
 }
 _HUNDRED = 100
 _SCALES = {
+    # the words Narrator says for powers of a thousand, and one beyond its largest
     name: 10 ** (3 * power)
-    for power, name in enumerate(
-        [
-            "thousand",
-            "million",
-            "billion",
-            "trillion",
-            "quadrillion",
-            "quintillion",
-            "sextillion",
-            "septillion",
-            "octillion",
-            "nonillion",
-            "decillion",
-        ],
-        start=1,
-    )
+    for power, name in enumerate((*SCALES, "decillion"), start=1)
 }
 _IRREGULAR_ORDINALS = {
     "one": "first",
