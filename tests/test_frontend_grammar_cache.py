@@ -1,15 +1,17 @@
-"""The rules' first characters are kept between runs, and only ever as a shortcut."""
+"""What the front end keeps between runs (the rules' first characters, the compiled
+patterns) gives what it would compute, and is only ever a shortcut."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from narrator.speech.frontend import guard_cache
+from narrator.speech.frontend import compiled_patterns, guard_cache, tokenizer
 from narrator.speech.frontend.classes import rules_for
 from narrator.speech.frontend.first_chars import first_chars
 from narrator.speech.frontend.language import english
@@ -78,3 +80,117 @@ def test_an_unwritable_cache_folder_costs_only_time(
     assert guard_cache.rules_first_chars(rules) == [
         first_chars(rule.pattern, rule.flags) for rule in rules
     ]
+
+
+# ------------------------------------------------- compiled patterns, kept
+
+
+_SAMPLES = ("take 2.5 mg bid", "on 3 March 2024,", "e.g. 40-50%", "Dr. Smith", "", "\u00bd")
+
+
+def _joined_patterns() -> list[str]:
+    """The tokenizer's joined rules for some kinds of characters, as ``at`` builds them."""
+    grammar = tokenizer.grammar(english())
+    return [grammar.at(char).pattern for char in "1A a:"]
+
+
+@pytest.fixture
+def patterns_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "narrator" / "patterns"
+
+
+def _same(kept: re.Pattern[str], pattern: str, flags: int = 0) -> None:
+    fresh = re.compile(pattern, flags)
+    assert (kept.pattern, kept.flags, kept.groups) == (fresh.pattern, fresh.flags, fresh.groups)
+    assert kept.groupindex == fresh.groupindex
+    for sample in _SAMPLES:
+        for start in range(len(sample) + 1):
+            mine, theirs = kept.match(sample, start), fresh.match(sample, start)
+            assert (mine and (mine.span(), mine.lastgroup)) == (
+                theirs and (theirs.span(), theirs.lastgroup)
+            )
+
+
+def _kept_files(home: Path) -> list[Path]:
+    return sorted(path for path in home.rglob("*") if not path.is_dir())
+
+
+def test_a_kept_pattern_matches_as_the_compiled_one_and_is_written_once(
+    patterns_home: Path,
+) -> None:
+    sources = [(pattern, 0) for pattern in _joined_patterns()] + [(r"(?P<x>ab)+c", re.I)]
+    before = _kept_files(patterns_home)
+    first = compiled_patterns.compiled_all(sources)
+    [written] = set(_kept_files(patterns_home)) - set(before)
+    stamp = written.stat().st_mtime_ns
+    again = compiled_patterns.compiled_all(sources)
+    assert written.stat().st_mtime_ns == stamp
+    for pattern, (source, flags) in zip(first + again, sources * 2, strict=True):
+        _same(pattern, source, flags)
+
+
+def test_a_pattern_and_its_flags_are_kept_apart() -> None:
+    loud, quiet = compiled_patterns.compiled("abc", re.I), compiled_patterns.compiled("abc")
+    assert loud.match("ABC") and not quiet.match("ABC")
+
+
+@pytest.mark.parametrize(
+    "damage", ["empty", "no header", "short code", "odd bytes", "bad code", "FIFO", "DIRECTORY"]
+)
+def test_a_damaged_pattern_file_is_compiled_again(patterns_home: Path, damage: str) -> None:
+    """The engine refuses a malformed program, so damage costs time, never a wrong match
+    or a crash."""
+    pattern = f"(?:{_joined_patterns()[0]})"
+    before = _kept_files(patterns_home)
+    compiled_patterns.compiled(pattern)
+    [written] = set(_kept_files(patterns_home)) - set(before)
+    data = written.read_bytes()
+    header, code = data.split(b"\n", 1)
+    written.unlink()
+    if damage == "FIFO":
+        os.mkfifo(written)
+    elif damage == "DIRECTORY":
+        written.mkdir()
+    else:
+        written.write_bytes(
+            {
+                "empty": b"",
+                "no header": code,
+                "short code": header + b"\n" + code[:-4],
+                "odd bytes": header + b"\n" + code[:-1],
+                "bad code": header + b"\n" + bytes([0xFF]) * len(code),
+            }[damage]
+        )
+    _same(compiled_patterns.compiled(pattern), pattern)
+
+
+def test_an_unwritable_pattern_folder_costs_only_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    _same(compiled_patterns.compiled(r"(\d+)\s*mg"), r"(\d+)\s*mg")
+
+
+_TITLE = """
+import time
+from narrator.speech.frontend.normalize import spoken_text
+spoken_text("warm up")
+start = time.perf_counter()
+spoken_text("Anastrozole Dosing: 1 mg a day.")
+print(time.perf_counter() - start)
+"""
+
+
+def test_a_later_run_reads_the_kept_patterns_instead_of_compiling_them(
+    patterns_home: Path,
+) -> None:
+    """What the cache is for: the second process needs no pattern compiled again."""
+    run = [sys.executable, "-c", _TITLE]
+    subprocess.run(run, check=True, capture_output=True)
+    files = {path: path.stat().st_mtime_ns for path in _kept_files(patterns_home)}
+    assert files
+    subprocess.run(run, check=True, capture_output=True)
+    assert {path: path.stat().st_mtime_ns for path in _kept_files(patterns_home)} == files

@@ -4,26 +4,21 @@ Reading them from the rules' own patterns takes a third of the front end's
 cold start (Python's regular-expression parser is pure Python), and the
 first sentence a listener hears waits for it. They change only when a rule
 or Python does, so they are kept in the user's cache folder under a digest of
-both, the way Python keeps its bytecode. The cache is only ever a shortcut:
-anything wrong with it (missing, stale, corrupt, not a regular file,
-unwritable)
-means the characters are read from the patterns again.
+both, the way Python keeps its bytecode. Anything wrong with the cache (stale,
+corrupt, not a regular file, unwritable) means the characters are read from
+the patterns again.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from platformdirs import user_cache_path
-
 from narrator.speech.frontend import first_chars as reading
+from narrator.speech.frontend.cache_folder import cache_path, keep, read_kept
 from narrator.speech.frontend.first_chars import first_chars
 from narrator.speech.frontend.rule import Rule
 
@@ -37,7 +32,7 @@ def rules_first_chars(rules: Sequence[Rule]) -> list[str | None]:
     if cached is not None:
         return cached
     firsts = [first_chars(rule.pattern, rule.flags) for rule in rules]
-    _write(path, firsts)
+    keep(path, json.dumps(firsts).encode())
     return firsts
 
 
@@ -47,23 +42,13 @@ def _cache_file(rules: Sequence[Rule]) -> Path:
     digest.update(Path(reading.__file__).read_bytes())
     for rule in rules:
         digest.update(f"\0{rule.flags}\0{rule.pattern}".encode("utf-8", "surrogatepass"))
-    return user_cache_path("narrator") / "first-chars" / f"{digest.hexdigest()[:32]}.json"
+    return cache_path("first-chars", f"{digest.hexdigest()[:32]}.json")
 
 
 def _read(path: Path, count: int) -> list[str | None] | None:
-    try:
-        # O_NONBLOCK: a FIFO put in the cache's place must not hang the start-up.
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
+    data = read_kept(path, _MAX_BYTES)
+    if data is None:
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        data = os.read(descriptor, _MAX_BYTES)
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
     try:
         firsts = json.loads(data)
     except ValueError:
@@ -73,14 +58,3 @@ def _read(path: Path, count: int) -> list[str | None] | None:
     if not all(first is None or isinstance(first, str) for first in firsts):
         return None
     return firsts
-
-
-def _write(path: Path, firsts: list[str | None]) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(firsts), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from narrator.speech.frontend.compiled_patterns import compiled
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.span import SemioticClass
 from narrator.speech.settings import Punctuation
@@ -90,4 +91,4 @@ class Rule:
     def compiled(self) -> re.Pattern[str]:
         """The rule alone, compiled only when a rule before it declines at a place
         (the tokenizer's one joined pattern finds everything else)."""
-        return re.compile(self.pattern, self.flags)
+        return compiled(self.pattern, self.flags)

@@ -23,6 +23,7 @@ from functools import cache, cached_property
 
 from narrator.speech.frontend.alternation import alternation
 from narrator.speech.frontend.classes import rules_for
+from narrator.speech.frontend.compiled_patterns import compiled, compiled_all
 from narrator.speech.frontend.guard_cache import rules_first_chars
 from narrator.speech.frontend.language import Language
 from narrator.speech.frontend.rule import Context, Found, Rule
@@ -98,7 +99,7 @@ class Grammar:
                 for part, guard in zip(self.joined, self.guards, strict=True)
                 if guard is None or any(guard.match(c) for c in chars)
             ]
-            pattern = re.compile("|".join(joined)) if joined else _NEVER
+            pattern = compiled("|".join(joined)) if joined else _NEVER
             self._by_kind[kind] = pattern
         return pattern
 
@@ -126,12 +127,15 @@ def grammar(language: Language) -> Grammar:
         _scoped(rule, index, first)
         for index, (rule, first) in enumerate(zip(rules, firsts, strict=True))
     )
-    guards = tuple(re.compile(first) if first else None for first in firsts)
     starters = alternation(_starters(rules, language))
-    tokens = re.compile(
-        rf"(?<!\S)(?:(?!{_PLAIN}{_CLOSING}(?!\S))\S+|(?i:{starters}){_CLOSING}(?!\S))"
+    tokens = rf"(?<!\S)(?:(?!{_PLAIN}{_CLOSING}(?!\S))\S+|(?i:{starters}){_CLOSING}(?!\S))"
+    # Compiled together: one cache file for them all.
+    *compiled_guards, compiled_tokens = compiled_all(
+        [(first, 0) for first in firsts if first] + [(tokens, 0)]
     )
-    return Grammar(rules, joined, guards, tokens)
+    found = iter(compiled_guards)
+    guards = tuple(next(found) if first else None for first in firsts)
+    return Grammar(rules, joined, guards, compiled_tokens)
 
 
 def _places(grammar: Grammar, text: str, start: int, end: int) -> Iterator[int]:

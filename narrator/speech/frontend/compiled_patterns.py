@@ -1,0 +1,138 @@
+"""Regular expressions compiled once for each Python, not once for each run.
+
+The front end joins its rules into patterns of up to some 20 kB, and Python
+parses a pattern in pure Python: at every start the title waited some 60 ms
+for the ones its characters need, and the first keys for the rest. What
+Python makes of a pattern depends only on the pattern, its flags and Python's
+own matching engine, so the compiled program is kept in the user's cache
+folder, as Python keeps bytecode, and handed back to the engine next time.
+
+The engine checks every program it is given and rejects a malformed one, so a
+damaged file is never run: like anything else wrong with the cache, it means
+the pattern is compiled again. Where the engine cannot be handed a program
+(not CPython, or a Python whose compiler is laid out differently), patterns
+are compiled as usual.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from narrator.speech.frontend.cache_folder import cache_path, keep, read_kept
+
+try:
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # not CPython, or Python 3.10 (its compiler is ``sre_compile``)
+    _sre = None  # type: ignore[assignment]
+
+Source = tuple[str, int]
+"""A pattern and its flags."""
+
+_MAX_BYTES = 8 << 20
+_CODE = "I"  # the engine's code words are unsigned 32-bit
+_ERRORS = (ValueError, TypeError, RuntimeError, OverflowError, KeyError, IndexError)
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cache when it holds it."""
+    [one] = compiled_all([(pattern, flags)])
+    return one
+
+
+def compiled_all(sources: Sequence[Source]) -> list[re.Pattern[str]]:
+    """Each of ``sources`` compiled, kept together in one cache file (for many small
+    patterns needed at once, one file instead of one each)."""
+    if _sre is None or array.array(_CODE).itemsize != _sre.CODESIZE:
+        return [re.compile(pattern, flags) for pattern, flags in sources]
+    path = _cache_file(sources)
+    kept = _read(path, sources)
+    if kept is not None:
+        return kept
+    programs = [_program(pattern, flags) for pattern, flags in sources]
+    try:
+        patterns = [_built(program) for program in programs]
+    except _ERRORS:  # this Python's engine takes its programs differently
+        return [re.compile(pattern, flags) for pattern, flags in sources]
+    keep(path, _encoded(programs))
+    return patterns
+
+
+def _cache_file(sources: Sequence[Source]) -> Path:
+    """Named by the matching engine and Python's version, then by the patterns."""
+    engine = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode())
+    digest = hashlib.sha256()
+    for pattern, flags in sources:
+        digest.update(f"\0{flags}\0{pattern}".encode("utf-8", "surrogatepass"))
+    return cache_path("patterns", engine.hexdigest()[:16], digest.hexdigest()[:32])
+
+
+def _program(pattern: str, flags: int) -> dict[str, Any]:
+    """What ``re.compile`` hands the engine for ``pattern`` (as its compiler does)."""
+    parsed = _parser.parse(pattern, flags)
+    return {
+        "pattern": pattern,
+        "asked": flags,
+        "flags": flags | parsed.state.flags,
+        "code": _compiler._code(parsed, flags),
+        "groups": parsed.state.groups - 1,
+        "groupindex": parsed.state.groupdict,
+    }
+
+
+def _built(program: dict[str, Any]) -> re.Pattern[str]:
+    groupindex: dict[str, int] = program["groupindex"]
+    indexgroup: list[str | None] = [None] * (program["groups"] + 1)
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    built: re.Pattern[str] = _sre.compile(
+        program["pattern"],
+        program["flags"],
+        program["code"],
+        program["groups"],
+        groupindex,
+        tuple(indexgroup),
+    )
+    return built
+
+
+def _encoded(programs: list[dict[str, Any]]) -> bytes:
+    """A JSON line of everything but the code, then the code words, raw."""
+    code = array.array(_CODE)
+    for program in programs:
+        code.extend(program["code"])
+    header = [{**program, "code": len(program["code"])} for program in programs]
+    return json.dumps(header).encode("utf-8", "surrogatepass") + b"\n" + code.tobytes()
+
+
+def _read(path: Path, sources: Sequence[Source]) -> list[re.Pattern[str]] | None:
+    data = read_kept(path, _MAX_BYTES)
+    if data is None:
+        return None
+    line = data.find(b"\n")
+    if line < 0:
+        return None
+    try:
+        header = json.loads(data[:line].decode("utf-8", "surrogatepass"))
+        code = array.array(_CODE)
+        code.frombytes(data[line + 1 :])
+        if len(header) != len(sources) or sum(p["code"] for p in header) != len(code):
+            return None
+        patterns, start = [], 0
+        for program, (pattern, flags) in zip(header, sources, strict=True):
+            end = start + program["code"]
+            built = _built({**program, "code": code[start:end].tolist()})
+            if built.pattern != pattern or program["asked"] != flags:
+                return None
+            patterns.append(built)
+            start = end
+    except (*_ERRORS, AttributeError):
+        return None
+    return patterns
