@@ -657,9 +657,7 @@ def read(
 
 
 def _choose(paths: list[Path], keys: Keys | None) -> Path:
-    """Which article of a folder to open: the only one, or the listener's choice."""
-    if len(paths) == 1:
-        return paths[0]
+    """Which article of a folder (of several) to open: the listener's choice."""
     names = ", ".join(p.name for p in paths)
     if keys is None:
         raise NarratorError(f"several articles here ({names}); name the one to open")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from narrator.content.formats import IMPORTABLE_SUFFIXES
 from narrator.content.regular_files import kind_of
 from narrator.errors import NarratorError
 
@@ -42,9 +43,9 @@ def bundled_articles() -> Path:
 
 def openable(path: Path | None) -> Path:
     """The article or folder to open (the bundled articles when none is named); a
-    missing one, or a file to convert first, is the user's one-line error."""
-    from narrator.content.importers import IMPORTABLE_SUFFIXES
-
+    folder of one article is that article, so it opens as fast as naming it. A
+    missing one, a folder with none, or a file to convert first, is the user's
+    one-line error."""
     path = path if path is not None else bundled_articles()
     if not path.exists():
         raise NarratorError(f"{path}: no such file or folder")
@@ -57,6 +58,8 @@ def openable(path: Path | None) -> Path:
             f"{path} is not an article yet; add it to your library: narrator add {path} "
             f"(or convert it: narrator import {path} -o {converted})"
         )
+    if path.is_dir() and len(articles := articles_in(path)) == 1:
+        return articles[0]
     return path
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from narrator.content.commands import converted
-from narrator.content.importers import IMPORTABLE_SUFFIXES
+from narrator.content.formats import IMPORTABLE_SUFFIXES
 from narrator.content.library import ARTICLE_SUFFIXES, library_articles, library_folder
 from narrator.content.loader import load_article, load_article_text
 from narrator.content.model import Article

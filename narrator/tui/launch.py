@@ -115,16 +115,15 @@ def build_app(
     screen: Screen[None]
     if first is not None:
         screen = opener.reader(first.article, first.path, section, title_said=True)
-    elif path.is_dir() and len(articles := articles_in(path)) > 1:
+    elif path.is_dir():
         screen = LibraryScreen(
-            articles,
+            articles_in(path),
             partial(opener.reader, from_library=True),
             store,
             rate=chosen.voice.rate,
         )
     else:
-        article_path = articles_in(path)[0] if path.is_dir() else path
-        screen = opener.reader(load_article(article_path), article_path, section)
+        screen = opener.reader(load_article(path), path, section)
     return NarratorApp(
         screen,
         output=output,

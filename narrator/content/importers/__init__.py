@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from narrator.content.errors import ArticleError, Problem
+from narrator.content.formats import IMPORTABLE_SUFFIXES, KINDS
 from narrator.content.importers.archive import MAX_ARCHIVE_BYTES
 from narrator.content.importers.sniff import mismatch
 from narrator.content.model import Article, Source, SourceKind
@@ -21,22 +22,7 @@ from narrator.content.yamlnodes import decode_utf8
 from narrator.controls import visible
 from narrator.errors import NarratorError
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-PAGE_TEXT_SUFFIXES = (".txt",)
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-EPUB_SUFFIXES = (".epub",)
-DOCX_SUFFIXES = (".docx",)
 MAX_SOURCE_BYTES = 16 * 2**20
-IMPORTABLE_SUFFIXES = (
-    MARKDOWN_SUFFIXES + PAGE_TEXT_SUFFIXES + HTML_SUFFIXES + EPUB_SUFFIXES + DOCX_SUFFIXES
-)
-KINDS: dict[str, SourceKind] = {
-    **dict.fromkeys(MARKDOWN_SUFFIXES, SourceKind.MARKDOWN),
-    **dict.fromkeys(PAGE_TEXT_SUFFIXES, SourceKind.TEXT_PAGE),
-    **dict.fromkeys(HTML_SUFFIXES, SourceKind.WEB_PAGE),
-    **dict.fromkeys(EPUB_SUFFIXES, SourceKind.EPUB),
-    **dict.fromkeys(DOCX_SUFFIXES, SourceKind.WORD),
-}
 
 
 def import_file(path: Path) -> Article:
