@@ -69,3 +69,23 @@ def test_the_recorder_writes_a_playable_wav(tmp_path: Path) -> None:
         assert recording.getframerate() == audio.SAMPLE_RATE
         assert recording.getnchannels() == 1 and recording.getsampwidth() == 2
         assert recording.readframes(4410) == b"\x01\x00" * 2205 + b"\x02\x00" * 2205
+
+
+_DEFERRED = """
+import sys
+from narrator.speech import audio
+loaded_early = "http.client" in sys.modules
+import urllib.request
+from urllib import request
+print(loaded_early, audio.miniaudio.urllib.request.Request("http://radio").full_url,
+      request is urllib.request, "http.client" in sys.modules)
+"""
+
+
+def test_what_only_internet_radio_needs_is_loaded_when_first_used() -> None:
+    """miniaudio's ``urllib.request`` (http, ssl) is not loaded before the first word,
+    and is the real module wherever it is used."""
+    result = subprocess.run(
+        [sys.executable, "-c", _DEFERRED], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "http://radio", "True", "True"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import importlib
 import os
 import queue
 import sys
@@ -27,16 +28,32 @@ from types import ModuleType
 def _import_miniaudio() -> ModuleType:
     """miniaudio imports numpy when it can, only to accept numpy arrays, which Narrator
     never hands it; numpy would be a tenth of a second of every start. numpy stays
-    importable for whatever else wants it (soundfile, for FLAC)."""
+    importable for whatever else wants it (soundfile, for FLAC). It also imports
+    ``urllib.request``, for internet radio only, which pulls in ``http.client`` and
+    ``ssl`` (some 15 ms before the first word): it stands in until first used."""
     hidden = "numpy" not in sys.modules
     if hidden:
         sys.modules["numpy"] = None  # type: ignore[assignment]
+    deferred = "urllib.request" not in sys.modules
+    if deferred:
+        import urllib
+
+        urllib.request = sys.modules["urllib.request"] = _LoadedOnUse("urllib.request")
     try:
         import miniaudio
     finally:
         if hidden:
             del sys.modules["numpy"]
+        if deferred:
+            del sys.modules["urllib.request"]  # a real import loads the real one
     return miniaudio
+
+
+class _LoadedOnUse(ModuleType):
+    """Stands in for a module, which is imported when one of its names is first used."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 miniaudio = _import_miniaudio()
