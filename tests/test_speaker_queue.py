@@ -230,6 +230,56 @@ def test_an_engine_silent_past_the_timeout_is_replaced(
 LONG = " ".join(["A long sentence, made while it is already being heard."] * 200)
 
 
+def test_a_text_no_longer_wanted_stops_being_made_and_the_engine_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The child is told to stop: the sentence asked for next is not made after the
+    whole of one a key dropped (some 5,000 buffers of audio here)."""
+    synthesizer = worker.SynthesisWorker()
+    kinds: list[bytes] = []
+    next_frame = synthesizer._next_frame
+
+    def counted(timeout: float, doing: str) -> worker.Frame:
+        frame = next_frame(timeout, doing)
+        kinds.append(frame[0])
+        return frame
+
+    monkeypatch.setattr(synthesizer, "_next_frame", counted)
+    made, after, again = bytearray(), bytearray(), bytearray()
+    try:
+        synthesizer.synthesize(LONG, FAST, made.extend, lambda _: None, wanted=lambda: not made)
+        buffers = kinds.count(b"A")
+        synthesizer.synthesize("Said whole.", FAST, after.extend, lambda _: None)
+        synthesizer.synthesize("Said whole.", FAST, again.extend, lambda _: None)
+    finally:
+        synthesizer.close()
+    assert 0 < buffers < 200
+    # the next text is said whole, as ever (espeak-ng's length varies by a few samples)
+    assert len(again) > 0.2 * 22050 * 2
+    assert abs(len(after) - len(again)) < 0.02 * len(again)
+
+
+def test_what_a_new_utterance_cuts_is_no_longer_made(
+    speaker: Speaker, heard: Heard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: dict[str, Callable[[], bool]] = {}
+    synthesize = speaker._worker.synthesize
+
+    def spy(text: str, *args: object, wanted: Callable[[], bool]) -> None:
+        asked[text] = wanted
+        synthesize(text, *args, wanted=wanted)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(speaker._worker, "synthesize", spy)
+    speaker.speak([utterance("First."), utterance(LONG)])
+    heard.wait_for(lambda e: e.kind is SpeechEventKind.STARTED)
+    speaker.speak([utterance("Next.")])
+    assert ends(heard, "Next.").kind is SpeechEventKind.FINISHED
+    assert asked["First."]() is False  # cut while heard: the rest of it is not made
+    assert asked[LONG]() is False
+    assert asked["Next."]() is True
+    assert heard.kinds(LONG) == []
+
+
 def test_an_engine_that_crashes_while_an_utterance_is_heard_reports_it_and_goes_on(
     speaker: Speaker, heard: Heard
 ) -> None:

@@ -74,6 +74,7 @@ class _Rendition:
         self.next_word = 0
         self.started = False
         self.cut = False
+        self.dropped = False  # no longer to be heard: what is being made of it is stopped
         self.voice = ""
 
 
@@ -187,6 +188,7 @@ class Speaker:
         """Audio made ahead with the old voice is made again (holding the lock)."""
         for index, rendition in enumerate(self._queue):
             if rendition.claimed and not rendition.started:
+                rendition.dropped = True
                 self._queue[index] = _Rendition(rendition.utterance, rendition.priority)
         self._work.notify_all()
 
@@ -212,6 +214,8 @@ class Speaker:
             current = self._queue[0] if self._queue else None
             if current is not None and current.started:
                 self._emit(SpeechEventKind.INTERRUPTED, current.utterance, time.monotonic())
+            for rendition in self._queue:
+                rendition.dropped = True
             self._queue.clear()
         self._synthesis.join(QUIT_WAIT)
         if self._synthesis.is_alive():  # waiting on a hung engine: end it
@@ -237,6 +241,8 @@ class Speaker:
         survivors = deque(
             r for r in self._queue if keep_important and r.priority is Priority.IMPORTANT
         )
+        for rendition in self._queue:
+            rendition.dropped = rendition not in survivors
         if current is not None and current.started and current not in survivors:
             current.cut = True
             survivors.appendleft(current)
@@ -342,7 +348,9 @@ class Speaker:
             try:
                 settings = self._for_language(settings, language)
                 job.voice = settings.voice or ""
-                self._worker.synthesize(job.utterance.spoken, settings, audio, word)
+                self._worker.synthesize(
+                    job.utterance.spoken, settings, audio, word, wanted=lambda: not job.dropped
+                )
                 return ""
             except EngineError as error:
                 return f"Speech error: {error}"

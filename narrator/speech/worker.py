@@ -12,6 +12,10 @@ payload:
 - ``W`` a word: three u32s (sample, start, length);
 - ``D`` done; ``E`` error: one line of UTF-8; ``V`` voices: JSON list.
 
+A ``{"stop": id}`` line ends request ``id`` where it is (its ``D`` follows at
+once): a listener's key drops the sentence being made, and the one they asked
+for must not wait until the engine has finished the old one.
+
 The child's own stdout is pointed at /dev/null before the engine loads (frames
 go to a duplicate of it), so nothing a C library prints can corrupt them.
 """
@@ -29,11 +33,11 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from narrator.errors import NarratorError
 from narrator.speech.engines import make_engine
-from narrator.speech.engines.base import EngineError, Voice, WordMark
+from narrator.speech.engines.base import EngineError, SynthesisStopped, Voice, WordMark
 from narrator.speech.settings import VoiceSettings
 
 HEADER = struct.Struct("<cII")
@@ -65,8 +69,12 @@ def serve(requests: BinaryIO, frames: BinaryIO) -> int:
         _send(frames, b"E", 0, str(error).encode())
         return 1
     _send(frames, b"R", 0, json.dumps({"sample_rate": engine.sample_rate}).encode())
-    for line in requests:
-        request = json.loads(line)
+    wanted: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+    stopped = _Stopped()
+    threading.Thread(
+        target=_read_requests, args=(requests, wanted, stopped), daemon=True, name="requests"
+    ).start()
+    while (request := wanted.get()) is not None:
         number = request["id"]
         if request.get("voices"):
             listing = [asdict(voice) for voice in engine.voices()]
@@ -75,18 +83,50 @@ def serve(requests: BinaryIO, frames: BinaryIO) -> int:
         settings = VoiceSettings(**request["voice"])
 
         def audio(pcm: bytes, number: int = number) -> None:
+            stopped.check(number)
             _send(frames, b"A", number, pcm)
 
         def word(mark: WordMark, number: int = number) -> None:
+            stopped.check(number)
             _send(frames, b"W", number, WORD.pack(mark.sample, mark.start, mark.length))
 
         try:
             engine.synthesize(request["text"], settings, audio, word)
+        except SynthesisStopped:
+            pass
         except EngineError as error:
             _send(frames, b"E", number, str(error).encode())
-        else:
-            _send(frames, b"D", number)
+            continue
+        _send(frames, b"D", number)
     return 0
+
+
+class _Stopped:
+    """The last request the parent stopped: ids only grow, and only the request being
+    made can be stopped, so one number says which are."""
+
+    def __init__(self) -> None:
+        self.last = 0
+
+    def check(self, number: int) -> None:
+        if number <= self.last:
+            raise SynthesisStopped
+
+
+def _read_requests(
+    lines: BinaryIO, wanted: queue.SimpleQueue[dict[str, Any] | None], stopped: _Stopped
+) -> None:
+    """Read requests while the engine speaks, so that a stop reaches it mid-utterance;
+    ``None`` once the parent is gone (or sent what is not a request), and the child ends."""
+    try:
+        for line in lines:
+            request = json.loads(line)
+            if "stop" in request:
+                stopped.last = max(stopped.last, request["stop"])
+            else:
+                wanted.put(request)
+    finally:
+        wanted.put(None)
 
 
 def main() -> int:
@@ -174,15 +214,22 @@ class SynthesisWorker:
         self.start()
         self._next_id += 1
         request["id"] = self._next_id
+        if not self._write(request):
+            self.close()
+            raise WorkerFailed("the speech engine is not running")
+        return self._next_id
+
+    def _write(self, request: dict[str, object]) -> bool:
+        """Send one request line; False if the child cannot take it (it has ended,
+        which reading its frames reports)."""
         process = self._process
         assert process is not None and process.stdin is not None
         try:
             process.stdin.write(json.dumps(request).encode() + b"\n")
             process.stdin.flush()
         except OSError:
-            self.close()
-            raise WorkerFailed("the speech engine is not running") from None
-        return self._next_id
+            return False
+        return True
 
     def synthesize(
         self,
@@ -190,21 +237,29 @@ class SynthesisWorker:
         settings: VoiceSettings,
         audio: Callable[[bytes], None],
         word: Callable[[WordMark], None],
+        wanted: Callable[[], bool] = lambda: True,
     ) -> None:
-        """Stream ``text``'s audio and words to the callbacks; return when the child is done."""
+        """Stream ``text``'s audio and words to the callbacks; return when the child is
+        done, or soon after ``wanted()`` turns False (the child is told to stop)."""
         number = self._request({"text": text, "voice": asdict(settings)})
+        stopping = False
         while True:
             kind, request, payload = self._next_frame(SILENCE_TIMEOUT, "synthesis")
             if request != number:
+                continue
+            if kind == b"D":
+                return
+            if kind == b"E":
+                raise EngineError(payload.decode("utf-8", "replace"))
+            if not stopping and not wanted():
+                stopping = True
+                self._write({"stop": number})
+            if stopping:
                 continue
             if kind == b"A":
                 audio(payload)
             elif kind == b"W":
                 word(WordMark(*WORD.unpack(payload)))
-            elif kind == b"D":
-                return
-            elif kind == b"E":
-                raise EngineError(payload.decode("utf-8", "replace"))
 
     def voices(self) -> list[Voice]:
         number = self._request({"voices": True})

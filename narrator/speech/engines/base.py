@@ -27,6 +27,10 @@ class EngineError(NarratorError):
     """One utterance could not be synthesized; the message is one line for the user."""
 
 
+class SynthesisStopped(Exception):
+    """Raised by a sink to end synthesis at once: what is being made is no longer wanted."""
+
+
 class EngineUnavailable(NarratorError):
     """The speech engine cannot be loaded; Narrator still works as text."""
 
