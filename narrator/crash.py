@@ -7,8 +7,6 @@ import threading
 import traceback
 from pathlib import Path
 
-from platformdirs import user_state_path
-
 from narrator.controls import visible
 
 
@@ -18,6 +16,10 @@ def record(error: BaseException) -> Path:
 
 
 def _append(text: str) -> Path:
+    # Imported only when there is a crash to write: every start sets the hooks up
+    # before the synthesizer is spawned, and platformdirs would cost it 10 ms.
+    from platformdirs import user_state_path
+
     log = user_state_path("narrator") / "crash.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from narrator.speech.output import SpeechOutput
 
 if TYPE_CHECKING:
     from narrator.reading.store import Settings
+    from narrator.speech.worker import SynthesisWorker
 
 ONE_ARTICLE_COMMANDS = ("outline", "script", "read", "export")
 # The commands a listener uses to hear an article: what stops them is said too.
@@ -180,7 +181,6 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    output = _output(args)
     if args.path is None:  # the article read last; on the very first run, the bundled one
         from narrator.reading.store import Store
 
@@ -193,24 +193,23 @@ def _open(args: argparse.Namespace) -> int:
             section=args.section,
             punctuation=args.punctuation,
             figures=args.figures,
-            output=output,
+            output=_output(args),
         )
-    from narrator.content.library import openable
-    from narrator.speech.worker import SynthesisWorker
+    # The synthesizer starts before anything else is loaded: its engine takes longer to
+    # start than this process takes to load the article and the text front end. The
+    # title is then said before Textual is even imported: the first sound.
+    worker = _synthesizer(args.path)
+    output = _output(args)
+    try:
+        from narrator.content.library import openable
+        from narrator.reading.first_words import say_the_title
+        from narrator.reading.store import Store
 
-    # The synthesizer starts first, loading its engine while this process loads the
-    # rest, and the title is said before Textual is even imported: the first sound.
-    path = openable(args.path)
-    worker = SynthesisWorker() if path.is_file() else None  # a folder opens the library
-    if worker is not None:
-        worker.spawn()
-    from narrator.reading.first_words import say_the_title
-    from narrator.reading.store import Store
-
-    store = Store()
-    first = None
-    if worker is not None:
-        try:
+        path = openable(args.path)
+        worker = worker or _synthesizer(path)  # a folder of one article is that article
+        store = Store()
+        first = None
+        if worker is not None:
             first = say_the_title(
                 path,
                 output,
@@ -219,9 +218,10 @@ def _open(args: argparse.Namespace) -> int:
                 figures=args.figures,
                 worker=worker,
             )
-        except BaseException:
+    except BaseException:
+        if worker is not None:
             worker.close()
-            raise
+        raise
     from narrator.tui import launch
 
     try:
@@ -239,6 +239,18 @@ def _open(args: argparse.Namespace) -> int:
             first.speaker.close()
         raise
     return launch.run(app)
+
+
+def _synthesizer(path: Path | None) -> SynthesisWorker | None:
+    """The synthesizer, spawned now, if ``path`` is an article file (a folder opens the
+    library, whose voice starts with it)."""
+    if path is None or not path.is_file():
+        return None
+    from narrator.speech.worker import SynthesisWorker
+
+    worker = SynthesisWorker()
+    worker.spawn()
+    return worker
 
 
 HANDLERS: dict[str, Handler] = {
