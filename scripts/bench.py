@@ -683,7 +683,9 @@ class _Reader:
     """The real ``narrator`` on the reference article in a pseudo-terminal, at 80x24,
     with its speech log read as it is written (each event is logged when heard)."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, *, first_run: bool = False) -> None:
+        """``first_run``: as just after installing, with nothing in the cache folder yet
+        (the compiled rules are kept there from the first run on)."""
         import os
         import pty
         import subprocess
@@ -691,6 +693,11 @@ class _Reader:
 
         self.log = Path(folder) / "speech.jsonl"
         env = {**os.environ, "XDG_CONFIG_HOME": folder, "XDG_STATE_HOME": folder}
+        if first_run:
+            env["XDG_CACHE_HOME"] = folder
+        # Bytecode is written as pip writes it when installing: a run must not compile
+        # Narrator's sources each time because the shell forbids writing it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update(TERM="xterm-256color", COLUMNS="80", LINES="24")
         self.leader, self.follower = pty.openpty()
         self.started = time.perf_counter()
@@ -768,16 +775,18 @@ def opening_the_reader(quick: bool) -> list[Row]:
     import tempfile
     import time
 
-    times = []
-    for _ in range(2 if quick else 5):
+    def first_sound(first_run: bool) -> float:
         with tempfile.TemporaryDirectory() as folder:
-            reader = _Reader(folder)
+            reader = _Reader(folder, first_run=first_run)
             heard = reader.wait_for("started")
-            times.append(
-                (time.perf_counter() - reader.started) * 1000 if heard is not None else float("inf")
-            )
+            took = (time.perf_counter() - reader.started) * 1000
             reader.close()
-    median, worst = _median(times), max(times)
+        return took if heard is not None else float("inf")
+
+    first_sound(False)  # the cache folder holds what any run after the first finds there
+    times = [first_sound(False) for _ in range(3 if quick else 7)]
+    first_runs = [first_sound(True) for _ in range(1 if quick else 3)]
+    median, worst, first = _median(times), max(times), _median(first_runs)
     return [
         Row(
             "cold start: command typed → first sound (median)",
@@ -787,6 +796,7 @@ def opening_the_reader(quick: bool) -> list[Row]:
             median <= 250,
         ),
         Row("cold start: command typed → first sound (worst)", worst, "ms", "-", None),
+        Row("cold start, the first after installing (median)", first, "ms", "-", None),
     ]
 
 
@@ -803,6 +813,7 @@ def keys_in_the_reader(quick: bool) -> list[Row]:
 
     moves: list[float] = []
     escapes: list[float] = []
+    skims: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
         reader = _Reader(folder)
         reader.wait_for("started")
@@ -818,8 +829,14 @@ def keys_in_the_reader(quick: bool) -> list[Row]:
             escapes.append(silence if silence is not None else float("inf"))
             reader.press(b"\x1b[D")
             reader.wait_for("started", timeout=5)
+        # Skimming: the next key a tenth of a second after the last one was heard, while
+        # the sentences after it are still being made.
+        for key in [_KEYS["down"], _KEYS["right"]] * (5 if quick else 15):
+            reader.press(key, after=0.1)
+            heard = reader.wait_for("started", timeout=5)
+            skims.append(heard if heard is not None else float("inf"))
         reader.close()
-    move, escape = _p95(moves), _p95(escapes)
+    move, escape, skim = _p95(moves), _p95(escapes), _p95(skims)
     return [
         Row(
             "key → first sample heard, real reader in a pty (p95)",
@@ -828,6 +845,7 @@ def keys_in_the_reader(quick: bool) -> list[Row]:
             "≤ 30 ms",
             move <= 30,
         ),
+        Row("key → first sample, skimming: 0.1 s apart (p95)", skim, "ms", "≤ 30 ms", skim <= 30),
         Row("escape → silence, real reader in a pty (p95)", escape, "ms", "≤ 30 ms", escape <= 30),
     ]
 
