@@ -12,6 +12,11 @@ waiting on the voice:
 - the event thread delivers each event when its sample is heard, writes the
   speech log and calls ``on_event``.
 
+These threads wait on the child, the device and each other while the UI thread
+draws, and Python hands its interpreter to a waiting thread only every 5 ms by
+default: several hand-overs stood between a key and its first sample. A voice
+shortens that to ``HANDOVER_SECONDS`` for its process.
+
 Priorities follow speech-dispatcher: IMPORTANT is never cut and never
 dropped; TEXT cuts TEXT and NOTIFICATION; NOTIFICATION never cuts and is
 dropped when anything else is speaking.
@@ -48,6 +53,7 @@ from narrator.speech.voices import voice_for_language
 from narrator.speech.worker import SynthesisWorker, WorkerFailed
 
 LOOKAHEAD = 3
+HANDOVER_SECONDS = 0.001
 QUIT_WAIT = 0.2
 """How long closing waits for the utterance being made before ending the engine."""
 NO_DEVICE_NOTICE = "No sound device: playing silently"
@@ -105,6 +111,7 @@ class Speaker:
         worker: SynthesisWorker | None = None,
     ) -> None:
         """``worker``: a synthesizer process already spawned (to save its start-up)."""
+        sys.setswitchinterval(min(sys.getswitchinterval(), HANDOVER_SECONDS))
         self._voice = voice
         self._language = language
         self._installed: list[Voice] | None = None
