@@ -259,6 +259,17 @@ def test_a_text_no_longer_wanted_stops_being_made_and_the_engine_goes_on(
     assert abs(len(after) - len(again)) < 0.02 * len(again)
 
 
+def test_a_synthesizer_whose_parent_is_gone_stops_at_once_and_exits_by_itself() -> None:
+    """Closed while it makes a long text, the child stops within its grace time instead
+    of finishing the text first and being killed."""
+    synthesizer = worker.SynthesisWorker()
+    synthesizer._request({"text": LONG, "voice": {"rate": 450}})
+    process = synthesizer._process
+    assert process is not None
+    synthesizer.close()
+    assert process.returncode == 0
+
+
 def test_what_a_new_utterance_cuts_is_no_longer_made(
     speaker: Speaker, heard: Heard, monkeypatch: pytest.MonkeyPatch
 ) -> None:

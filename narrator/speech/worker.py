@@ -116,8 +116,9 @@ class _Stopped:
 def _read_requests(
     lines: BinaryIO, wanted: queue.SimpleQueue[dict[str, Any] | None], stopped: _Stopped
 ) -> None:
-    """Read requests while the engine speaks, so that a stop reaches it mid-utterance;
-    ``None`` once the parent is gone (or sent what is not a request), and the child ends."""
+    """Read requests while the engine speaks, so that a stop reaches it mid-utterance.
+    Once the parent is gone (or sent what is not a request), what is being made stops
+    and the child ends."""
     try:
         for line in lines:
             request = json.loads(line)
@@ -126,6 +127,7 @@ def _read_requests(
             else:
                 wanted.put(request)
     finally:
+        stopped.last = sys.maxsize
         wanted.put(None)
 
 
