@@ -34,9 +34,10 @@ _BACKREFERENCE = re.compile(r"\(\?P=(\w+)\)")
 
 
 def _scoped(rule: Rule, index: int, first: str | None) -> str:
+    # Replaced by functions: a template would be parsed anew for each rule's prefix.
     prefix = f"r{index}_"
-    pattern = _GROUP.sub(rf"(?P<{prefix}\1>", rule.pattern)
-    pattern = _BACKREFERENCE.sub(rf"(?P={prefix}\1)", pattern)
+    pattern = _GROUP.sub(lambda group: f"(?P<{prefix}{group[1]}>", rule.pattern)
+    pattern = _BACKREFERENCE.sub(lambda name: f"(?P={prefix}{name[1]})", pattern)
     if rule.flags & re.IGNORECASE:
         pattern = f"(?i:{pattern})"
     guard = f"(?={first})" if first else ""
