@@ -38,6 +38,17 @@ def test_the_rules_are_the_same_in_every_process() -> None:
     assert patterns("1") == patterns("2")
 
 
+def _damage(path: Path, damage: str, content: str | bytes) -> None:
+    """Put a FIFO, a folder (the damage says which) or ``content`` in the file's place."""
+    path.unlink()
+    if damage == "FIFO":
+        os.mkfifo(path)
+    elif damage == "DIRECTORY":
+        path.mkdir()
+    else:
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+
+
 @pytest.fixture
 def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -60,13 +71,7 @@ def test_a_damaged_cache_is_read_again_from_the_patterns(cache_home: Path, damag
     expected = [first_chars(rule.pattern, rule.flags) for rule in rules]
     guard_cache.rules_first_chars(rules)
     [written] = cache_home.iterdir()
-    written.unlink()
-    if damage == "FIFO":
-        os.mkfifo(written)
-    elif damage == "DIRECTORY":
-        written.mkdir()
-    else:
-        written.write_text(damage.replace("[1]", "[" + ", ".join(["1"] * len(rules)) + "]"))
+    _damage(written, damage, damage.replace("[1]", "[" + ", ".join(["1"] * len(rules)) + "]"))
     assert guard_cache.rules_first_chars(rules) == expected
 
 
@@ -80,6 +85,7 @@ def test_an_unwritable_cache_folder_costs_only_time(
     assert guard_cache.rules_first_chars(rules) == [
         first_chars(rule.pattern, rule.flags) for rule in rules
     ]
+    _same(compiled_patterns.compiled(r"(\d+)\s*mg"), r"(\d+)\s*mg")
 
 
 # ------------------------------------------------- compiled patterns, kept
@@ -145,33 +151,16 @@ def test_a_damaged_pattern_file_is_compiled_again(patterns_home: Path, damage: s
     before = _kept_files(patterns_home)
     compiled_patterns.compiled(pattern)
     [written] = set(_kept_files(patterns_home)) - set(before)
-    data = written.read_bytes()
-    header, code = data.split(b"\n", 1)
-    written.unlink()
-    if damage == "FIFO":
-        os.mkfifo(written)
-    elif damage == "DIRECTORY":
-        written.mkdir()
-    else:
-        written.write_bytes(
-            {
-                "empty": b"",
-                "no header": code,
-                "short code": header + b"\n" + code[:-4],
-                "odd bytes": header + b"\n" + code[:-1],
-                "bad code": header + b"\n" + bytes([0xFF]) * len(code),
-            }[damage]
-        )
+    header, code = written.read_bytes().split(b"\n", 1)
+    damaged = {
+        "empty": b"",
+        "no header": code,
+        "short code": header + b"\n" + code[:-4],
+        "odd bytes": header + b"\n" + code[:-1],
+        "bad code": header + b"\n" + bytes([0xFF]) * len(code),
+    }
+    _damage(written, damage, damaged.get(damage, b""))
     _same(compiled_patterns.compiled(pattern), pattern)
-
-
-def test_an_unwritable_pattern_folder_costs_only_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    _same(compiled_patterns.compiled(r"(\d+)\s*mg"), r"(\d+)\s*mg")
 
 
 _TITLE = """
