@@ -38,6 +38,7 @@ from typing import Any, BinaryIO
 from narrator.errors import NarratorError
 from narrator.speech.engines import make_engine
 from narrator.speech.engines.base import EngineError, SynthesisStopped, Voice, WordMark
+from narrator.speech.forked import ForkedChild, fork_child
 from narrator.speech.settings import VoiceSettings
 
 HEADER = struct.Struct("<cII")
@@ -132,11 +133,16 @@ def _read_requests(
 
 
 def main() -> int:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's; it closes stdin
     frames = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    return serve(sys.stdin.buffer, frames)
+    return serve_as_child(sys.stdin.buffer, frames)
+
+
+def serve_as_child(requests: BinaryIO, frames: BinaryIO) -> int:
+    """The child's life, however it was started."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's; it closes stdin
+    return serve(requests, frames)
 
 
 Frame = tuple[bytes, int, bytes]
@@ -149,7 +155,7 @@ class SynthesisWorker:
     """
 
     def __init__(self) -> None:
-        self._process: subprocess.Popen[bytes] | None = None
+        self._process: subprocess.Popen[bytes] | ForkedChild | None = None
         self._frames: queue.SimpleQueue[Frame | None] = queue.SimpleQueue()
         self._next_id = 0
         self._ready = False
@@ -167,7 +173,7 @@ class SynthesisWorker:
         self.close()
         self._ready = False
         self._frames = queue.SimpleQueue()
-        self._process = subprocess.Popen(
+        self._process = fork_child(serve_as_child) or subprocess.Popen(
             [sys.executable, "-m", "narrator.speech.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -297,7 +303,7 @@ class SynthesisWorker:
             process.wait()
 
 
-def _stopped(process: subprocess.Popen[bytes] | None) -> bool:
+def _stopped(process: subprocess.Popen[bytes] | ForkedChild | None) -> bool:
     """Whether the child is stopped (state T or t in /proc: SIGSTOP, a tracer); False
     where there is no /proc to ask, and the silence timeout alone finds a hang."""
     if process is None or process.returncode is not None:
