@@ -57,3 +57,24 @@ def test_with_other_threads_running_nothing_is_forked() -> None:
     finally:
         stop.set()
         other.join()
+
+
+_AFTER_AN_ENGINE = """
+from narrator.speech.engines.espeak import EspeakEngine
+from narrator.speech.settings import VoiceSettings
+from narrator.speech.worker import SynthesisWorker
+
+EspeakEngine().synthesize("Said in this process.", VoiceSettings(), lambda pcm: None)
+worker = SynthesisWorker()
+worker.spawn()
+print(type(worker._process).__name__)
+worker.close()
+"""
+
+
+def test_once_espeak_has_run_in_the_reader_its_synthesizer_is_a_fresh_interpreter() -> None:
+    """A forked child would inherit espeak-ng's state, pointing into reused memory."""
+    result = subprocess.run(
+        [sys.executable, "-c", _AFTER_AN_ENGINE], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["Popen"]

@@ -35,9 +35,8 @@ from typing import TypeVar
 
 from narrator.errors import NarratorError
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
-from narrator.speech.engines import make_engine, preload_engine
+from narrator.speech.engines import make_engine, preload_engine, started_in_this_process
 from narrator.speech.engines.base import Engine, WordMark
-from narrator.speech.engines.espeak import started_in_this_process
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance
 

@@ -41,3 +41,14 @@ def preload_engine() -> None:
 
     with contextlib.suppress(NarratorError):
         load_bindings()
+
+
+def started_in_this_process() -> bool:
+    """espeak-ng has run in this process, through Narrator's engine or pyttsx3's espeak
+    driver: a child forked from here would inherit its state, with pointers into memory
+    Python may since have reused (it then says garbage or crashes), so children must be
+    fresh interpreters. Neither is imported until it is used."""
+    espeak = sys.modules.get(f"{__name__}.espeak")
+    return bool(espeak and espeak.started_in_this_process()) or (
+        "pyttsx3.drivers.espeak" in sys.modules
+    )
