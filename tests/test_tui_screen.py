@@ -164,6 +164,10 @@ async def test_an_unexpected_error_is_logged_and_shown_as_one_line(
 
 
 def narrator(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """The command, whose errors are said at the fastest rate (these tests read the line
+    it prints; the whole message is said before it exits)."""
+    (tmp_path / "narrator").mkdir(exist_ok=True)
+    (tmp_path / "narrator" / "settings.json").write_text('{"voice": {"rate": 1000}}')
     env = {"XDG_STATE_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path), "PATH": "/usr/bin"}
     return subprocess.run(
         [sys.executable, "-m", "narrator", *args],
