@@ -195,9 +195,9 @@ def _open(args: argparse.Namespace) -> int:
             figures=args.figures,
             output=_output(args),
         )
-    # The synthesizer starts before anything else is loaded: its engine takes longer to
-    # start than this process takes to load the article and the text front end. The
-    # title is then said before Textual is even imported: the first sound.
+    # The synthesizer starts before anything else is loaded, while this process still
+    # has one thread (so that it is forked, not a second Python to start), and the
+    # title is said before Textual is even imported: the first sound.
     worker = _synthesizer(args.path)
     output = _output(args)
     try:

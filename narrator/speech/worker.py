@@ -1,11 +1,11 @@
 """The synthesizer runs in a child process, so a crash or a hang costs one utterance.
 
 espeak-ng through ctypes can take the whole process down (pyttsx3 segfaults on
-a whole article) or never return. The child (``python -m
-narrator.speech.worker``) owns the engine; the parent sends one JSON line per
-request on the child's stdin and reads binary frames back, each ``kind``
-(1 byte), ``request`` id and payload length (little-endian u32s), then the
-payload:
+a whole article) or never return. The child (forked from the reader where that
+is safe, ``narrator.speech.forked``; else ``python -m narrator.speech.worker``)
+owns the engine; the parent sends one JSON line per request on the child's
+input pipe and reads binary frames back, each ``kind`` (1 byte), ``request`` id
+and payload length (little-endian u32s), then the payload:
 
 - ``R`` ready: JSON ``{"sample_rate": ...}``, or ``E`` with why the engine cannot start;
 - ``A`` a buffer of 16-bit mono PCM, as soon as espeak produced it;
@@ -16,8 +16,8 @@ A ``{"stop": id}`` line ends request ``id`` where it is (its ``D`` follows at
 once): a listener's key drops the sentence being made, and the one they asked
 for must not wait until the engine has finished the old one.
 
-The child's own stdout is pointed at /dev/null before the engine loads (frames
-go to a duplicate of it), so nothing a C library prints can corrupt them.
+The child's standard output is /dev/null before the engine loads (frames go to
+a pipe of their own), so nothing a C library prints can corrupt them.
 """
 
 from __future__ import annotations
