@@ -8,6 +8,7 @@ so the listener's saved settings and lexicon are found here and handed down.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ from narrator.speech.output import SpeechOutput
 if TYPE_CHECKING:
     from narrator.reading.store import Settings
     from narrator.speech.worker import SynthesisWorker
+    from narrator.tui.app import NarratorApp
 
 ONE_ARTICLE_COMMANDS = ("outline", "script", "read", "export")
 # The commands a listener uses to hear an article: what stops them is said too.
@@ -195,6 +197,22 @@ def _open(args: argparse.Namespace) -> int:
             figures=args.figures,
             output=_output(args),
         )
+    # Python's cycle collector ran some 30 times (10 ms) before the title alone: it
+    # waits until the screen is built, and what was built by then is never scanned
+    # again, so a collection in the middle of reading no longer holds a key up.
+    gc.disable()
+    try:
+        app = _full_screen(args)
+        gc.freeze()
+    finally:
+        gc.enable()
+    from narrator.tui import launch
+
+    return launch.run(app)
+
+
+def _full_screen(args: argparse.Namespace) -> NarratorApp:
+    """The reader (or the library) on ``args.path``, its title already being said."""
     # The synthesizer starts before anything else is loaded, while this process still
     # has one thread (so that it is forked, not a second Python to start), and the
     # title is said before Textual is even imported: the first sound.
@@ -238,7 +256,7 @@ def _open(args: argparse.Namespace) -> int:
         if first is not None:  # an unknown --section: the title's voice gives way
             first.speaker.close()
         raise
-    return launch.run(app)
+    return app
 
 
 def _synthesizer(path: Path | None) -> SynthesisWorker | None:

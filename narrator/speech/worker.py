@@ -23,6 +23,7 @@ a pipe of their own), so nothing a C library prints can corrupt them.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import queue
@@ -141,7 +142,9 @@ def main() -> int:
 
 
 def serve_as_child(requests: BinaryIO, frames: BinaryIO) -> int:
-    """The child's life, however it was started."""
+    """The child's life, however it was started (forked, it may inherit a paused
+    cycle collector: the reader pauses it while it starts)."""
+    gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's; it closes stdin
     return serve(requests, frames)
 
