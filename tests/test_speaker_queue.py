@@ -104,7 +104,9 @@ def test_utterances_play_in_order_with_words_timed_by_playback(
         "listener",
     ]
     started, finished = heard.events[0], heard.events[4]
-    assert finished.time - started.time > 0.4  # heard in real time, not when synthesized
+    # heard in real time (some 0.4 s, by a few milliseconds either way), not when
+    # synthesized (a few milliseconds)
+    assert finished.time - started.time > 0.3
     assert not speaker.speaking
     speaker.close()
     log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
