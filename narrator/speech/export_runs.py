@@ -21,8 +21,6 @@ import contextlib
 import math
 import os
 import signal
-import sys
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,8 +33,9 @@ from typing import TypeVar
 
 from narrator.errors import NarratorError
 from narrator.speech.audio import SAMPLE_BYTES, SAMPLE_RATE
-from narrator.speech.engines import make_engine, preload_engine, started_in_this_process
+from narrator.speech.engines import make_engine, preload_engine
 from narrator.speech.engines.base import Engine, WordMark
+from narrator.speech.forked import safe_to_fork
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.utterance import Utterance
 
@@ -235,12 +234,7 @@ def process_context() -> BaseContext:
     """Fork where it is safe (Linux, no other thread to copy mid-lock, no speech engine
     started in this process): it starts in milliseconds where spawning re-imports
     Narrator in every process (~0.5 s)."""
-    safe_to_fork = (
-        sys.platform.startswith("linux")
-        and threading.active_count() == 1
-        and not started_in_this_process()
-    )
-    return get_context("fork" if safe_to_fork else "spawn")
+    return get_context("fork" if safe_to_fork() else "spawn")
 
 
 def voiced_track(utterances: Sequence[Utterance], parts: Sequence[RunAudio]) -> Voiced:

@@ -8,10 +8,11 @@ later for it. A child forked before anything else has loaded already has
 Python and Narrator's first modules, and only starts its engine.
 
 Forking is safe only while this process runs one thread (a lock another
-thread holds would stay locked in the child forever), and only where the
-platform's libraries allow it (not macOS, whose speech framework does not);
-elsewhere ``fork_child`` gives ``None`` and the caller starts a fresh
-interpreter instead.
+thread holds would stay locked in the child forever), has not run a speech
+engine (its state would be inherited), and only where the platform's
+libraries allow it (not macOS, whose speech framework does not); elsewhere
+``fork_child`` gives ``None`` and the caller starts a fresh interpreter
+instead. ``safe_to_fork`` is that rule, for the export's processes too.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import threading
 import time
 from collections.abc import Callable
 from typing import BinaryIO
+
+from narrator.speech.engines import started_in_this_process
 
 ChildMain = Callable[[BinaryIO, BinaryIO], int]
 _WAIT_STEP = 0.005
@@ -64,10 +67,19 @@ class ForkedChild:
                 os.kill(self.pid, signal.SIGKILL)
 
 
+def safe_to_fork() -> bool:
+    """Linux, one thread, and no speech engine started in this process."""
+    return (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and not started_in_this_process()
+    )
+
+
 def fork_child(child_main: ChildMain) -> ForkedChild | None:
     """Fork a child that runs ``child_main(requests, replies)`` and exits with what it
     returns (its standard streams go to /dev/null); ``None`` where forking is not safe."""
-    if sys.platform != "linux" or threading.active_count() > 1:
+    if not safe_to_fork():
         return None
     to_child, from_parent = os.pipe()
     to_parent, from_child = os.pipe()

@@ -38,7 +38,6 @@ from typing import Any, BinaryIO
 
 from narrator.errors import NarratorError
 from narrator.speech.engines import make_engine
-from narrator.speech.engines import started_in_this_process as engine_started_in_this_process
 from narrator.speech.engines.base import EngineError, SynthesisStopped, Voice, WordMark
 from narrator.speech.forked import ForkedChild, fork_child
 from narrator.speech.settings import VoiceSettings
@@ -177,8 +176,7 @@ class SynthesisWorker:
         self.close()
         self._ready = False
         self._frames = queue.SimpleQueue()
-        forked = None if engine_started_in_this_process() else fork_child(serve_as_child)
-        self._process = forked or subprocess.Popen(
+        self._process = fork_child(serve_as_child) or subprocess.Popen(
             [sys.executable, "-m", "narrator.speech.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
