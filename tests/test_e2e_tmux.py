@@ -40,19 +40,25 @@ class Terminal:
     """One tmux server of our own (its own socket), so no user session is touched."""
 
     def __init__(self, tmp_path: Path) -> None:
-        self.socket = f"narrator-e2e-{os.getpid()}"
+        # A socket per test: a server told to exit can still answer for a moment, and a
+        # new session sent to it then would be lost.
+        self.socket = f"narrator-e2e-{os.getpid()}-{tmp_path.name}"
         self.tmp_path = tmp_path
         self.screens: list[str] = []
         self.runs: list[str] = []
         self.session = ""
+        self.log: Path | None = None
 
-    def tmux(self, *args: str) -> str:
-        result = subprocess.run(
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
             ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
         )
-        return result.stdout
+
+    def tmux(self, *args: str) -> str:
+        return self.run(*args).stdout
 
     def start(self, log: Path) -> None:
+        self.log = log
         env = " ".join(
             f"{name}={shlex.quote(str(self.tmp_path / name.lower()))}"
             for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
@@ -64,7 +70,8 @@ class Terminal:
         )
         self.session = f"run{len(self.runs)}"
         self.runs.append(self.session)
-        self.tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", self.session, command)
+        result = self.run("new-session", "-d", "-x", "100", "-y", "30", "-s", self.session, command)
+        assert result.returncode == 0, result.stderr
 
     def screen(self) -> str:
         text = self.tmux("capture-pane", "-p", "-t", self.session)
@@ -111,6 +118,10 @@ def status_line(screen: str) -> str:
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     term = Terminal(tmp_path)
     yield term
+    # Shown by pytest only when the test failed: what was on the screen and in the log.
+    print("last screen:", term.screen() if term.session else "(none)", sep="\n")
+    if term.log is not None and term.log.exists():
+        print("speech log:", *term.log.read_text(encoding="utf-8").splitlines()[-15:], sep="\n")
     term.stop()
 
 
