@@ -82,7 +82,10 @@ class Terminal:
         self.tmux("send-keys", "-t", self.session, *keys)
 
     def stop(self) -> None:
+        socket = self.tmux("display-message", "-p", "#{socket_path}").strip()
         self.tmux("kill-server")
+        if socket:  # tmux leaves its socket file behind
+            Path(socket).unlink(missing_ok=True)
 
 
 def heard(log: Path, since: int = 0) -> list[dict[str, Any]]:
