@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -82,13 +83,45 @@ def test_an_error_in_a_background_thread_goes_to_the_crash_log(
     assert "listener failed" in (tmp_path / "narrator" / "crash.log").read_text()
 
 
+_READER_STARTS = """
+import re, sys
+from narrator import cli
+from narrator.speech.frontend.compiled_patterns import patterns_of_the_last_run
+from narrator.tui import launch
+
+def run(app):
+    app._make_voice(lambda event: None).close()  # the title's voice, never shown
+    return 0
+
+launch.run = run
+with patterns_of_the_last_run("reader"):
+    kept = [key[1] for key in re._cache if key[0] is str]
+assert cli.main([sys.argv[1], "--no-audio"]) == 0
+print(any("anastrozole" in pattern for pattern in kept))
+"""
+
+
+def test_the_reader_keeps_the_patterns_its_start_compiled_for_the_next_start() -> None:
+    """YAML, Textual and the front end compile some 200 patterns as they are imported
+    (about 40 ms); the next start finds them compiled, and has nothing new to keep."""
+    import os
+
+    reference = Path(__file__).resolve().parents[1] / "content" / "anastrozole-dosing.yaml"
+    start = [sys.executable, "-c", _READER_STARTS, str(reference)]
+    first = subprocess.run(start, capture_output=True, text=True, check=True)
+    [block] = Path(os.environ["XDG_CACHE_HOME"]).rglob("reader.block")
+    stamp = block.stat().st_mtime_ns
+    again = subprocess.run(start, capture_output=True, text=True, check=True)
+    assert (first.stdout, again.stdout) == ("False\n", "True\n")  # the glossary's terms
+    assert block.stat().st_mtime_ns == stamp
+
+
 def test_the_reader_starts_without_the_cycle_collector_and_keeps_what_it_built_out_of_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Collections ran some 30 times before the title alone; and once reading, a full one
     scanned everything built at the start (21–62 ms, a key held up meanwhile)."""
     import gc
-    from pathlib import Path
 
     from narrator.tui import launch
 

@@ -183,3 +183,98 @@ def test_a_later_run_reads_the_kept_patterns_instead_of_compiling_them(
     assert files
     subprocess.run(run, check=True, capture_output=True)
     assert {path: path.stat().st_mtime_ns for path in _kept_files(patterns_home)} == files
+
+
+# ------------------------------------------- patterns compiled by imports, kept
+
+_IMPORTING = """
+import re, sys
+from narrator.speech.frontend.compiled_patterns import patterns_of_the_last_run
+sys.path.insert(0, sys.argv[1])
+with patterns_of_the_last_run("start"):
+    seeded = (str, sys.argv[2], 0) in re._cache
+    import compiling_at_import
+print(seeded, compiling_at_import.DOSE.match("2.5 mg bid").group("dose"))
+"""
+
+
+def test_a_block_finds_the_patterns_its_imports_compiled_on_the_last_run(
+    tmp_path: Path, patterns_home: Path
+) -> None:
+    """YAML, Textual and the front end compile some 200 patterns as they are imported."""
+    pattern = r"(?P<dose>\d+(?:\.\d+)?)\s*mg\b"
+    (tmp_path / "compiling_at_import.py").write_text(
+        f"import re\nDOSE = re.compile({pattern!r})\n", encoding="utf-8"
+    )
+    run = [sys.executable, "-c", _IMPORTING, str(tmp_path), pattern]
+    first = subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    [block] = [path for path in _kept_files(patterns_home) if path.suffix == ".block"]
+    stamp = block.stat().st_mtime_ns
+    again = subprocess.run(run, check=True, capture_output=True, text=True).stdout
+    assert (first, again) == ("False 2.5\n", "True 2.5\n")
+    assert block.stat().st_mtime_ns == stamp  # nothing new: not written again
+
+
+def _unique(name: str) -> str:
+    """A pattern no earlier test has left in ``re``'s cache."""
+    return rf"(?P<{name}>\d+)\s*{os.urandom(6).hex()}"
+
+
+def _seeded(name: str, pattern: str) -> bool:
+    re.purge()
+    with compiled_patterns.patterns_of_the_last_run(name):
+        return (str, pattern, 0) in re._cache  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "damage", ["empty", "no header", "short code", "bad code", "not a list", "FIFO", "DIRECTORY"]
+)
+def test_a_damaged_block_file_means_its_patterns_are_compiled_again(
+    patterns_home: Path, damage: str
+) -> None:
+    pattern = _unique("x")
+    with compiled_patterns.patterns_of_the_last_run("damaged"):
+        re.compile(pattern)
+    [block] = [path for path in _kept_files(patterns_home) if path.suffix == ".block"]
+    header, code = block.read_bytes().split(b"\n", 1)
+    damaged = {
+        "empty": b"",
+        "no header": code,
+        "short code": header + b"\n" + code[:-4],
+        "bad code": header + b"\n" + bytes([0xFF]) * len(code),
+        "not a list": b'{"code": 0}\n',
+    }
+    _damage(block, damage, damaged.get(damage, b""))
+    assert not _seeded("damaged", pattern)
+    re.purge()
+    with compiled_patterns.patterns_of_the_last_run("damaged"):
+        _same(re.compile(pattern), pattern)
+    if damage not in ("FIFO", "DIRECTORY"):
+        assert _seeded("damaged", pattern)  # kept again, whole
+
+
+def test_a_block_that_fails_keeps_nothing(patterns_home: Path) -> None:
+    pattern = _unique("y")
+    with pytest.raises(KeyError), compiled_patterns.patterns_of_the_last_run("failing"):
+        re.compile(pattern)
+        raise KeyError("the article could not be opened")
+    assert not _seeded("failing", pattern)
+
+
+def test_a_block_file_starts_again_when_it_would_grow_past_its_limit(
+    patterns_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Patterns built from the article read (its glossary's terms) differ from article to
+    article: the file must not grow without end."""
+    monkeypatch.setattr(compiled_patterns, "_MAX_REMEMBERED", 2)
+    first, second, third = _unique("a"), _unique("b"), _unique("c")
+    re.purge()
+    with compiled_patterns.patterns_of_the_last_run("growing"):
+        re.compile(first)
+        re.compile(second)
+    assert _seeded("growing", first)
+    re.purge()
+    with compiled_patterns.patterns_of_the_last_run("growing"):
+        re.compile(third)
+    assert _seeded("growing", third)
+    assert not _seeded("growing", first)

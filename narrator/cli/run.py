@@ -197,12 +197,15 @@ def _open(args: argparse.Namespace) -> int:
             figures=args.figures,
             output=_output(args),
         )
+    from narrator.speech.frontend.compiled_patterns import patterns_of_the_last_run
+
     # Python's cycle collector ran some 30 times (10 ms) before the title alone: it
     # waits until the screen is built, and what was built by then is never scanned
     # again, so a collection in the middle of reading no longer holds a key up.
     gc.disable()
     try:
-        app = _full_screen(args)
+        with patterns_of_the_last_run("reader"):
+            app = _full_screen(args)
         gc.freeze()
     finally:
         gc.enable()

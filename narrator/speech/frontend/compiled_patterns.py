@@ -12,6 +12,11 @@ damaged file is never run: like anything else wrong with the cache, it means
 the pattern is compiled again. Where the engine cannot be handed a program
 (not CPython, or a Python whose compiler is laid out differently), patterns
 are compiled as usual.
+
+Modules compile patterns of their own as they are imported (YAML, Textual and
+Narrator's front end some 200, about 40 ms of the reader's start), with
+``re.compile`` at module level. ``patterns_of_the_last_run`` hands them back
+the same way, through ``re``'s own cache of compiled patterns.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +43,7 @@ Source = tuple[str, int]
 """A pattern and its flags."""
 
 _MAX_BYTES = 8 << 20
+_MAX_REMEMBERED = 1000  # patterns: past this, a block's file starts again from one run
 _CODE = "I"  # the engine's code words are unsigned 32-bit
 _ERRORS = (ValueError, TypeError, RuntimeError, OverflowError, KeyError, IndexError)
 
@@ -50,7 +57,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def compiled_all(sources: Sequence[Source]) -> list[re.Pattern[str]]:
     """Each of ``sources`` compiled, kept together in one cache file (for many small
     patterns needed at once, one file instead of one each)."""
-    if _sre is None or array.array(_CODE).itemsize != _sre.CODESIZE:
+    if not _engine_takes_programs():
         return [re.compile(pattern, flags) for pattern, flags in sources]
     path = _cache_file(sources)
     kept = _read(path, sources)
@@ -65,13 +72,56 @@ def compiled_all(sources: Sequence[Source]) -> list[re.Pattern[str]]:
     return patterns
 
 
-def _cache_file(sources: Sequence[Source]) -> Path:
-    """Named by the matching engine and Python's version, then by the patterns."""
+@contextmanager
+def patterns_of_the_last_run(name: str) -> Iterator[None]:
+    """In this block, ``re.compile`` finds what it compiled in the block ``name`` on the
+    last run (kept when the block ends without an error)."""
+    cache = getattr(re, "_cache", None)
+    if not _engine_takes_programs() or not isinstance(cache, dict):
+        yield
+        return
+    path = _engine_folder().joinpath(f"{name}.block")
+    kept = _kept(path) or []
+    for program, built in kept:
+        cache.setdefault((str, built.pattern, program["asked"]), built)
+    before = set(cache)
+    yield
+    new = [key for key in cache if key not in before and _compiled_by_re(key)]
+    if not new:
+        return
+    try:
+        programs = [_program(pattern, flags) for _, pattern, flags in new]
+    except _ERRORS:
+        return
+    if len(kept) + len(programs) <= _MAX_REMEMBERED:
+        programs = [program for program, _ in kept] + programs
+    keep(path, _encoded(programs))
+
+
+def _engine_takes_programs() -> bool:
+    return _sre is not None and array.array(_CODE).itemsize == _sre.CODESIZE
+
+
+def _compiled_by_re(key: object) -> bool:
+    """An entry of ``re``'s cache for a text pattern, as ``re.compile`` makes it."""
+    if not (isinstance(key, tuple) and len(key) == 3 and key[0] is str):
+        return False
+    _, pattern, flags = key
+    return isinstance(pattern, str) and type(flags) is int and not flags & re.DEBUG
+
+
+def _engine_folder() -> Path:
+    """Named by the matching engine and Python's version."""
     engine = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode())
+    return cache_path("patterns", engine.hexdigest()[:16])
+
+
+def _cache_file(sources: Sequence[Source]) -> Path:
+    """Named by the patterns, in the engine's folder."""
     digest = hashlib.sha256()
     for pattern, flags in sources:
         digest.update(f"\0{flags}\0{pattern}".encode("utf-8", "surrogatepass"))
-    return cache_path("patterns", engine.hexdigest()[:16], digest.hexdigest()[:32])
+    return _engine_folder().joinpath(digest.hexdigest()[:32])
 
 
 def _program(pattern: str, flags: int) -> dict[str, Any]:
@@ -113,6 +163,17 @@ def _encoded(programs: list[dict[str, Any]]) -> bytes:
 
 
 def _read(path: Path, sources: Sequence[Source]) -> list[re.Pattern[str]] | None:
+    kept = _kept(path)
+    if kept is None or len(kept) != len(sources):
+        return None
+    for (program, built), (pattern, flags) in zip(kept, sources, strict=True):
+        if built.pattern != pattern or program["asked"] != flags:
+            return None
+    return [built for _, built in kept]
+
+
+def _kept(path: Path) -> list[tuple[dict[str, Any], re.Pattern[str]]] | None:
+    """Each program kept in ``path``, and the pattern the engine built from it."""
     data = read_kept(path, _MAX_BYTES)
     if data is None:
         return None
@@ -123,16 +184,17 @@ def _read(path: Path, sources: Sequence[Source]) -> list[re.Pattern[str]] | None
         header = json.loads(data[:line].decode("utf-8", "surrogatepass"))
         code = array.array(_CODE)
         code.frombytes(data[line + 1 :])
-        if len(header) != len(sources) or sum(p["code"] for p in header) != len(code):
+        if not isinstance(header, list) or sum(p["code"] for p in header) != len(code):
             return None
-        patterns, start = [], 0
-        for program, (pattern, flags) in zip(header, sources, strict=True):
-            end = start + program["code"]
-            built = _built({**program, "code": code[start:end].tolist()})
-            if built.pattern != pattern or program["asked"] != flags:
+        kept, start = [], 0
+        for entry in header:
+            end = start + entry["code"]
+            program = {**entry, "code": code[start:end].tolist()}
+            built = _built(program)
+            if not isinstance(built.pattern, str) or type(program["asked"]) is not int:
                 return None
-            patterns.append(built)
+            kept.append((program, built))
             start = end
     except (*_ERRORS, AttributeError):
         return None
-    return patterns
+    return kept
