@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from narrator.speech import worker
+from narrator.speech.engines.base import Voice
 from narrator.speech.events import SpeechEvent, SpeechEventKind
 from narrator.speech.settings import VoiceSettings
 from narrator.speech.speaker import Priority, Speaker
@@ -350,6 +351,33 @@ def test_a_missing_engine_is_one_clear_line_and_drops_the_rest(
 
 def test_voices_come_from_the_engine(speaker: Speaker) -> None:
     assert any("en-us" in voice.languages for voice in speaker.voices())
+
+
+class _ListingWorker(worker.SynthesisWorker):
+    """A synthesizer that says when the voice list was asked of it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listed = threading.Event()
+
+    def voices(self) -> list[Voice]:
+        self.listed.set()
+        return super().voices()
+
+
+@pytest.mark.parametrize("chosen", [None, "gmw/en"])
+def test_the_voice_list_a_language_needs_is_asked_for_before_any_text(
+    chosen: str | None,
+) -> None:
+    """The title waited some 10 ms for that round trip: it is made while the first text
+    is still being prepared. A listener's own voice needs no list."""
+    synthesizer = _ListingWorker()
+    with Speaker(
+        VoiceSettings(voice=chosen), language="en-GB", null_audio=True, worker=synthesizer
+    ) as speaker:
+        assert synthesizer.listed.wait(10 if chosen is None else 1) is (chosen is None)
+        speaker.speak([utterance("Hello.")])
+        assert speaker.voices()
 
 
 def test_a_listener_that_raises_does_not_silence_the_voice(

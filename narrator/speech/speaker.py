@@ -24,6 +24,7 @@ dropped when anything else is speaking.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import time
@@ -269,7 +270,8 @@ class Speaker:
         self._events.put(SpeechEvent(kind, utterance, when, start, length, message, voice))
 
     def _synthesize_ahead(self) -> None:
-        self._start_worker()
+        if not self._start_worker():
+            self._list_voices_if_needed()
         while True:
             with self._work:
                 job = self._next_job()
@@ -281,6 +283,16 @@ class Speaker:
                 job.claimed = True
                 settings, language = self._voice, self._language
             self._render(job, settings, language)
+
+    def _list_voices_if_needed(self) -> None:
+        """The voice for the text's language is one of the installed voices: the list is
+        asked for now, while the first text is being prepared (a round trip of some
+        10 ms that the title waited for)."""
+        with self._lock:
+            needed = self._voice.voice is None and bool(self._language)
+        if needed:
+            with self._worker_lock, contextlib.suppress(WorkerFailed):
+                self._installed_voices()  # a failure recurs, and is told, with the text
 
     def _next_job(self) -> _Rendition | None:
         for index, rendition in enumerate(self._queue):
