@@ -11,7 +11,7 @@ import pytest
 
 from narrator import cli
 from narrator.cli import run as cli_run
-from narrator.cli.parser import build_parser, normalise
+from narrator.cli.parser import SUBCOMMANDS, parse
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -43,7 +43,32 @@ def test_unknown_option_is_a_usage_error() -> None:
     ],
 )
 def test_a_bare_path_means_open(argv: list[str], command: str) -> None:
-    assert build_parser().parse_args(normalise(argv)).command == command
+    assert parse(argv).command == command
+
+
+@pytest.mark.parametrize("command", list(SUBCOMMANDS))
+def test_each_subcommand_has_its_own_help_and_usage(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the subcommand typed is built; its usage names it (it used to begin with the
+    whole of narrator's own usage)."""
+    with pytest.raises(SystemExit) as exit_:
+        parse([command, "--help"])
+    assert exit_.value.code == 0
+    help_ = capsys.readouterr().out
+    assert help_.startswith(f"usage: narrator {command} [-h]")
+    assert "show this help message and exit" in help_
+
+
+def test_the_top_level_help_lists_every_subcommand_and_the_readers_options(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        parse(["--help"])
+    help_ = capsys.readouterr().out
+    assert help_.startswith("usage: narrator [--plain]")
+    assert all(f"    {command} " in help_ for command in SUBCOMMANDS)
+    assert "With no COMMAND, narrator opens PATH" in help_ and "--figures" in help_
 
 
 def test_an_unexpected_error_is_one_line_and_logged(

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from narrator.cli import run
-from narrator.cli.parser import build_parser, normalise
+from narrator.cli.parser import parse
 from narrator.controls import visible
 from narrator.errors import NarratorError
 from narrator.exit_codes import ExitCode
@@ -20,8 +20,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from narrator.crash import record, record_thread_errors
 
     record_thread_errors()
-    parser = build_parser()
-    args = parser.parse_args(normalise(sys.argv[1:] if argv is None else argv))
+    args = parse(sys.argv[1:] if argv is None else argv)
     folder = run.folder_for_one_article(args)
     if folder:
         print(f"narrator: {folder}", file=sys.stderr)
