@@ -3,7 +3,7 @@
 A lower layer that imported an upper one would drag Textual into ``narrator
 check`` and tie the model to the UI; this test keeps the layering honest. The
 basics are the package root's cross-cutting modules (``narrator.errors``,
-``narrator.exit_codes``, ``narrator.controls``).
+``narrator.exit_codes``, ``narrator.controls``, ``narrator.nearest``).
 Within a layer no two modules import each other, even lazily: a cycle means
 neither can be understood, or loaded, alone. argparse is the command line's
 alone: every other layer takes values.
@@ -18,7 +18,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "narrator"
 LAYERS = ["basics", "content", "speech", "reading", "top"]
-BASICS = {"errors", "exit_codes", "controls"}
+BASICS = {"errors", "exit_codes", "controls", "nearest"}
 
 
 def layer_of(module: str) -> str | None:

@@ -8,7 +8,6 @@ test holds ``schema.json`` to the same lists.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -39,6 +38,7 @@ from narrator.content.model import (
 )
 from narrator.content.slugs import SLUG, slugify
 from narrator.controls import CONTROL, visible
+from narrator.nearest import nearest
 
 KEYS: dict[str, tuple[str, ...]] = {
     "article": (
@@ -117,9 +117,9 @@ def quote(text: str, limit: int = 40) -> str:
 
 
 def suggestion(word: str, choices: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = nearest(word, choices)
     if close:
-        return f"; did you mean '{close[0]}'?"
+        return f"; did you mean '{close}'?"
     return f" (expected one of: {', '.join(choices)})"
 
 
@@ -526,9 +526,7 @@ class Builder:
 
 def _article_like(key: Node) -> bool:
     """A key of the article's, or a misspelling of one (then "did you mean" helps more)."""
-    return isinstance(key, ScalarNode) and bool(
-        difflib.get_close_matches(str(key.value), KEYS["article"], n=1, cutoff=0.6)
-    )
+    return isinstance(key, ScalarNode) and nearest(str(key.value), KEYS["article"]) is not None
 
 
 def _cells(count: int) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from narrator.controls import visible
 from narrator.errors import NarratorError
+from narrator.nearest import nearest
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ def unknown_section(article_id: str, section_id: str, known: Sequence[str]) -> N
     """The one message for a ``--section`` the article does not have, whichever
     command was given it; ``known`` are the ids a reader can go to (the virtual
     references and glossary sections included), so the user can pick one."""
-    guess = difflib.get_close_matches(section_id, known, n=1)
-    hint = f" (did you mean `{guess[0]}`?)" if guess else ""
+    guess = nearest(section_id, known)
+    hint = f" (did you mean `{guess}`?)" if guess else ""
     return NarratorError(
         f"no section `{section_id}` in {article_id}{hint}; its sections are: {', '.join(known)}"
     )

@@ -4,7 +4,6 @@ Every command and reader that takes a folder lists it here."""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -38,6 +37,8 @@ def library_articles() -> list[Path]:
 
 def bundled_articles() -> Path:
     """The folder of articles that ships inside the package."""
+    from importlib.resources import files  # 2 ms, that opening a named article never needs
+
     return Path(str(files("narrator.articles")))
 
 

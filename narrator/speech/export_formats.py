@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 from narrator.errors import NarratorError
+from narrator.nearest import nearest
 
 BOOKS_EXTRA = "pip install 'narrator[books]'"
 
@@ -66,14 +67,12 @@ def named(
 ) -> Format | Captions:
     """The format (or captions, ``kind``) called ``text``; an unknown name is refused
     with the nearest one."""
-    import difflib  # only when a name is unknown: every start of narrator parses --format
-
     values = [choice.value for choice in choices]
     wanted = text.strip().lower().lstrip(".")
     if wanted in values:
         return choices(wanted)
-    guess = difflib.get_close_matches(wanted, values, n=1, cutoff=0.4)
-    hint = f"did you mean {guess[0]}? " if guess else ""
+    guess = nearest(wanted, values, cutoff=0.4)
+    hint = f"did you mean {guess}? " if guess else ""
     raise NarratorError(f"unknown {kind} {text!r} ({hint}choose from {', '.join(values)})")
 
 
