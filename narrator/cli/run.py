@@ -197,15 +197,12 @@ def _open(args: argparse.Namespace) -> int:
             figures=args.figures,
             output=_output(args),
         )
-    from narrator.speech.frontend.compiled_patterns import patterns_of_the_last_run
-
     # Python's cycle collector ran some 30 times (10 ms) before the title alone: it
     # waits until the screen is built, and what was built by then is never scanned
     # again, so a collection in the middle of reading no longer holds a key up.
     gc.disable()
     try:
-        with patterns_of_the_last_run("reader"):
-            app = _full_screen(args)
+        app = _full_screen(args)
         gc.freeze()
     finally:
         gc.enable()
@@ -221,10 +218,15 @@ def _full_screen(args: argparse.Namespace) -> NarratorApp:
     # title is said before Textual is even imported: the first sound.
     worker = _synthesizer(args.path)
     output = _output(args)
+    from narrator.speech.frontend.compiled_patterns import patterns_of_the_last_run
+
     try:
-        from narrator.content.library import openable
-        from narrator.reading.first_words import say_the_title
-        from narrator.reading.store import Store
+        # What these imports compile (YAML's patterns, the front end's) is kept for the
+        # next start; so is Textual's, below (some 190 patterns, 30–40 ms).
+        with patterns_of_the_last_run("reader"):
+            from narrator.content.library import openable
+            from narrator.reading.first_words import say_the_title
+            from narrator.reading.store import Store
 
         path = openable(args.path)
         worker = worker or _synthesizer(path)  # a folder of one article is that article
@@ -243,7 +245,8 @@ def _full_screen(args: argparse.Namespace) -> NarratorApp:
         if worker is not None:
             worker.close()
         raise
-    from narrator.tui import launch
+    with patterns_of_the_last_run("screen"):
+        from narrator.tui import launch
 
     try:
         app = launch.build_app(

@@ -7,14 +7,15 @@ Python makes of a pattern depends only on the pattern, its flags and Python's
 own matching engine, so the compiled program is kept in the user's cache
 folder, as Python keeps bytecode, and handed back to the engine next time.
 
-The engine checks every program it is given and rejects a malformed one, so a
-damaged file is never run: like anything else wrong with the cache, it means
-the pattern is compiled again. Where the engine cannot be handed a program
-(not CPython, or a Python whose compiler is laid out differently), patterns
-are compiled as usual.
+The engine only checks that a program is well formed, not that it is the
+pattern's: a flipped bit in a literal would match other text. So each file
+carries a SHA-256 of the rest, and a file that does not match it, like anything
+else wrong with the cache, means the pattern is compiled again. Where the
+engine cannot be handed a program (not CPython, or a Python whose compiler is
+laid out differently), patterns are compiled as usual.
 
 Modules compile patterns of their own as they are imported (YAML, Textual and
-Narrator's front end some 200, about 40 ms of the reader's start), with
+Narrator's front end some 190, 30–40 ms of the reader's start), with
 ``re.compile`` at module level. ``patterns_of_the_last_run`` hands them back
 the same way, through ``re``'s own cache of compiled patterns.
 """
@@ -43,7 +44,9 @@ Source = tuple[str, int]
 """A pattern and its flags."""
 
 _MAX_BYTES = 8 << 20
-_MAX_REMEMBERED = 1000  # patterns: past this, a block's file starts again from one run
+_MAX_REMEMBERED = 1000
+"""Patterns a block's file holds at most; past it, the file holds the patterns of the
+last run that compiled any (the rest are compiled again once, and kept again)."""
 _CODE = "I"  # the engine's code words are unsigned 32-bit
 _ERRORS = (ValueError, TypeError, RuntimeError, OverflowError, KeyError, IndexError)
 
@@ -57,7 +60,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def compiled_all(sources: Sequence[Source]) -> list[re.Pattern[str]]:
     """Each of ``sources`` compiled, kept together in one cache file (for many small
     patterns needed at once, one file instead of one each)."""
-    if not _engine_takes_programs():
+    if not engine_takes_programs():
         return [re.compile(pattern, flags) for pattern, flags in sources]
     path = _cache_file(sources)
     kept = _read(path, sources)
@@ -75,9 +78,13 @@ def compiled_all(sources: Sequence[Source]) -> list[re.Pattern[str]]:
 @contextmanager
 def patterns_of_the_last_run(name: str) -> Iterator[None]:
     """In this block, ``re.compile`` finds what it compiled in the block ``name`` on the
-    last run (kept when the block ends without an error)."""
+    last run (kept when the block ends without an error).
+
+    Meant for imports, whose patterns are the same at every run: a pattern built
+    from what is read (an article's glossary) would add to the file at every new
+    article."""
     cache = getattr(re, "_cache", None)
-    if not _engine_takes_programs() or not isinstance(cache, dict):
+    if not engine_takes_programs() or not isinstance(cache, dict):
         yield
         return
     path = _engine_folder().joinpath(f"{name}.block")
@@ -86,7 +93,8 @@ def patterns_of_the_last_run(name: str) -> Iterator[None]:
         cache.setdefault((str, built.pattern, program["asked"]), built)
     before = set(cache)
     yield
-    new = [key for key in cache if key not in before and _compiled_by_re(key)]
+    # set() copies the cache at once: another thread may compile a pattern meanwhile
+    new = [key for key in set(cache) - before if _compiled_by_re(key)]
     if not new:
         return
     try:
@@ -98,7 +106,8 @@ def patterns_of_the_last_run(name: str) -> Iterator[None]:
     keep(path, _encoded(programs))
 
 
-def _engine_takes_programs() -> bool:
+def engine_takes_programs() -> bool:
+    """CPython 3.11 or later, whose engine takes the compiler's code words as kept."""
     return _sre is not None and array.array(_CODE).itemsize == _sre.CODESIZE
 
 
@@ -139,7 +148,13 @@ def _program(pattern: str, flags: int) -> dict[str, Any]:
 
 def _built(program: dict[str, Any]) -> re.Pattern[str]:
     groupindex: dict[str, int] = program["groupindex"]
-    indexgroup: list[str | None] = [None] * (program["groups"] + 1)
+    groups: int = program["groups"]
+    # a group needs code words of its own: a larger count is no program of ours
+    if not (type(groups) is int and 0 <= groups <= len(program["code"])):
+        raise ValueError("not a count of groups")
+    if not all(type(i) is int and 1 <= i <= groups for i in groupindex.values()):
+        raise ValueError("not a group's number")
+    indexgroup: list[str | None] = [None] * (groups + 1)
     for name, index in groupindex.items():
         indexgroup[index] = name
     built: re.Pattern[str] = _sre.compile(
@@ -154,12 +169,14 @@ def _built(program: dict[str, Any]) -> re.Pattern[str]:
 
 
 def _encoded(programs: list[dict[str, Any]]) -> bytes:
-    """A JSON line of everything but the code, then the code words, raw."""
+    """The SHA-256 of the rest in hex, a JSON line of everything but the code, then
+    the code words, raw."""
     code = array.array(_CODE)
     for program in programs:
         code.extend(program["code"])
     header = [{**program, "code": len(program["code"])} for program in programs]
-    return json.dumps(header).encode("utf-8", "surrogatepass") + b"\n" + code.tobytes()
+    body = json.dumps(header).encode("utf-8", "surrogatepass") + b"\n" + code.tobytes()
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
 
 def _read(path: Path, sources: Sequence[Source]) -> list[re.Pattern[str]] | None:
@@ -176,6 +193,9 @@ def _kept(path: Path) -> list[tuple[dict[str, Any], re.Pattern[str]]] | None:
     """Each program kept in ``path``, and the pattern the engine built from it."""
     data = read_kept(path, _MAX_BYTES)
     if data is None:
+        return None
+    digest, _, data = data.partition(b"\n")
+    if digest != hashlib.sha256(data).hexdigest().encode():
         return None
     line = data.find(b"\n")
     if line < 0:
