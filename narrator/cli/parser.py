@@ -298,7 +298,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     """What ``argv`` asks for. Only the subcommand typed is built: building them all
     took some 8 ms of each start."""
     args = normalise(argv)
-    command = next((a for a in args if not a.startswith("-")), None)
+    command = args[0] if args and not args[0].startswith("-") else None  # --help: all
     return build_parser(command).parse_args(args)
 
 
