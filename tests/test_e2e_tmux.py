@@ -4,7 +4,6 @@ quit, reopen at the same place; the screen never shows a traceback or a C librar
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import shutil
 import subprocess
@@ -40,9 +39,9 @@ class Terminal:
     """One tmux server of our own (its own socket), so no user session is touched."""
 
     def __init__(self, tmp_path: Path) -> None:
-        # A socket per test: a server told to exit can still answer for a moment, and a
-        # new session sent to it then would be lost.
-        self.socket = f"narrator-e2e-{os.getpid()}-{tmp_path.name}"
+        # A socket per test, in its folder: a server told to exit can still answer for a
+        # moment, and a new session sent to it then would be lost.
+        self.socket = str(tmp_path / "tmux.socket")
         self.tmp_path = tmp_path
         self.screens: list[str] = []
         self.runs: list[str] = []
@@ -51,7 +50,7 @@ class Terminal:
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, check=False
         )
 
     def tmux(self, *args: str) -> str:
@@ -82,10 +81,7 @@ class Terminal:
         self.tmux("send-keys", "-t", self.session, *keys)
 
     def stop(self) -> None:
-        socket = self.tmux("display-message", "-p", "#{socket_path}").strip()
         self.tmux("kill-server")
-        if socket:  # tmux leaves its socket file behind
-            Path(socket).unlink(missing_ok=True)
 
 
 def heard(log: Path, since: int = 0) -> list[dict[str, Any]]:
@@ -121,11 +117,12 @@ def status_line(screen: str) -> str:
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     term = Terminal(tmp_path)
     yield term
-    # Shown by pytest only when the test failed: what was on the screen and in the log.
-    print("last screen:", term.screen() if term.session else "(none)", sep="\n")
-    if term.log is not None and term.log.exists():
-        print("speech log:", *term.log.read_text(encoding="utf-8").splitlines()[-15:], sep="\n")
-    term.stop()
+    try:  # shown by pytest only when the test failed: the screen and the speech log
+        print("last screen:", term.screen() if term.session else "(none)", sep="\n")
+        if term.log is not None and term.log.exists():
+            print("speech log:", *term.log.read_text("utf-8").splitlines()[-15:], sep="\n")
+    finally:
+        term.stop()
 
 
 def test_move_hear_a_definition_quit_and_reopen_at_the_same_place(
