@@ -289,7 +289,7 @@ class Speaker:
         asked for now, while the first text is being prepared (a round trip of some
         10 ms that the title waited for)."""
         with self._lock:
-            needed = self._voice.voice is None and bool(self._language)
+            needed = not self._closed and self._voice.voice is None and bool(self._language)
         if needed:
             with self._worker_lock, contextlib.suppress(WorkerFailed):
                 self._installed_voices()  # a failure recurs, and is told, with the text
