@@ -156,6 +156,25 @@ def _flipped(code: bytes) -> bytes:
     return code[:-4] + bytes([code[-4] ^ 1]) + code[-3:]
 
 
+def _damaged(kept: bytes, damage: str, sealed: bool) -> bytes:
+    """What a kept file (its checksum, header line and code) holds after ``damage``:
+    under its old checksum, or under a new one that matches (``sealed``)."""
+    if damage == "empty":
+        return b""
+    digest, body = kept.split(b"\n", 1)
+    header, code = body.split(b"\n", 1)
+    bodies = {
+        "no header": code,
+        "short code": header + b"\n" + code[:-4],
+        "odd bytes": header + b"\n" + code[:-1],
+        "bad code": header + b"\n" + bytes([0xFF]) * len(code),
+        "a bit flipped": header + b"\n" + _flipped(code),
+        "not a list": b'{"code": 0}\n',
+    }
+    damaged = bodies.get(damage, b"")
+    return _sealed(damaged) if sealed else digest + b"\n" + damaged
+
+
 @pytest.mark.parametrize(
     ("damage", "sealed"),
     [
@@ -182,18 +201,7 @@ def test_a_damaged_pattern_file_is_compiled_again(
     before = _kept_files(patterns_home)
     compiled_patterns.compiled(pattern)
     [written] = set(_kept_files(patterns_home)) - set(before)
-    digest, body = written.read_bytes().split(b"\n", 1)
-    header, code = body.split(b"\n", 1)
-    bodies = {
-        "empty": b"",
-        "no header": code,
-        "short code": header + b"\n" + code[:-4],
-        "odd bytes": header + b"\n" + code[:-1],
-        "bad code": header + b"\n" + bytes([0xFF]) * len(code),
-        "a bit flipped": header + b"\n" + _flipped(code),
-    }
-    damaged = bodies.get(damage, b"")
-    _damage(written, damage, _sealed(damaged) if sealed else digest + b"\n" + damaged)
+    _damage(written, damage, _damaged(written.read_bytes(), damage, sealed))
     _same(compiled_patterns.compiled(pattern), pattern)
 
 
@@ -281,11 +289,19 @@ def _seeded(name: str, pattern: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    "damage",
-    ["empty", "no header", "short code", "bad code", "a bit flipped", "not a list", "FIFO"],
+    ("damage", "sealed"),
+    [
+        ("empty", False),
+        ("no header", False),
+        ("short code", False),
+        ("bad code", True),
+        ("a bit flipped", False),
+        ("not a list", True),
+        ("FIFO", False),
+    ],
 )
 def test_a_damaged_block_file_means_its_patterns_are_compiled_again(
-    patterns_home: Path, damage: str
+    patterns_home: Path, damage: str, sealed: bool
 ) -> None:
     """Its patterns would stand for the ones any module compiles (YAML's, Textual's): a
     program changed by one bit must never be one of them."""
@@ -293,17 +309,7 @@ def test_a_damaged_block_file_means_its_patterns_are_compiled_again(
     with compiled_patterns.patterns_of_the_last_run("damaged"):
         re.compile(pattern)
     [block] = [path for path in _kept_files(patterns_home) if path.suffix == ".block"]
-    digest, body = block.read_bytes().split(b"\n", 1)
-    header, code = body.split(b"\n", 1)
-    damaged = {
-        "empty": b"",
-        "no header": digest + b"\n" + code,
-        "short code": digest + b"\n" + header + b"\n" + code[:-4],
-        "bad code": _sealed(header + b"\n" + bytes([0xFF]) * len(code)),
-        "a bit flipped": digest + b"\n" + header + b"\n" + _flipped(code),
-        "not a list": _sealed(b'{"code": 0}\n'),
-    }
-    _damage(block, damage, damaged.get(damage, b""))
+    _damage(block, damage, _damaged(block.read_bytes(), damage, sealed))
     assert not _seeded("damaged", pattern)
     re.purge()
     with compiled_patterns.patterns_of_the_last_run("damaged"):
